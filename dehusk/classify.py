@@ -1,0 +1,197 @@
+"""Classify stage: segments → labelled blocks, each main (article) or cut.
+
+In: a ``Page`` and ``Options``. Out: a tuple of ``Block`` in reading order.
+
+The heuristic cascade:
+1. Score each segment: prose characters outside links count for it, link characters and
+   short non-sentences count against it (``segment_value``).
+2. Sum the scores up the container tree and take the container with the highest sum:
+   the tightest element that holds the most prose and the least husk (``best_container``).
+3. Inside it, keep every segment except husk: nested nav/aside/footer/form, elements whose
+   class names a kind of husk, link lists (``is_husk``).
+4. Label the cut blocks by the kind of husk their classes, tags or link density suggest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dehusk.article import Block, Container, Label, Options, Page, Segment
+
+#: Thresholds of the cascade, tuned on wcxb-dev (see docs/decisions.md).
+PROSE_CHARS = 80  # a segment this long is prose whatever its punctuation
+SENTENCE_CHARS = 25  # shorter than this is never prose
+NOISE_WEIGHT = 0.6  # how much one husk character costs against one prose character
+SHORT_WEIGHT = 0.3  # short non-sentence text is mild husk
+MAX_LINK_DENSITY = 0.5  # above: a block of links, never article text
+MAX_LIST_LINK_DENSITY = 0.35
+MIN_ARTICLE_CHARS = 40  # below this much prose in the best container: no article
+
+_SENTENCE_END = tuple('.!?:;"”’)»…')
+_HUSK_FLAGS = ("nav", "aside", "footer", "form", "dialog", "menu")
+_FLAG_LABELS = {
+    "nav": Label.NAVIGATION,
+    "menu": Label.NAVIGATION,
+    "header": Label.NAVIGATION,
+    "footer": Label.FOOTER,
+    "aside": Label.RELATED,
+    "form": Label.CTA,
+    "dialog": Label.CTA,
+}
+_KIND_LABELS = {kind.value: kind for kind in Label}
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Why a segment is kept or cut: its value and the husk kind if any."""
+
+    value: float
+    husk: str
+
+
+def link_density(seg: Segment) -> float:
+    return seg.link_chars / len(seg.text) if seg.text else 0.0
+
+
+def is_prose(seg: Segment) -> bool:
+    n = len(seg.text)
+    return n >= PROSE_CHARS or (n >= SENTENCE_CHARS and seg.text.endswith(_SENTENCE_END))
+
+
+def segment_value(seg: Segment) -> float:
+    """Prose characters outside links, minus weighted husk characters."""
+    n = len(seg.text)
+    density = link_density(seg)
+    if seg.kind is Label.TABLE:
+        return n * (1 - density) * 0.5 - NOISE_WEIGHT * seg.link_chars
+    if density < MAX_LINK_DENSITY and (is_prose(seg) or seg.kind is Label.HEADING):
+        good = (n - seg.link_chars) * (0.5 if seg.kind is Label.HEADING else 1.0)
+        return good - NOISE_WEIGHT * seg.link_chars
+    return -NOISE_WEIGHT * seg.link_chars - SHORT_WEIGHT * (n - seg.link_chars)
+
+
+def _husky(c: Container) -> bool:
+    return c.hint < 0 or c.tag in _HUSK_FLAGS
+
+
+def best_container(page: Page, values: list[float]) -> int:
+    """The container whose subtree sums the highest value; -1 when the page is empty."""
+    totals = [0.0] * len(page.containers)
+    for seg, value in zip(page.segments, values, strict=True):
+        i = seg.container
+        while i >= 0:
+            totals[i] += value
+            i = page.containers[i].parent
+    best, best_total = -1, 0.0
+    for i, total in enumerate(totals):
+        # ">" keeps the outermost of equal totals; deeper ones must strictly win.
+        if total > best_total and not _husky(page.containers[i]):
+            best, best_total = i, total
+    return best
+
+
+def _chain(page: Page, i: int, stop: int) -> list[Container]:
+    """Containers from ``i`` up to (not including) ``stop``; empty if ``stop`` is not above."""
+    out = []
+    while i >= 0 and i != stop:
+        out.append(page.containers[i])
+        i = page.containers[i].parent
+    return out if i == stop else []
+
+
+def _inside(page: Page, i: int, stop: int) -> bool:
+    while i >= 0:
+        if i == stop:
+            return True
+        i = page.containers[i].parent
+    return False
+
+
+def husk_kind(page: Page, seg: Segment, best: int) -> str:
+    """The kind of husk a segment inside the best container is, or "" if it is article."""
+    for c in _chain(page, seg.container, best):
+        if c.hint < 0:
+            return c.kind or "other"
+        for flag in _HUSK_FLAGS:
+            if c.tag == flag:
+                return str(_FLAG_LABELS[flag])
+    density = link_density(seg)
+    if density > MAX_LINK_DENSITY or (seg.kind is Label.LIST_ITEM and density > MAX_LIST_LINK_DENSITY):
+        return "navigation"
+    return ""
+
+
+def outside_kind(page: Page, seg: Segment) -> Label:
+    """The label of a segment outside the article, from its nearest telling ancestor."""
+    i = seg.container
+    while i >= 0:
+        c = page.containers[i]
+        if c.kind:
+            return _KIND_LABELS.get(c.kind, Label.OTHER)
+        if c.tag in _FLAG_LABELS:
+            return _FLAG_LABELS[c.tag]
+        i = c.parent
+    return Label.NAVIGATION if link_density(seg) > MAX_LINK_DENSITY else Label.OTHER
+
+
+def _label(page: Page, seg: Segment, main: bool, husk: str) -> Label:
+    if seg.kind is Label.CAPTION:
+        return Label.CAPTION
+    if main:
+        return seg.kind
+    if husk:
+        return _KIND_LABELS.get(husk, Label.OTHER)
+    return outside_kind(page, seg)
+
+
+def decide(page: Page) -> list[tuple[bool, Decision]]:
+    """Main or not, with the reason, for every segment of the page."""
+    values = [segment_value(s) for s in page.segments]
+    best = best_container(page, values)
+    prose = sum(max(v, 0.0) for s, v in zip(page.segments, values, strict=True)
+                if best >= 0 and _inside(page, s.container, best))
+    if best < 0 or prose < MIN_ARTICLE_CHARS:
+        return [(False, Decision(v, "")) for v in values]
+    out = []
+    for seg, value in zip(page.segments, values, strict=True):
+        if not _inside(page, seg.container, best):
+            out.append((False, Decision(value, "")))
+            continue
+        husk = husk_kind(page, seg, best)
+        out.append((not husk, Decision(value, husk)))
+    return out
+
+
+def locator(page: Page, i: int) -> str:
+    """A CSS path to container ``i`` (tag, id or first class, nth-child)."""
+    parts = []
+    while i >= 0:
+        c = page.containers[i]
+        if c.ident:
+            parts.append(f"{c.tag}#{c.ident.split()[0]}")
+            break
+        cls = c.classes.split()
+        parts.append(f"{c.tag}.{cls[0]}" if cls else f"{c.tag}:nth-child({c.nth})")
+        i = c.parent
+    return " > ".join(reversed(parts))
+
+
+def classify(page: Page, options: Options) -> tuple[Block, ...]:
+    """Label every segment of the page and mark the article's blocks as main."""
+    blocks = []
+    for seg, (main, why) in zip(page.segments, decide(page), strict=True):
+        label = _label(page, seg, main, why.husk)
+        blocks.append(
+            Block(
+                text=seg.text,
+                label=label,
+                main=main and label is not Label.CAPTION,
+                level=seg.level,
+                ordered=seg.ordered,
+                rows=seg.rows,
+                links=seg.links,
+                score=why.value,
+                locator=locator(page, seg.container) if options.annotate else None,
+            )
+        )
+    return tuple(blocks)

@@ -1,0 +1,127 @@
+"""Decode stage: bytes → str, in the HTML standard's order.
+
+In: the page as bytes (or str, passed through) and optionally the caller's charset (from
+HTTP or the user). Out: ``(text, warnings)``. Order: a BOM; the caller's charset; a
+``<meta charset>`` / ``http-equiv`` declaration in the first 4 KiB; then detection (strict
+UTF-8 first, then charset-normalizer). Raises ``DecodeError`` for binary junk and
+``InputTooLarge`` above the byte limit.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from dehusk.errors import DecodeError, InputTooLarge
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE
+)
+
+# WHATWG Encoding Standard: labels that browsers decode as a superset codec.
+_SUPERSETS = {
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "euc-kr": "cp949",
+    "shift_jis": "cp932",
+    "utf-16": "utf-8",  # a <meta> cannot truthfully declare UTF-16 (the standard says so)
+}
+
+#: Single-byte charsets that pages often declare while actually sending UTF-8.
+_LATIN_LIKE = frozenset({"cp1252", "cp1254", "cp1250", "iso8859-15", "iso8859-2"})
+
+#: Share of control bytes above which we call the input binary, not text.
+_BINARY_SHARE = 0.10
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
+def _codec(label: str | None) -> str | None:
+    """A Python codec name for a charset label, or None when unknown."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().lower()).name
+    except LookupError:
+        return None
+    return _SUPERSETS.get(name, _SUPERSETS.get(label.strip().lower(), name))
+
+
+def sniff_bom(data: bytes) -> tuple[str | None, bytes]:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name, data[len(bom) :]
+    return None, data
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a ``<meta>`` in the first 4 KiB declares, as a codec name."""
+    match = _META_CHARSET.search(data[:4096])
+    return _codec(match.group(1).decode("ascii", "ignore")) if match else None
+
+
+def looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if not sample:
+        return False
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
+    return controls / len(sample) > _BINARY_SHARE
+
+
+def _utf8_or_none(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _detect(data: bytes) -> tuple[str, list[str]]:
+    text = _utf8_or_none(data)
+    if text is not None:
+        return text, []
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        return data.decode("utf-8", "replace"), ["charset undetectable; decoded as UTF-8"]
+    return data.decode(best.encoding, "replace"), [f"charset detected as {best.encoding}"]
+
+
+def decode(
+    data: bytes | str, *, encoding: str | None = None, max_bytes: int = 64 << 20
+) -> tuple[str, tuple[str, ...]]:
+    """Turn the page's bytes into text; see the module docstring for the order."""
+    if isinstance(data, str):
+        if len(data) > max_bytes:
+            raise InputTooLarge(f"input is {len(data)} characters, limit {max_bytes}")
+        return data, ()
+    if len(data) > max_bytes:
+        raise InputTooLarge(f"input is {len(data)} bytes, limit {max_bytes}")
+    bom_codec, body = sniff_bom(data)
+    if bom_codec:
+        return body.decode(bom_codec, "replace"), ()
+    if looks_binary(body):
+        raise DecodeError("input looks binary (control bytes), not an HTML page")
+    warnings: list[str] = []
+    codec = _codec(encoding)
+    if encoding and codec is None:
+        warnings.append(f"unknown encoding {encoding!r} ignored")
+    codec = codec or declared_charset(body)
+    if codec in _LATIN_LIKE or codec is None:
+        # Pages often declare latin-1 but send UTF-8; valid UTF-8 with non-ASCII is proof.
+        utf8 = _utf8_or_none(body)
+        if utf8 is not None:
+            return utf8, tuple(warnings)
+    if codec:
+        return body.decode(codec, "replace"), tuple(warnings)
+    text, more = _detect(body)
+    return text, (*warnings, *more)

@@ -1,0 +1,16 @@
+"""Evaluation of dehusk and its peers: the machinery behind ``make bench``.
+
+Modules (each stdlib-only at import time, so the benchmark can load them in an interpreter
+that has no dehusk dependencies installed — see ``benchmarks/_evalpkg.py``):
+
+- ``metrics``  — pure scoring functions (word-F1, shingle-F1, snippets, metadata).
+- ``datasets`` — iterate the WCXB dev set (id, url, page type, domain, html bytes, truth).
+- ``peers``    — one adapter per extractor: ``(html bytes, url) -> (text, meta)``.
+- ``worker``   — the timed loop that runs one extractor in its own process.
+- ``scoring``  — per-page records and their averages (overall, per page type, metadata).
+- ``report``   — ``docs/benchmarks.md`` and the page-by-page comparison of two runs.
+- ``chart``    — ``docs/benchmark.svg`` (F1 against pages/s), written by hand.
+
+Nothing here imports ``dehusk`` itself except the dehusk adapter, inside its factory: the
+library never imports this package and this package never needs the library to import.
+"""

@@ -1,0 +1,253 @@
+"""The timed loop: one extractor, one process, one core.
+
+Run by ``benchmarks/worker.py`` (``python benchmarks/worker.py --extractor NAME ...``), one
+fresh process per extractor, so ``ru_maxrss`` is that extractor's peak alone. Steps:
+
+1. pin the process to one core (``os.sched_setaffinity``) and block the network (every
+   ``connect``/``getaddrinfo`` raises at once and is counted);
+2. import and set up the extractor (untimed), then record the baseline ``ru_maxrss``;
+3. warm up on the first pages (results discarded, untimed);
+4. run every page: ``time.perf_counter()`` around the extractor call only, under a per-page
+   ``SIGALRM`` timeout (a timeout is an empty result with ``timeout: true``);
+5. write one JSON line per page to ``--out`` (flushed, so a supervisor can follow progress).
+
+Output lines: ``{"type": "header", ...}``, then ``{"type": "page", "id", "text", "meta",
+"seconds", "error", "timeout", "rss_kb"}`` per page, then ``{"type": "end", ...}``.
+Input ``--ids``: a file of ``file_id<TAB>url`` lines (url may be empty).
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import json
+import os
+import platform
+import resource
+import signal
+import socket
+import sys
+import time
+from collections.abc import Callable, Iterator
+from importlib import metadata
+from pathlib import Path
+from typing import IO, Any
+
+from .datasets import read_html
+from .peers import Adapter, Extraction, PeerSpec, get_peer, make_meta
+
+
+class PageTimeout(BaseException):
+    """Raised by the SIGALRM handler; a BaseException so peers' ``except Exception`` miss it."""
+
+
+def rss_kb() -> int:
+    """Peak resident set size of this process so far, in KiB (Linux ``ru_maxrss``)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def pin_to_core(core: int) -> str:
+    """Pin this process to CPU ``core``; returns a note of what happened (never raises)."""
+    try:
+        os.sched_setaffinity(0, {core})
+    except (AttributeError, OSError, ValueError) as exc:
+        return f"not pinned: {exc}"
+    return f"pinned to core {core}"
+
+
+def block_network() -> Callable[[], int]:
+    """Make every IPv4/IPv6 ``connect`` and every ``getaddrinfo`` fail at once.
+
+    Returns a function giving the number of attempts refused so far. Meant for a worker
+    process only: it patches the ``socket`` module of this interpreter.
+    """
+    refused = [0]
+
+    def refuse() -> None:
+        refused[0] += 1
+        raise OSError(errno.ENETUNREACH, "network disabled by the dehusk benchmark")
+
+    real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+
+    def connect(self: socket.socket, address: Any) -> None:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            refuse()
+        real_connect(self, address)
+
+    def connect_ex(self: socket.socket, address: Any) -> int:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            refuse()
+        return real_connect_ex(self, address)
+
+    def getaddrinfo(*_args: Any, **_kwargs: Any) -> Any:
+        refuse()
+
+    socket.socket.connect = connect  # type: ignore[method-assign]
+    socket.socket.connect_ex = connect_ex  # type: ignore[method-assign]
+    socket.getaddrinfo = getaddrinfo
+    return lambda: refused[0]
+
+
+def _on_alarm(_signum: int, _frame: Any) -> None:
+    raise PageTimeout
+
+
+def call_with_timeout(
+    adapter: Adapter, html: bytes, url: str | None, timeout: float
+) -> tuple[Extraction, float, str | None, bool]:
+    """Run ``adapter(html, url)`` under a ``timeout``-second alarm, timing the call only.
+
+    Returns (extraction, seconds, error, timed_out). An exception or a timeout gives an empty
+    extraction and the error as ``"Type: message"`` (``"timeout"`` for a timeout).
+    """
+    empty = Extraction("", make_meta())
+    start = time.perf_counter()
+    try:
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            result = adapter(html, url)
+        finally:
+            seconds = time.perf_counter() - start
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except PageTimeout:
+        return empty, time.perf_counter() - start, "timeout", True
+    except Exception as exc:  # every failure of a peer is an empty result
+        message = f"{type(exc).__name__}: {exc}"[:300]
+        return empty, time.perf_counter() - start, message, False
+    if not isinstance(result.text, str):
+        return empty, seconds, f"text is {type(result.text).__name__}, not str", False
+    return result, seconds, None, False
+
+
+def failing_adapter(message: str) -> Adapter:
+    """An adapter that raises ``RuntimeError(message)``: stands in for one that failed setup."""
+
+    def run(_html: bytes, _url: str | None) -> Extraction:
+        raise RuntimeError(message)
+
+    return run
+
+
+def build(spec: PeerSpec) -> tuple[Adapter, Adapter | None, str | None]:
+    """Set up ``spec``'s adapters: (timed adapter, metadata adapter or None, setup error).
+
+    A setup failure (e.g. the library does not import) gives failing adapters, so every page
+    counts as an empty result with that error.
+    """
+    try:
+        adapter = spec.factory()
+        meta_adapter = spec.meta_factory() if spec.meta_factory else None
+    except Exception as exc:
+        message = f"setup failed: {type(exc).__name__}: {exc}"[:300]
+        return failing_adapter(message), None, message
+    return adapter, meta_adapter, None
+
+
+def versions(spec: PeerSpec) -> dict[str, str]:
+    """Installed versions of ``spec``'s distributions (``"?"`` when not installed)."""
+    found = {}
+    for dist in spec.distributions:
+        try:
+            found[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            found[dist] = "?"
+    return found
+
+
+def read_id_file(path: Path) -> list[tuple[str, str | None]]:
+    """``(file_id, url or None)`` pairs from a ``file_id<TAB>url`` file."""
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        file_id, _, url = line.partition("\t")
+        pairs.append((file_id.strip(), url.strip() or None))
+    return pairs
+
+
+def run_pages(
+    adapter: Adapter,
+    meta_adapter: Adapter | None,
+    pages: list[tuple[str, str | None]],
+    data_dir: Path,
+    timeout: float,
+) -> Iterator[dict[str, Any]]:
+    """One ``page`` record per page: text, meta, timed seconds, error, timeout flag, rss."""
+    for file_id, url in pages:
+        html = read_html(data_dir, file_id)
+        result, seconds, error, timed_out = call_with_timeout(adapter, html, url, timeout)
+        meta = result.meta
+        if meta_adapter is not None and not timed_out:
+            extra, _, meta_error, _ = call_with_timeout(meta_adapter, html, url, timeout)
+            meta = extra.meta
+            if meta_error and not error:
+                error = f"metadata: {meta_error}"
+        yield {
+            "type": "page",
+            "id": file_id,
+            "text": result.text,
+            "meta": meta,
+            "seconds": seconds,
+            "error": error,
+            "timeout": timed_out,
+            "rss_kb": rss_kb(),
+        }
+
+
+def write_line(out: IO[str], record: dict[str, Any]) -> None:
+    """Write ``record`` as one JSON line and flush it."""
+    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    out.flush()
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """Command-line options of a worker."""
+    ap = argparse.ArgumentParser(description="Run one extractor over pages (benchmark worker).")
+    ap.add_argument("--extractor", required=True)
+    ap.add_argument("--data", type=Path, required=True, help="dev set folder")
+    ap.add_argument("--ids", type=Path, required=True, help="file of file_id<TAB>url lines")
+    ap.add_argument("--out", type=Path, required=True, help="JSON-lines output")
+    ap.add_argument("--warmup", type=int, default=20, help="untimed warm-up pages")
+    ap.add_argument("--timeout", type=float, default=20.0, help="seconds per page")
+    ap.add_argument("--core", type=int, default=0, help="CPU to pin to")
+    return ap.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one extractor over the pages named in ``--ids``; see the module docstring."""
+    args = parse_args(argv)
+    spec = get_peer(args.extractor)
+    pinned = pin_to_core(args.core)
+    refused = block_network()
+    signal.signal(signal.SIGALRM, _on_alarm)
+    adapter, meta_adapter, setup_error = build(spec)
+    baseline = rss_kb()
+    pages = read_id_file(args.ids)
+    with args.out.open("a", encoding="utf-8") as out:
+        write_line(
+            out,
+            {
+                "type": "header",
+                "extractor": spec.name,
+                "baseline_kb": baseline,
+                "versions": versions(spec),
+                "python": platform.python_version(),
+                "affinity": pinned,
+                "setup_error": setup_error,
+                "pid": os.getpid(),
+            },
+        )
+        for page_id, url in pages[: max(0, args.warmup)]:
+            html = read_html(args.data, page_id)
+            call_with_timeout(adapter, html, url, args.timeout)
+            if meta_adapter is not None:
+                call_with_timeout(meta_adapter, html, url, args.timeout)
+        for record in run_pages(adapter, meta_adapter, pages, args.data, args.timeout):
+            write_line(out, record)
+        write_line(out, {"type": "end", "max_rss_kb": rss_kb(), "refused_connections": refused()})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,219 @@
+"""Authors: clean person names out of whatever a page calls its author, and recognise the
+byline and author-bio blocks of the body.
+
+In: raw author strings (JSON-LD, meta tags, a visible byline) and the names to exclude (the
+site, the publisher). Out: a tuple of person names — no "By", no "and", no job titles
+("Staff Writer", "Correspondent"), no site or agency names, no e-mails or @handles, no
+duplicates. Post-nominal credentials ("Ph.D.", "MD, RD") stay attached to their name: they
+are part of how the person signs, not a separate author.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+#: Lead-ins before a name in bylines (English plus de/fr/es/it/pt/nl "by").
+BY_PREFIX = re.compile(
+    r"^\s*(?:(?:written|words|posted|published|reported|story|text|article|reviewed|"
+    r"updated|edited|compiled|photos?)\s+)?(?:by|von|par|por|di|door)\s*:?\s+|^\s*(?:authors?|"
+    r"writer|written|byline|autor|auteur|autore)\s*:\s*",
+    re.IGNORECASE,
+)
+#: Separators between several authors.
+SPLIT = re.compile(r"\s*(?:,|;|&|\||\band\b|\bund\b|\bwith\b|\s/\s)\s*", re.IGNORECASE)
+#: What ends a byline's names: a date, a "Published"/"Updated" note, a reading time.
+TAIL = re.compile(
+    r"\s+(?:on|at|—|–|-|\||·|•)\s+.*$|\s*\b(?:published|updated|posted|last updated|"
+    r"\d+\s*min(?:ute)?s?\s+read|reviewed by|fact[- ]checked by)\b.*$",
+    re.IGNORECASE,
+)
+#: Job titles and roles: a piece made only of these words is not a name, and a name
+#: followed by them loses them. From bylines of news sites and blogs in the dev set.
+ROLE_WORDS = frozenset(
+    """staff writer writers editor editors editorial correspondent correspondents reporter
+    reporters contributor contributors contributing columnist producer senior chief
+    associate assistant managing deputy executive special freelance guest news desk team
+    admin administrator webmaster photographer photographers photo photos video author
+    authors the our of for and in at global national foreign political business health
+    science technology sports culture opinion investigative international bureau head
+    digital content manager marketing director founder ceo co-founder cofounder intern
+    wire service services press agency agencies newsroom copy crew updated published
+    posted by view all posts more articles profile expert specialist analyst
+    strategist lead""".split()
+)
+#: Titles that trail a name without a comma ("Jane Doe Staff Writer").
+TRAILING_ROLES = frozenset(
+    "staff writer reporter correspondent editor contributor columnist producer".split()
+)
+#: Post-nominal credentials kept with the name before them ("Dylan Bailey, MS, RD").
+CREDENTIAL = re.compile(
+    r"^(?:[A-Z]{2,6}(?:-[A-Z]{1,6})?(?:\s\d{2,3})?|Ph\.?\s?D\.?|M\.?D\.?|D\.?O\.?|Dr\.?P\.?H\.?|"
+    r"M\.?S\.?|B\.?S\.?|M\.?A\.?|B\.?A\.?|R\.?N\.?|Esq\.?|Jr\.?|Sr\.?|II|III|IV|MW)$"
+)
+#: News agencies and networks: never an author, a sign of syndication instead.
+AGENCIES = frozenset(
+    """associated press|ap|reuters|afp|agence france-presse|agence france presse|bloomberg|
+    bloomberg news|upi|united press international|dpa|efe|ansa|xinhua|pti|ians|cnn|npr|bbc|
+    bbc news|pa|pa media|press association|cnn wire|tribune news service|tribune content
+    agency|the conversation|kaiser health news|kff health news|the washington post|
+    the new york times|new york times|washington post|los angeles times|usa today|
+    associated press writer|ap writer|staff|staff reports|staff report|wire reports|
+    news service|wire""".replace("\n", " ").split("|")
+)
+AGENCIES = frozenset(a.strip() for a in AGENCIES)
+
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_HANDLE = re.compile(r"(?:^|\s)@\w+")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_NORM = re.compile(r"[\W_]+")
+_SPACE = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
+
+
+def norm(text: str) -> str:
+    return _NORM.sub(" ", text.lower()).strip()
+
+
+def clean_authors(raw: Iterable[str], exclude: Iterable[str] = ()) -> tuple[str, ...]:
+    """Person names from raw author strings, de-duplicated in order (see module docstring)."""
+    excluded = {norm(e) for e in exclude if e} | AGENCIES
+    names: list[str] = []
+    for value in raw:
+        names.extend(split_names(value))
+    kept = (n for n in names if norm(n) not in excluded and is_person_name(n))
+    unique: dict[str, str] = {}
+    for name in kept:
+        unique.setdefault(norm(name), name)
+    return tuple(unique.values())
+
+
+def split_names(value: str) -> list[str]:
+    """The names in one raw author string, credentials re-attached to their name."""
+    text = _URL.sub(" ", _EMAIL.sub(" ", _HANDLE.sub(" ", value or "")))
+    text = TAIL.sub("", BY_PREFIX.sub("", _SPACE.sub(" ", text).strip()))
+    names: list[str] = []
+    for piece in SPLIT.split(text):
+        piece = strip_roles(BY_PREFIX.sub("", piece).strip(" .:-–—()[]\"'"))
+        if not piece:
+            continue
+        if names and CREDENTIAL.match(piece):
+            names[-1] = f"{names[-1]}, {piece}"
+        else:
+            names.append(piece)
+    return names
+
+
+def strip_roles(piece: str) -> str:
+    """Drop trailing job titles ("Jane Doe Staff Writer" → "Jane Doe")."""
+    words = piece.split()
+    while len(words) > 1 and words[-1].lower().strip(".,") in TRAILING_ROLES:
+        words.pop()
+    return " ".join(words)
+
+
+def is_person_name(name: str) -> bool:
+    """Looks like a person's name: 1–6 words, no digits, not made of role words only."""
+    base = name.split(",")[0]
+    words = base.split()
+    if not 1 <= len(words) <= 6 or len(base) > 60 or len(base) < 2 or _DIGIT.search(base):
+        return False
+    if all(w.lower().strip(".") in ROLE_WORDS for w in words):
+        return False
+    return any(w[:1].isalpha() for w in words)
+
+
+#: A visible byline: "By Deborah Amos", "BY JANE DOE AND JOHN ROE | Updated ...".
+BYLINE_START = re.compile(r"^\s*(?:(?:written|words|posted|story|text|reported)\s+)?by\s*:?\s+\S", re.IGNORECASE)
+#: Longest block taken for a byline; real ones are a name or three plus a date.
+MAX_BYLINE = 120
+
+
+def byline_names(text: str, known: Iterable[str] = (), exclude: Iterable[str] = ()) -> tuple[str, ...]:
+    """The names of a byline block, or () when the block is not clearly a byline.
+
+    A byline starts with "By …" and yields names, or is a short block made of names already
+    known from the page's structured data (plus an optional "Site" or agency after a comma).
+    """
+    if len(text) > MAX_BYLINE:
+        return ()
+    if BYLINE_START.match(text):
+        names = clean_authors([text], exclude)
+        return names if names and _mostly_names(text, names) else ()
+    known_norm = [norm(k) for k in known if k]
+    pieces = [norm(p) for p in SPLIT.split(TAIL.sub("", text)) if norm(p)]
+    excluded = {norm(e) for e in exclude if e} | AGENCIES
+    if pieces and known_norm and pieces[0] in known_norm and all(
+        p in known_norm or p in excluded for p in pieces
+    ):
+        return clean_authors([text], exclude)
+    return ()
+
+
+def _mostly_names(text: str, names: tuple[str, ...]) -> bool:
+    """A "By ..." block that is really prose ("By the time we arrived, ...") fails this."""
+    head = TAIL.sub("", BY_PREFIX.sub("", text))
+    covered = sum(len(n.split(",")[0]) for n in names)
+    return covered >= 0.5 * len(head.strip()) and all(w[:1].isupper() for n in names for w in n.split()[:1])
+
+
+#: How an author bio goes on after the author's name ("Deborah Amos covers ...").
+BIO_VERBS = re.compile(
+    r"^\s*(?:is|was|covers|writes|has|joined|reports|serves|leads|holds|lives|works|"
+    r"specializes|specialises|teaches|founded|edits|hosts|began|graduated|earned)\b",
+    re.IGNORECASE,
+)
+#: Longest block taken for a bio.
+MAX_BIO = 700
+
+
+def is_bio(text: str, authors: Iterable[str]) -> bool:
+    """A block that starts with a known author's name and goes on like a bio."""
+    if len(text) > MAX_BIO:
+        return False
+    for author in authors:
+        name = author.split(",")[0].strip()
+        if name and text.startswith(name) and BIO_VERBS.match(text[len(name):]):
+            return True
+    return False
+
+
+#: Elements holding a visible byline, best first: explicit byline classes, author links
+#: (rel=author, /author/ URLs, WordPress "author vcard"), then any class naming an author.
+DOM_BYLINE_SELECTORS: tuple[str, ...] = (
+    '[class*="byline" i]',
+    '[rel~="author"], a[href*="/author/"], a[href*="/authors/"], .author.vcard, .fn',
+    '[class*="author-name" i], [class*="authorname" i], [class*="author" i]',
+)
+#: Containers whose author names belong to someone else (comments, related posts).
+DOM_SKIP = re.compile(r"comment|reply|related|recommend|widget|sidebar|footer|review", re.IGNORECASE)
+#: Longest element text read as a byline (characters).
+MAX_DOM_BYLINE = 100
+
+
+def dom_authors(tree: LexborHTMLParser, exclude: Iterable[str] = ()) -> tuple[str, ...]:
+    """Names from the first byline-like element (see ``DOM_BYLINE_SELECTORS``)."""
+    for selector in DOM_BYLINE_SELECTORS:
+        for node in tree.css(selector)[:20]:
+            text = _SPACE.sub(" ", node.text(deep=True, separator=" ")).strip()
+            if not text or len(text) > MAX_DOM_BYLINE or _in_skipped(node):
+                continue
+            names = clean_authors([text], exclude)
+            if names and (BYLINE_START.match(text) or _mostly_names(text, names)):
+                return names
+    return ()
+
+
+def _in_skipped(node: LexborNode) -> bool:
+    """Inside a comment, related-posts or sidebar container (checks a few ancestors)."""
+    current: LexborNode | None = node
+    for _ in range(8):
+        if current is None:
+            return False
+        marks = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"
+        if DOM_SKIP.search(marks) or current.tag in ("footer", "aside"):
+            return True
+        current = current.parent
+    return False

@@ -1,0 +1,258 @@
+"""Dates: parse what pages write into ISO 8601 without guessing.
+
+In: a string (a meta value, a ``<time datetime>``, a visible dateline, a URL). Out: an ISO
+8601 string — ``2014-10-08``, or ``2014-10-08T17:00:00-04:00`` when the page gives a time and
+zone — or ``None``. Nothing is guessed: an ambiguous ``03/04/2014``, a date in the future
+(later than now + 1 day) or before 1995 (the web's first news sites) is ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+
+from selectolax.lexbor import LexborHTMLParser
+
+#: Month names and abbreviations. English, plus the languages most common among the
+#: dev set's non-English pages (de, fr, es, it, pt, nl); lower-cased, accents kept.
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january jan januar janvier enero gennaio janeiro januari jänner",
+            "february feb februar février fevrier febrero febbraio fevereiro februari",
+            "march mar märz maerz mars marzo março maart",
+            "april apr avril abril aprile",
+            "may mai mayo maggio maio mei",
+            "june jun juni juin junio giugno junho",
+            "july jul juli juillet julio luglio julho",
+            "august aug août aout agosto augustus",
+            "september sep sept septembre septiembre settembre setembro",
+            "october oct oktober octobre octubre ottobre outubro okt",
+            "november nov novembre noviembre novembro",
+            "december dec dezember décembre decembre diciembre dicembre dezembro",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+
+#: Fixed-offset zone abbreviations (hours). "ET"/"PT" change with daylight time, so a
+#: dateline with them keeps its time but no zone rather than a guessed offset.
+ZONES: dict[str, int] = {
+    "utc": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7,
+    "mdt": -6, "pst": -8, "pdt": -7, "bst": 1, "cet": 1, "cest": 2, "ist": 5,
+}
+
+#: No date before this without evidence: the first news sites went online in 1994–95.
+EARLIEST = date(1995, 1, 1)
+
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
+_TIME = (
+    r"(?:\s*(?:,|at|à|um|-|–|\|)?\s*(?P<hour>[0-2]?\d)[:h.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?"
+    r"(?:\.\d+)?\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>Z|[+-]\d{2}:?\d{2}|\b[A-Za-z]{1,4}\b)?)?"
+)
+#: Patterns tried in order; each named group is optional except year/month/day.
+PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\b{_YEAR}-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:T|\b){_TIME}",
+        rf"\b{_YEAR}/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)\b{_TIME}",
+        rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b{_TIME}",
+        rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b{_TIME}",
+        rf"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}\b{_TIME}",
+    )
+)
+#: Day/month order unknown: accepted only when one part is over 12 (no guess).
+_SLASHED = re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b")
+_RFC2822 = re.compile(r"^[A-Za-z]{3},\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d")
+
+
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    day: date
+    time: str = ""
+    zone: str = ""
+
+    def iso(self) -> str:
+        if not self.time:
+            return self.day.isoformat()
+        return f"{self.day.isoformat()}T{self.time}{self.zone}"
+
+
+def parse_date(text: str, now: datetime | None = None) -> str | None:
+    """The first plausible date in ``text`` as ISO 8601, or ``None`` (see module docstring)."""
+    text = (text or "").strip()[:300]
+    if not text:
+        return None
+    now = now or datetime.now(UTC)
+    parts = _parse_rfc2822(text) or _parse_patterns(text) or _parse_slashed(text)
+    if parts is None or not _plausible(parts.day, now):
+        return None
+    return parts.iso()
+
+
+def _plausible(day: date, now: datetime) -> bool:
+    return EARLIEST <= day <= (now + timedelta(days=1)).date()
+
+
+def _parse_rfc2822(text: str) -> _Parts | None:
+    if not _RFC2822.match(text):
+        return None
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    zone = when.strftime("%z")
+    return _Parts(when.date(), when.strftime("%H:%M:%S"), zone[:3] + ":" + zone[3:] if zone else "")
+
+
+def _parse_patterns(text: str) -> _Parts | None:
+    for pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            parts = _from_match(match)
+            if parts is not None:
+                return parts
+    return None
+
+
+def _from_match(match: re.Match[str]) -> _Parts | None:
+    g = match.groupdict()
+    month = MONTHS.get(g["month"].lower().rstrip(".")) if not g["month"].isdigit() else int(g["month"])
+    try:
+        day = date(int(g["year"]), month or 0, int(g["day"]))
+    except ValueError:
+        return None
+    return _Parts(day, *_time_of(g))
+
+
+def _time_of(g: dict[str, str | None]) -> tuple[str, str]:
+    """``HH:MM:SS`` and ``±HH:MM`` from a match; empty strings when absent or invalid."""
+    if g.get("hour") is None:
+        return "", ""
+    hour, minute = int(g["hour"] or 0), int(g["minute"] or 0)
+    ampm = (g.get("ampm") or "").replace(".", "").lower()
+    if ampm:
+        if not 1 <= hour <= 12:
+            return "", ""
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    if hour > 23:
+        return "", ""
+    return f"{hour:02d}:{minute:02d}:{int(g.get('second') or 0):02d}", _zone(g.get("zone") or "")
+
+
+def _zone(raw: str) -> str:
+    if raw[:1] in "+-" and raw:
+        digits = raw[1:].replace(":", "")
+        return f"{raw[0]}{digits[:2]}:{digits[2:4]}"
+    hours = ZONES.get(raw.lower())
+    if hours is None:
+        return ""
+    return "+00:00" if hours == 0 else str(timezone(timedelta(hours=hours)))[3:]
+
+
+def _parse_slashed(text: str) -> _Parts | None:
+    for match in _SLASHED.finditer(text):
+        a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+        if (a > 12) == (b > 12):
+            continue  # both ≤ 12 is ambiguous, both > 12 is no date
+        month, day = (b, a) if a > 12 else (a, b)
+        try:
+            return _Parts(date(year, month, day))
+        except ValueError:
+            continue
+    return None
+
+
+#: Dates in URL paths: /2014/10/08/, /2014-10-08-, /20141008/.
+URL_DATES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|$|[-_])"),
+    re.compile(r"[/_-]((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?:[/_.-]|$)"),
+    re.compile(r"/((?:19|20)\d{2})([01]\d)([0-3]\d)(?:/|$|[-_])"),
+)
+
+
+def url_date(url: str | None, now: datetime | None = None) -> str | None:
+    """The date in a URL path (``/2014/10/08/``), or ``None``; a year/month alone is not a date."""
+    path = (url or "").split("?", 1)[0].split("#", 1)[0]
+    now = now or datetime.now(UTC)
+    for pattern in URL_DATES:
+        for match in pattern.finditer(path):
+            try:
+                day = date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                continue
+            if _plausible(day, now):
+                return day.isoformat()
+    return None
+
+
+#: Words that may surround a date in a dateline; anything else means the block is prose.
+DATELINE_WORDS = re.compile(
+    r"\b(?:updated|update|published|publish|posted|post|on|at|last|modified|date|dated|first|"
+    r"created|written|released|et|pt|ct|mt|est|edt|pst|pdt|gmt|utc|am|pm|a\.m|p\.m|"
+    r"min|mins|minute|minutes|read|reading|time|\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def dateline_date(text: str, now: datetime | None = None) -> tuple[str | None, bool]:
+    """``(published date, is_dateline)`` for a visible block like "Updated 5:03 PM ET".
+
+    A block is a dateline when it is short and nothing but a date, a time and the words
+    of ``DATELINE_WORDS`` remain once the date is taken out; its date may be ``None``
+    ("Updated 5:03 PM ET" has no day).
+    """
+    if len(text) > 80:
+        return None, False
+    found = parse_date(text, now)
+    rest = text
+    for pattern in (*PATTERNS, _SLASHED):
+        rest = pattern.sub(" ", rest)
+    rest = DATELINE_WORDS.sub(" ", rest)
+    rest = re.sub(r"[\W_]+", "", rest)
+    has_time = re.search(r"\b[0-2]?\d:[0-5]\d\s*(?:[ap]\.?m\.?)?", text, re.IGNORECASE)
+    is_dateline = not rest and (found is not None or bool(has_time))
+    return found, is_dateline
+
+
+#: <time> elements and classes that mark the publication date, best first. From the
+#: markup of WordPress themes (entry-date, published), hAtom and schema.org microdata.
+TIME_SELECTORS: tuple[str, ...] = (
+    "time[pubdate]",
+    'time[itemprop="datePublished" i]',
+    "time.published, time.entry-date, time[class*=publish i]",
+    "article time[datetime], main time[datetime]",
+    "time[datetime]",
+)
+DOM_DATE_SELECTORS: tuple[str, ...] = (
+    '[class*="publish" i], [class*="posted" i], [class*="post-date" i], [class*="entry-date" i]',
+    '[class*="date" i], [id*="date" i], [class*="byline" i], [class*="meta" i]',
+)
+
+
+def time_element_date(tree: LexborHTMLParser, now: datetime | None = None) -> str | None:
+    """The date of the first ``<time>`` that marks publication, best selector first."""
+    for selector in TIME_SELECTORS:
+        for node in tree.css(selector)[:5]:
+            value = node.attributes.get("datetime") or node.text(deep=True)
+            found = parse_date(value or "", now)
+            if found:
+                return found
+    return None
+
+
+def dom_date(tree: LexborHTMLParser, now: datetime | None = None) -> str | None:
+    """A date in a short element whose class names a date (``post-date``, ``published``)."""
+    for selector in DOM_DATE_SELECTORS:
+        for node in tree.css(selector)[:30]:
+            text = node.text(deep=True, separator=" ")
+            if len(text) <= 120:
+                found = parse_date(text, now)
+                if found:
+                    return found
+    return None

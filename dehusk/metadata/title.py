@@ -1,0 +1,88 @@
+"""The headline: the article's own title, without the site's name around it.
+
+In: the headline candidates of every source (JSON-LD ``headline``, og:title, twitter:title,
+the ``<h1>``, ``<title>``, …) and the names the site goes by (og:site_name, the publisher,
+the host name). Out: one headline string ("" when the page has none).
+
+Rules, in order: (1) every candidate loses a site-name prefix/suffix ("Headline | Site",
+"Site - Headline"); (2) the ``<h1>`` wins when another source agrees with it (equal, or
+the h1 is contained in it — the usual "Headline | Site" ``<title>``): the visible headline
+is the one readers and annotators see; (3) otherwise the first non-empty candidate in
+``TITLE_ORDER``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlsplit
+
+#: Order of trust for the headline when the h1 finds no agreement. Measured on the dev set
+#: (tests/metadata/measure_dev.py); see docs/metadata.md.
+TITLE_ORDER: tuple[str, ...] = (
+    "jsonld", "og", "twitter", "item", "parsely", "sailthru", "dc", "h1", "title",
+)
+#: What separates a headline from a site name in ``<title>`` and og:title.
+SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»~/]|::)\s+|\s*\|\s*|\s+[-–—]\s*$")
+#: Host labels that are not a site's name.
+HOST_NOISE = frozenset({"www", "m", "amp", "blog", "news", "com", "org", "net", "co", "uk", "de"})
+#: Longest h1 accepted as a headline (characters); longer ones are a lead paragraph.
+MAX_H1 = 300
+
+_NORM = re.compile(r"[\W_]+")
+
+
+def norm(text: str) -> str:
+    return _NORM.sub(" ", text.lower()).strip()
+
+
+def site_names(names: Iterable[str], url: str | None) -> tuple[str, ...]:
+    """The normalised names the site goes by, plus its host name with and without dots."""
+    out = [norm(n) for n in names if n and norm(n)]
+    host = urlsplit(url or "").hostname or ""
+    labels = [label for label in host.split(".") if label and label not in HOST_NOISE]
+    if labels:
+        out.extend({labels[0], " ".join(labels), host.removeprefix("www.")})
+    return tuple(dict.fromkeys(n for n in out if n))
+
+
+def is_site(segment: str, sites: tuple[str, ...]) -> bool:
+    """A title segment that names the site ("BBC News", "bbc.com", "The Verge")."""
+    seg = norm(segment)
+    squashed = seg.replace(" ", "")
+    return bool(seg) and any(
+        seg == s or squashed == s.replace(" ", "") or (len(s) > 3 and (s in seg or seg in s)
+                                                        and len(seg) <= len(s) + 12)
+        for s in sites
+    )
+
+
+def strip_site(title: str, sites: tuple[str, ...]) -> str:
+    """``title`` without a leading or trailing segment that names the site."""
+    parts = [p for p in SEPARATORS.split(title.strip()) if p.strip()]
+    while len(parts) > 1 and is_site(parts[-1], sites):
+        parts.pop()
+    while len(parts) > 1 and is_site(parts[0], sites):
+        parts.pop(0)
+    if len(parts) == len(SEPARATORS.split(title.strip())):
+        return title.strip()
+    return _rejoin(title, parts)
+
+
+def _rejoin(title: str, parts: list[str]) -> str:
+    """The span of ``title`` from the first kept part to the last (keeps inner separators)."""
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip() if 0 <= start < end else " ".join(parts)
+
+
+def choose_title(candidates: Mapping[str, str], sites: tuple[str, ...]) -> str:
+    """The headline from candidates keyed by source name (see the module docstring)."""
+    cleaned = {k: strip_site(v, sites) for k, v in candidates.items() if v and v.strip()}
+    h1 = cleaned.get("h1", "")
+    if h1 and len(h1) <= MAX_H1:
+        h1_norm = norm(h1)
+        others = (norm(v) for k, v in candidates.items() if k != "h1" and v)
+        if h1_norm and any(f" {h1_norm} " in f" {o} " for o in others):
+            return h1
+    return next((cleaned[k] for k in TITLE_ORDER if cleaned.get(k)), "")

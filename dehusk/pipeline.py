@@ -1,0 +1,52 @@
+"""The whole pipeline in one screen: bytes or str in, ``Article`` out.
+
+decode → parse → segment → classify → metadata → dedupe → render. Each stage is a plain
+function in its own module and talks to the next only through ``dehusk.article``.
+"""
+
+from __future__ import annotations
+
+from dehusk.article import Article, Options
+from dehusk.classify import classify
+from dehusk.decode import decode
+from dehusk.dedupe import dedupe
+from dehusk.metadata import extract_metadata
+from dehusk.parse import parse
+from dehusk.render import body_text
+from dehusk.segment import segment
+
+DEFAULT_OPTIONS = Options()
+
+
+def extract(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    encoding: str | None = None,
+    options: Options = DEFAULT_OPTIONS,
+) -> Article:
+    """Extract the article of one HTML page.
+
+    ``html`` is the page as bytes (decoded here, see ``dehusk.decode``) or as str.
+    ``encoding`` is the caller's charset (e.g. from HTTP); it yields to a BOM only.
+    Raises ``ExtractionError`` for input that is not a page at all (binary junk, too
+    large); a page without an article gives an empty ``text`` and a warning.
+    """
+    text, warnings = decode(html, encoding=encoding, max_bytes=options.max_bytes)
+    doc = parse(text, options)
+    segments = segment(doc, options)
+    blocks = classify(segments, options)
+    meta = extract_metadata(doc.tree, blocks, url)
+    blocks = dedupe(meta.blocks)
+    body = body_text(blocks, options)
+    warnings = (*warnings, *doc.warnings, *meta.warnings)
+    if not body:
+        warnings = (*warnings, "no article text found")
+    return Article(
+        text=body,
+        blocks=blocks,
+        metadata=meta.metadata,
+        url=url,
+        page_type="article",
+        warnings=warnings,
+    )
