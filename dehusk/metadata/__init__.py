@@ -1,19 +1,38 @@
 """Metadata stage: the facts around the story.
 
 In: the parsed tree, the classified blocks and the page URL. Out: ``MetaResult`` — the
-``Metadata``, the blocks with the title block marked (and later bylines, datelines, bios
-and syndication lines relabelled out of the body), and warnings.
+``Metadata``, the blocks with the title block marked and the byline, dateline, bio and
+syndication blocks relabelled out of the body, and warnings.
+
+Steps:
+1. read every source: JSON-LD (``jsonld``), ``<meta>``/microdata/RDFa (``meta``);
+2. the headline (``title``), and the block repeating it becomes ``title``;
+3. the metadata blocks of the body (``body``): bylines, datelines, bios, syndication lines;
+4. each field from its candidates in the order of trust of ``ORDER`` below — the first
+   source that has a value wins, and a disagreeing later source leaves a warning;
+5. language (``language``) and images (``images``).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from types import MappingProxyType
 
 from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.article import Block, Label, Metadata
+from dehusk.metadata.authors import clean_authors, dom_authors
+from dehusk.metadata.body import BodyFacts, mark_title, relabel_body
+from dehusk.metadata.dates import dom_date, parse_date, time_element_date, url_date
+from dehusk.metadata.images import extract_images
+from dehusk.metadata.jsonld import JsonLd, extract_jsonld
+from dehusk.metadata.language import decide_language
+from dehusk.metadata.meta import MetaTags, read_meta
+from dehusk.metadata.title import choose_title, site_names
+
+__all__ = ["MetaResult", "extract_metadata"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,44 +42,182 @@ class MetaResult:
     warnings: tuple[str, ...] = ()
 
 
-_SPACE = re.compile(r"\s+")
+#: <meta> keys per field, best first. OpenGraph/article (ogp.me), Parse.ly, Sailthru,
+#: Dublin Core, Highwire/Google Scholar citation_*, and the plain names CMSs emit.
+META_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "title": ("og:title",),
+    "twitter_title": ("twitter:title",),
+    "parsely_title": ("parsely-title",),
+    "sailthru_title": ("sailthru.title",),
+    "dc_title": ("dc.title", "dcterms.title", "citation_title"),
+    "authors": (
+        "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+        "dcterms.creator", "citation_author", "byl", "cxenseparse:author", "og:article:author",
+    ),
+    "published": (
+        "article:published_time", "og:article:published_time", "parsely-pub-date",
+        "sailthru.date", "pubdate", "publishdate", "publish-date", "published_time",
+        "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date", "dcterms.issued",
+        "citation_publication_date", "citation_date", "article.published", "datepublished",
+    ),
+    "modified": (
+        "article:modified_time", "og:updated_time", "og:article:modified_time",
+        "dcterms.modified", "last-modified", "datemodified",
+    ),
+    "site_name": ("og:site_name", "application-name", "apple-mobile-web-app-title"),
+    "description": ("og:description", "description", "twitter:description", "dc.description"),
+    "section": ("article:section", "parsely-section", "sailthru.section", "section"),
+    "tags": ("article:tag", "parsely-tags", "sailthru.tags", "news_keywords", "keywords"),
+    "images": ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"),
+    "language": ("og:locale", "language", "dc.language", "content-language"),
+    "item_authors": ("item:author", "item:creator", "item:schema:author", "item:dc:creator",
+                     "item:sioc:has_creator"),
+    "item_published": ("item:datepublished", "item:schema:datepublished", "item:dc:date",
+                       "item:dcterms:created", "item:article:published_time", "item:datecreated"),
+    "item_modified": ("item:datemodified", "item:dcterms:modified"),
+})
 
-
-def _meta_content(tree: LexborHTMLParser, selector: str) -> str:
-    node = tree.css_first(selector)
-    value = node.attributes.get("content") if node is not None else None
-    return _SPACE.sub(" ", value or "").strip()
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
-
-
-def find_title(tree: LexborHTMLParser, blocks: Sequence[Block]) -> str:
-    """The headline: og:title, else the first h1 block, else ``<title>``."""
-    title = _meta_content(tree, 'meta[property="og:title"]')
-    if not title:
-        title = next((b.text for b in blocks if b.label is Label.HEADING and b.level == 1), "")
-    if not title:
-        node = tree.css_first("title")
-        title = _SPACE.sub(" ", node.text()).strip() if node is not None else ""
-    return title
-
-
-def mark_title(blocks: Sequence[Block], title: str) -> tuple[Block, ...]:
-    """Relabel the first heading that repeats the title as ``title``, out of the body."""
-    want = _norm(title)
-    out = list(blocks)
-    for i, b in enumerate(out):
-        if b.label is Label.HEADING and want and (_norm(b.text) == want or (
-            b.level == 1 and _norm(b.text) in want)):
-            out[i] = replace(b, label=Label.TITLE, main=False)
-            break
-    return tuple(out)
+#: Order of trust per field: the first source with a value wins. JSON-LD first (written
+#: for machines, per article); then <meta> tags; microdata; the visible page (a byline, a
+#: dateline); the URL last for dates (a folder date can be a rewrite or an archive date).
+#: Measured on the dev set with tests/metadata/measure_dev.py (see docs/metadata.md).
+ORDER: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "authors": ("jsonld", "meta", "item", "byline", "dom"),
+    "published": ("jsonld", "meta", "item", "time", "dateline", "url", "dom"),
+})
 
 
 def extract_metadata(
     tree: LexborHTMLParser, blocks: Sequence[Block], url: str | None
 ) -> MetaResult:
-    title = find_title(tree, blocks)
-    return MetaResult(Metadata(title=title), mark_title(blocks, title))
+    """The facts of the page and its blocks with metadata blocks relabelled (see above)."""
+    now = datetime.now(UTC)
+    ld = extract_jsonld(tree)
+    tags = read_meta(tree)
+    site_name = ld.site_name or tags.first(META_KEYS["site_name"]) or None
+    publisher = ld.publisher or site_name
+    sites = site_names((site_name or "", publisher or ""), url)
+    title = choose_title(title_candidates(ld, tags, tree, blocks), sites)
+    marked = mark_title(blocks, title)
+    exclude = (site_name or "", publisher or "", *sites)
+    structured = clean_authors((*ld.authors, *tags.all(META_KEYS["authors"])), exclude)
+    relabelled, body = relabel_body(marked, structured, exclude, now)
+    warnings: list[str] = [f"{ld.broken} JSON-LD block(s) could not be parsed"] if ld.broken else []
+    authors = _resolve(
+        "authors", _author_sources(ld, tags, body, tree, exclude), warnings, lambda v: v
+    )
+    published = _resolve("published", _date_sources(ld, tags, body, tree, url, now), warnings, _day)
+    text = " ".join(b.text for b in relabelled if b.main)
+    lang = decide_language(ld.language or tags.lang or tags.first(META_KEYS["language"]), text)
+    metadata = Metadata(
+        title=title,
+        authors=authors or (),
+        author_bios=body.bios,
+        published=published,
+        modified=parse_date(ld.modified or tags.first(META_KEYS["modified"])
+                            or tags.first(META_KEYS["item_modified"]), now),
+        site_name=site_name,
+        publisher=publisher,
+        original_publisher=ld.based_on or body.original_publisher or None,
+        canonical_url=tags.canonical or ld.url or tags.first(("og:url",)) or None,
+        language=lang.language,
+        description=ld.description or tags.first(META_KEYS["description"]) or None,
+        section=ld.section or tags.first(META_KEYS["section"]) or None,
+        tags=ld.tags or _split_tags(tags.all(META_KEYS["tags"])),
+        images=extract_images(tree, url, tags.base, (*ld.images, *tags.all(META_KEYS["images"]))),
+    )
+    warnings.extend(w for w in (lang.warning,) if w)
+    return MetaResult(metadata, relabelled, tuple(warnings))
+
+
+def title_candidates(
+    ld: JsonLd, tags: MetaTags, tree: LexborHTMLParser, blocks: Sequence[Block]
+) -> dict[str, str]:
+    """Headline candidates keyed by the source names of ``title.TITLE_ORDER``."""
+    return {
+        "jsonld": ld.headline if ld.is_article else "",
+        "og": tags.first(META_KEYS["title"]),
+        "twitter": tags.first(META_KEYS["twitter_title"]),
+        "item": tags.first(("item:headline",)),
+        "parsely": tags.first(META_KEYS["parsely_title"]),
+        "sailthru": tags.first(META_KEYS["sailthru_title"]),
+        "dc": tags.first(META_KEYS["dc_title"]),
+        "h1": first_h1(tree, blocks),
+        "title": _text_of(tree, "title"),
+    }
+
+
+def first_h1(tree: LexborHTMLParser, blocks: Sequence[Block]) -> str:
+    """The first level-1 heading block, else the page's first ``<h1>`` (article first)."""
+    heading = next((b.text for b in blocks if b.label is Label.HEADING and b.level == 1), "")
+    return heading or _text_of(tree, "article h1") or _text_of(tree, "h1")
+
+
+def _text_of(tree: LexborHTMLParser, selector: str) -> str:
+    node = tree.css_first(selector)
+    return " ".join(node.text(deep=True, separator=" ").split()) if node is not None else ""
+
+
+def _author_sources(
+    ld: JsonLd, tags: MetaTags, body: BodyFacts, tree: LexborHTMLParser, exclude: tuple[str, ...]
+) -> dict[str, Callable[[], tuple[str, ...]]]:
+    """Each author source as a thunk, so a source is only read when needed."""
+    return {
+        "jsonld": lambda: clean_authors(ld.authors, exclude),
+        "meta": lambda: clean_authors(tags.all(META_KEYS["authors"]), exclude),
+        "item": lambda: clean_authors(tags.all(META_KEYS["item_authors"]), exclude),
+        "byline": lambda: body.authors,
+        "dom": lambda: dom_authors(tree, exclude),
+    }
+
+
+def _date_sources(
+    ld: JsonLd, tags: MetaTags, body: BodyFacts, tree: LexborHTMLParser, url: str | None,
+    now: datetime,
+) -> dict[str, Callable[[], str | None]]:
+    return {
+        "jsonld": lambda: parse_date(ld.published, now),
+        "meta": lambda: _first_date(tags.all(META_KEYS["published"]), now),
+        "item": lambda: _first_date(tags.all(META_KEYS["item_published"]), now),
+        "time": lambda: time_element_date(tree, now),
+        "dateline": lambda: body.published,
+        "url": lambda: url_date(url, now),
+        "dom": lambda: dom_date(tree, now),
+    }
+
+
+def _first_date(values: tuple[str, ...], now: datetime) -> str | None:
+    return next((d for v in values if (d := parse_date(v, now))), None)
+
+
+def _day(value: str) -> str:
+    return value[:10]
+
+
+def _resolve(
+    field: str, sources: dict[str, Callable[[], object]], warnings: list[str],
+    key: Callable[[object], object],
+) -> object:
+    """The first source's value in ``ORDER[field]``; a disagreeing next source → warning.
+
+    Only the next source that has a value is read (the sources after it cost time and
+    add nothing), so a conflict is reported between the winner and the runner-up.
+    """
+    winner: tuple[str, object] | None = None
+    for name in ORDER[field]:
+        value = sources[name]()
+        if not value:
+            continue
+        if winner is None:
+            winner = (name, value)
+            continue
+        if key(value) != key(winner[1]):
+            warnings.append(f"{field}: {winner[0]} says {winner[1]!r}, {name} says {value!r}; kept {winner[0]}")
+        break
+    return winner[1] if winner else None
+
+
+def _split_tags(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Tags from meta values, splitting comma lists (``keywords``, ``parsely-tags``)."""
+    split = (t.strip() for v in values for t in v.split(","))
+    return tuple(dict.fromkeys(t for t in split if t))

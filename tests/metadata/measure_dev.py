@@ -1,0 +1,163 @@
+"""Measure the metadata stage on the dev set's article pages (not collected by pytest).
+
+    .venv/bin/python tests/metadata/measure_dev.py [--direct] [--split] [--errors title]
+        [--title-order jsonld,og,...] [--published-order ...] [--authors-order ...]
+
+Scores, on pages whose truth field is non-empty (the benchmark's rules): title —
+lowercase, runs of non-word characters folded to one space, equal; authors — truth and
+prediction (joined ", ") split on , ; & " and ", normalised like titles, equal as sets;
+date — first 10 characters equal to the truth's ``publish_date``.
+
+By default each page goes through ``dehusk.extract`` (the whole pipeline, so bylines and
+datelines come from real blocks); ``--direct`` calls ``extract_metadata`` on the parsed
+page with no blocks. ``--split`` also scores two halves of the pages split by domain
+(a stable hash), to check that a change helps on both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+from urllib.parse import urlsplit
+
+DEV = Path(__file__).resolve().parents[3] / "shared" / "bench-data" / "wcxb-dev"
+if not DEV.exists():
+    DEV = Path("/work/shared/bench-data/wcxb-dev")
+
+_NONWORD = re.compile(r"\W+")
+_AUTHOR_SPLIT = re.compile(r",|;|&| and ")
+
+
+def norm(text: str) -> str:
+    return _NONWORD.sub(" ", (text or "").lower()).strip()
+
+
+def author_set(text: str) -> frozenset[str]:
+    return frozenset(n for p in _AUTHOR_SPLIT.split(text or "") if (n := norm(p)))
+
+
+def load_pages() -> list[dict[str, Any]]:
+    pages = []
+    for path in sorted((DEV / "ground-truth").glob("*.json")):
+        truth = json.loads(path.read_text())
+        if truth["_internal"]["page_type"]["primary"] != "article":
+            continue
+        truth["id"] = path.stem
+        pages.append(truth)
+    return pages
+
+
+def decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(raw).best()
+        return str(best) if best is not None else raw.decode("utf-8", "replace")
+
+
+def extractor(direct: bool) -> Callable[[bytes, str | None], Any]:
+    """A function page bytes → Metadata: the whole pipeline, or the stage alone."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    if not direct:
+        import dehusk
+
+        return lambda raw, url: dehusk.extract(raw, url=url).metadata
+    from dehusk.metadata import extract_metadata
+
+    return lambda raw, url: extract_metadata(LexborHTMLParser(decode(raw)), (), url).metadata
+
+
+def score(pages: list[dict[str, Any]], results: dict[str, Any]) -> dict[str, tuple[int, int]]:
+    """Per field: (correct, n) over pages whose truth field is non-empty."""
+    out = {"title": [0, 0], "authors": [0, 0], "date": [0, 0]}
+    for page in pages:
+        meta, gt = results[page["id"]], page["ground_truth"]
+        for field, ok in checks(meta, gt).items():
+            if ok is not None:
+                out[field][0] += ok
+                out[field][1] += 1
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+def checks(meta: Any, gt: dict[str, Any]) -> dict[str, bool | None]:
+    """Whether each field is right; ``None`` where the truth is empty (not scored)."""
+    return {
+        "title": norm(meta.title) == norm(gt["title"]) if gt.get("title") else None,
+        "authors": author_set(", ".join(meta.authors)) == author_set(gt["author"])
+        if gt.get("author") else None,
+        "date": (meta.published or "")[:10] == gt["publish_date"][:10]
+        if gt.get("publish_date") else None,
+    }
+
+
+def half(page: dict[str, Any]) -> int:
+    host = (urlsplit(page.get("url") or "").hostname or "").removeprefix("www.")
+    return zlib.crc32(host.encode()) % 2
+
+
+def report(name: str, scores: dict[str, tuple[int, int]]) -> None:
+    cells = "  ".join(f"{f} {c / max(n, 1):.3f} ({c}/{n})" for f, (c, n) in scores.items())
+    print(f"{name:<8} {cells}")
+
+
+def apply_orders(args: argparse.Namespace) -> None:
+    import dehusk.metadata as stage
+    import dehusk.metadata.title as title
+
+    if args.title_order:
+        title.TITLE_ORDER = tuple(args.title_order.split(","))
+    order = dict(stage.ORDER)
+    for field in ("published", "authors"):
+        value = getattr(args, f"{field}_order")
+        if value:
+            order[field] = tuple(value.split(","))
+    stage.ORDER = MappingProxyType(order)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--direct", action="store_true")
+    parser.add_argument("--split", action="store_true")
+    parser.add_argument("--errors", choices=("title", "authors", "date"))
+    parser.add_argument("--title-order")
+    parser.add_argument("--published-order")
+    parser.add_argument("--authors-order")
+    args = parser.parse_args()
+    apply_orders(args)
+    run = extractor(args.direct)
+    pages = load_pages()
+    results: dict[str, Any] = {}
+    started = time.perf_counter()
+    for page in pages:
+        raw = gzip.decompress((DEV / "html" / f"{page['id']}.html.gz").read_bytes())
+        results[page["id"]] = run(raw, page.get("url"))
+    elapsed = time.perf_counter() - started
+    print(f"{len(pages)} article pages, {elapsed / len(pages) * 1000:.1f} ms/page")
+    report("all", score(pages, results))
+    if args.split:
+        for h in (0, 1):
+            report(f"half {h}", score([p for p in pages if half(p) == h], results))
+    if args.errors:
+        for page in pages:
+            meta, gt = results[page["id"]], page["ground_truth"]
+            if checks(meta, gt)[args.errors] is False:
+                got = {"title": meta.title, "authors": meta.authors, "date": meta.published}
+                want = {"title": gt["title"], "authors": gt["author"], "date": gt["publish_date"]}
+                print(page["id"], repr(got[args.errors]), "| want", repr(want[args.errors]),
+                      page.get("url"), file=sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
