@@ -77,6 +77,9 @@ META_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "item_modified": ("item:datemodified", "item:dcterms:modified"),
 })
 
+#: Headings of each kind looked at as headline candidates.
+MAX_HEADINGS = 8
+
 #: Order of trust per field: the first source with a value wins. JSON-LD first (written
 #: for machines, per article); then <meta> tags; microdata; the visible page (a byline, a
 #: dateline); the URL last for dates (a folder date can be a rewrite or an archive date).
@@ -97,7 +100,7 @@ def extract_metadata(
     site_name = ld.site_name or tags.first(META_KEYS["site_name"]) or None
     publisher = ld.publisher or site_name
     sites = site_names((site_name or "", publisher or ""), url)
-    title = choose_title(title_candidates(ld, tags, tree, blocks), sites)
+    title = choose_title(title_candidates(ld, tags, tree, blocks), headings(tree, blocks), sites)
     marked = mark_title(blocks, title)
     exclude = (site_name or "", publisher or "", *sites)
     structured = clean_authors((*ld.authors, *tags.all(META_KEYS["authors"])), exclude)
@@ -142,15 +145,18 @@ def title_candidates(
         "parsely": tags.first(META_KEYS["parsely_title"]),
         "sailthru": tags.first(META_KEYS["sailthru_title"]),
         "dc": tags.first(META_KEYS["dc_title"]),
-        "h1": first_h1(tree, blocks),
         "title": _text_of(tree, "title"),
     }
 
 
-def first_h1(tree: LexborHTMLParser, blocks: Sequence[Block]) -> str:
-    """The first level-1 heading block, else the page's first ``<h1>`` (article first)."""
-    heading = next((b.text for b in blocks if b.label is Label.HEADING and b.level == 1), "")
-    return heading or _text_of(tree, "article h1") or _text_of(tree, "h1")
+def headings(tree: LexborHTMLParser, blocks: Sequence[Block]) -> list[str]:
+    """The page's visible headline candidates: level-1 heading blocks, then every
+    ``<h1>``, then every ``<h2>`` (a few of each, in document order)."""
+    found = [b.text for b in blocks if b.label is Label.HEADING and b.level == 1][:MAX_HEADINGS]
+    for selector in ("h1", "h2"):
+        found.extend(" ".join(n.text(deep=True, separator=" ").split())
+                     for n in tree.css(selector)[:MAX_HEADINGS])
+    return list(dict.fromkeys(h for h in found if h))
 
 
 def _text_of(tree: LexborHTMLParser, selector: str) -> str:

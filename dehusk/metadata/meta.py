@@ -9,6 +9,7 @@ In: the parsed tree. Out: ``MetaTags`` — every ``<meta>`` value under its lowe
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -50,7 +51,9 @@ class MetaTags:
 
 
 def _clean(value: str | None) -> str:
-    return _SPACE.sub(" ", value or "").strip()
+    """Spaces folded; entities decoded once more, as double-escaped ones are common."""
+    text = html.unescape(value) if value and "&" in value else value or ""
+    return _SPACE.sub(" ", text).strip()
 
 
 def read_meta(tree: LexborHTMLParser) -> MetaTags:

@@ -14,7 +14,7 @@ is the one readers and annotators see; (3) otherwise the first non-empty candida
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 #: Order of trust for the headline when the h1 finds no agreement. Measured on the dev set
@@ -26,6 +26,8 @@ TITLE_ORDER: tuple[str, ...] = (
 SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»~/]|::)\s+|\s*\|\s*|\s+[-–—]\s*$")
 #: Host labels that are not a site's name.
 HOST_NOISE = frozenset({"www", "m", "amp", "blog", "news", "com", "org", "net", "co", "uk", "de"})
+#: Least word overlap (Jaccard) for a visible heading to count as the declared title.
+MIN_AGREEMENT = 0.3
 #: Longest h1 accepted as a headline (characters); longer ones are a lead paragraph.
 MAX_H1 = 300
 
@@ -76,13 +78,40 @@ def _rejoin(title: str, parts: list[str]) -> str:
     return title[start:end].strip() if 0 <= start < end else " ".join(parts)
 
 
-def choose_title(candidates: Mapping[str, str], sites: tuple[str, ...]) -> str:
-    """The headline from candidates keyed by source name (see the module docstring)."""
+def tokens(text: str) -> frozenset[str]:
+    return frozenset(norm(text).split())
+
+
+def agreement(heading: str, declared: Iterable[str]) -> float:
+    """How well a heading matches the declared titles: 1.0 when one contains it whole,
+    else the best Jaccard overlap of their word sets."""
+    h_norm, h_tokens = norm(heading), tokens(heading)
+    best = 0.0
+    for title in declared:
+        if h_norm and f" {h_norm} " in f" {norm(title)} ":
+            return 1.0
+        t_tokens = tokens(title)
+        if h_tokens and t_tokens:
+            best = max(best, len(h_tokens & t_tokens) / len(h_tokens | t_tokens))
+    return best
+
+
+def choose_title(
+    candidates: Mapping[str, str], headings: Sequence[str], sites: tuple[str, ...]
+) -> str:
+    """The headline from declared candidates keyed by source name and the page's visible
+    headings (h1s first, then h2s), see the module docstring."""
     cleaned = {k: strip_site(v, sites) for k, v in candidates.items() if v and v.strip()}
-    h1 = cleaned.get("h1", "")
-    if h1 and len(h1) <= MAX_H1:
-        h1_norm = norm(h1)
-        others = (norm(v) for k, v in candidates.items() if k != "h1" and v)
-        if h1_norm and any(f" {h1_norm} " in f" {o} " for o in others):
-            return h1
+    declared = [v for k, v in candidates.items() if v and k != "title"] + [
+        cleaned.get("title", "")
+    ]
+    best, best_score = "", MIN_AGREEMENT
+    for heading in headings:
+        if not heading or len(heading) > MAX_H1 or is_site(heading, sites):
+            continue
+        score = agreement(heading, [d for d in declared if d])
+        if score > best_score:
+            best, best_score = heading, score
+    if best:
+        return strip_site(best, sites)
     return next((cleaned[k] for k in TITLE_ORDER if cleaned.get(k)), "")
