@@ -26,6 +26,8 @@ SHORT_WEIGHT = 0.3  # short non-sentence text is mild husk
 MAX_LINK_DENSITY = 0.5  # above: a block of links, never article text
 MAX_LIST_LINK_DENSITY = 0.35
 MIN_ARTICLE_CHARS = 40  # below this much prose in the best container: no article
+HUSK_SHARE = 0.3  # a hinted element holding more of the article's value than this is kept
+_STRONG_HUSK = frozenset({"comment", "related", "navigation", "footer", "cta", "player"})
 
 _SENTENCE_END = tuple('.!?:;"”’)»…')
 _HUSK_FLAGS = ("nav", "aside", "footer", "form", "dialog", "menu")
@@ -71,17 +73,22 @@ def segment_value(seg: Segment) -> float:
 
 
 def _husky(c: Container) -> bool:
-    return c.hint < 0 or c.tag in _HUSK_FLAGS
+    return c.kind in _STRONG_HUSK or c.tag in _HUSK_FLAGS
 
 
-def best_container(page: Page, values: list[float]) -> int:
-    """The container whose subtree sums the highest value; -1 when the page is empty."""
+def subtree_totals(page: Page, values: list[float]) -> list[float]:
+    """The sum of segment values under each container."""
     totals = [0.0] * len(page.containers)
     for seg, value in zip(page.segments, values, strict=True):
         i = seg.container
         while i >= 0:
             totals[i] += value
             i = page.containers[i].parent
+    return totals
+
+
+def best_container(page: Page, totals: list[float]) -> int:
+    """The container whose subtree sums the highest value; -1 when the page is empty."""
     best, best_total = -1, 0.0
     for i, total in enumerate(totals):
         # ">" keeps the outermost of equal totals; deeper ones must strictly win.
@@ -90,11 +97,11 @@ def best_container(page: Page, values: list[float]) -> int:
     return best
 
 
-def _chain(page: Page, i: int, stop: int) -> list[Container]:
+def _chain(page: Page, i: int, stop: int) -> list[tuple[Container, int]]:
     """Containers from ``i`` up to (not including) ``stop``; empty if ``stop`` is not above."""
     out = []
     while i >= 0 and i != stop:
-        out.append(page.containers[i])
+        out.append((page.containers[i], i))
         i = page.containers[i].parent
     return out if i == stop else []
 
@@ -107,10 +114,16 @@ def _inside(page: Page, i: int, stop: int) -> bool:
     return False
 
 
-def husk_kind(page: Page, seg: Segment, best: int) -> str:
-    """The kind of husk a segment inside the best container is, or "" if it is article."""
-    for c in _chain(page, seg.container, best):
-        if c.hint < 0:
+def husk_kind(page: Page, seg: Segment, best: int, totals: list[float]) -> str:
+    """The kind of husk a segment inside the best container is, or "" if it is article.
+
+    A class that names a strong kind of husk (navigation, related, comment…) cuts its
+    subtree; a weak one ("other": widget, share, sidebar…) only when the subtree holds
+    more husk than prose, because such words also name content wrappers.
+    """
+    for c, i in _chain(page, seg.container, best):
+        minor = totals[i] < HUSK_SHARE * totals[best]
+        if c.hint < 0 and minor and (c.kind != "other" or totals[i] <= 0):
             return c.kind or "other"
         for flag in _HUSK_FLAGS:
             if c.tag == flag:
@@ -147,7 +160,8 @@ def _label(page: Page, seg: Segment, main: bool, husk: str) -> Label:
 def decide(page: Page) -> list[tuple[bool, Decision]]:
     """Main or not, with the reason, for every segment of the page."""
     values = [segment_value(s) for s in page.segments]
-    best = best_container(page, values)
+    totals = subtree_totals(page, values)
+    best = best_container(page, totals)
     prose = sum(max(v, 0.0) for s, v in zip(page.segments, values, strict=True)
                 if best >= 0 and _inside(page, s.container, best))
     if best < 0 or prose < MIN_ARTICLE_CHARS:
@@ -157,7 +171,7 @@ def decide(page: Page) -> list[tuple[bool, Decision]]:
         if not _inside(page, seg.container, best):
             out.append((False, Decision(value, "")))
             continue
-        husk = husk_kind(page, seg, best)
+        husk = husk_kind(page, seg, best, totals)
         out.append((not husk, Decision(value, husk)))
     return out
 

@@ -23,7 +23,7 @@ from dehusk.parse import Document
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
     "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav "
-    "ol p pre section summary table tbody td tfoot th thead tr ul caption legend".split()
+    "ol p pre section summary table tbody td tfoot th thead tr ul caption legend noscript".split()
 )
 #: Subtrees that never hold article text a reader sees.
 SKIP_TAGS = frozenset(
@@ -41,34 +41,47 @@ _HIDDEN_CLASSES = frozenset(
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
-# Class/id hints. Sources: Readability.js's unlikelyCandidates/negative/positive lists and
-# trafilatura's boilerplate XPaths, merged and extended with the kinds of husk in DESIGN.md.
-_KIND_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern))
-    for kind, pattern in (
-        ("comment", r"comment|disqus|respond|discussion|replies"),
-        ("player", r"player|audio|podcast|listen|playback|video-?js|jwplayer"),
-        ("cta", r"newsletter|subscri|signup|sign-up|donat|paywall|membership|promo|cta\b"
-                r"|call-?to-?action|register|login|cookie|consent|gdpr|banner|popup|modal"),
-        ("related", r"related|recommend|more-?(stories|news|from|articles)|read-?more|"
-                    r"trending|popular|most-?read|outbrain|taboola|teaser|also-?like|"
-                    r"next-?(post|article)|prev|pagination|pager|rail|carousel"),
-        ("navigation", r"nav|menu|breadcrumb|masthead|skip|toolbar|topbar|tabs?\b|"
-                       r"header|sitemap|dropdown|hamburger|search"),
-        ("footer", r"footer|copyright|colophon|legal|bottom"),
-        ("byline", r"byline|author|contributor|dateline|posted-?on|entry-?meta|post-?meta"
-                   r"|article-?meta|timestamp|published"),
-        ("bio", r"bio\b|biography|about-?the-?author"),
-        ("caption", r"caption|credit|figcaption"),
-        ("other", r"share|social|sidebar|widget|sponsor|advert|\bads?\b|ad-|-ad\b|adslot|"
-                  r"tags?\b|tag-?list|keywords|print|rating|toc\b|table-?of-?contents|"
-                  r"disclaimer|hidden|modal|overlay|jump"),
+# Class/id hints, matched word by word ("SiteFooterText" → site, footer, text). Sources:
+# Readability.js's unlikelyCandidates/negative/positive lists and trafilatura's boilerplate
+# XPaths, merged and extended with the kinds of husk in DESIGN.md. Order matters: the first
+# kind with a word in the element's class/id wins.
+_KIND_WORDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
+    (kind, frozenset(words.split()))
+    for kind, words in (
+        ("comment", "comment comments disqus respond discussion replies reply"),
+        ("player", "player audio podcast listen playback videojs jwplayer"),
+        ("cta", "newsletter subscribe subscription signup donate donation paywall membership "
+                "promo cta register login cookie cookies consent gdpr banner popup modal "
+                "optin"),
+        ("related", "related recommended recommendations recommend recirc trending popular "
+                    "mostread outbrain taboola teaser teasers pagination pager carousel "
+                    "nextpost prevpost"),
+        ("navigation", "nav navbar navigation menu menus breadcrumb breadcrumbs masthead skip "
+                       "toolbar topbar header sitemap dropdown hamburger search megamenu "
+                       "subnav"),
+        ("footer", "footer copyright colophon legal"),
+        ("byline", "byline author authors contributor contributors dateline timestamp"),
+        ("bio", "bio biography"),
+        ("caption", "caption credit figcaption"),
+        ("other", "share sharing social sidebar widget widgets sponsor sponsored advert "
+                  "advertisement ad ads adslot tags tag keywords print rating toc disclaimer "
+                  "overlay jump hidden"),
     )
 )
-_POSITIVE = re.compile(
-    r"article|content|entry|post|story|body|text|main|blog|prose|rich-?text|markdown|"
-    r"news|page|single"
+_CONTENT_WORDS = frozenset(
+    "article content entry post story body text main blog prose richtext markdown news "
+    "single".split()
 )
+#: Class tokens that name a taxonomy term, not a part of the page ("tag-election").
+_TAXONOMY = re.compile(r"^(tag|tags|category|categories|status|format|type|has|postid|"
+                       r"taxonomy|topic|language|lang|section|author|template|page-id)[-_]")
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def hint_words(ident: str, classes: str) -> set[str]:
+    """The lowercase words of an element's id and class names, taxonomy tokens left out."""
+    tokens = [t for t in f"{ident} {classes}".split() if not _TAXONOMY.match(t.lower())]
+    return {w.lower() for t in tokens for w in _WORD.findall(t)}
 
 
 @dataclass(slots=True)
@@ -111,28 +124,32 @@ class _Walk:
 
 def _hint(walk: _Walk, ident: str, classes: str) -> tuple[int, str]:
     """(-1 boilerplate / +1 content / 0, husk kind) for an element's id and classes."""
-    key = f"{ident} {classes}".lower()
+    key = f"{ident} {classes}"
     found = walk.hints.get(key)
     if found is None:
-        found = (0, "")
-        for kind, pattern in _KIND_HINTS:
-            if pattern.search(key):
-                found = (-1, kind)
-                break
-        if found[0] == 0 and _POSITIVE.search(key):
-            found = (1, "")
+        words = hint_words(ident, classes)
+        found = next(((-1, kind) for kind, kw in _KIND_WORDS if not kw.isdisjoint(words)), None)
+        if found is None:
+            found = (1, "") if not _CONTENT_WORDS.isdisjoint(words) else (0, "")
         walk.hints[key] = found
     return found
 
 
 def _is_hidden(attrs: dict[str, str | None]) -> bool:
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+    if "hidden" in attrs and not (attrs.get("id") or "").startswith("S:"):
+        # (React's streaming render parks finished content in <div hidden id="S:n">.)
+        return True
+    if attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
     classes = attrs.get("class")
-    return bool(classes) and not _HIDDEN_CLASSES.isdisjoint(classes.split())
+    if not classes:
+        return False
+    tokens = classes.split()
+    # Utility CSS ("hidden md:block") hides on small screens only: visible on a desktop.
+    return not _HIDDEN_CLASSES.isdisjoint(tokens) and not any(":" in t for t in tokens)
 
 
 def _add_text(walk: _Walk, raw: str) -> None:
@@ -330,12 +347,13 @@ def _exit(walk: _Walk, frame: _Frame) -> None:
             walk.links.append(Link(walk.link_start, end, walk.link_href))
 
 
-def segment(doc: Document, options: object = None) -> Page:
-    """Walk the tree once and cut it into segments (see the module docstring)."""
-    walk = _Walk()
-    root = doc.tree.body or doc.tree.root
-    if root is None:
-        return Page((), ())
+#: A <noscript> holding this much text is the page's no-JavaScript view (forums and
+#: single-page apps serve their content there); smaller ones are pixels and "enable JS".
+NOSCRIPT_MIN_CHARS = 2000
+
+
+def _walk_children(walk: _Walk, root: LexborNode) -> None:
+    """Walk ``root``'s subtree without recursion, feeding the walk state."""
     stack = [_Frame(root, block=True, container=_open_container(walk, "body", {}), tag="body")]
     node = root.child
     while stack:
@@ -347,11 +365,22 @@ def segment(doc: Document, options: object = None) -> Page:
         tag = node.tag
         if tag == "-text":
             _add_text(walk, node.text_content or "")
-        elif tag and tag[0] != "-" and tag not in SKIP_TAGS:
+        elif tag and tag[0] != "-" and (
+            tag not in SKIP_TAGS or (tag == "noscript" and len(node.text()) >= NOSCRIPT_MIN_CHARS)
+        ):
             frame = _enter(walk, node, tag)
             if frame is not None:
                 stack.append(frame)
                 node = node.child
                 continue
         node = node.next
+
+
+def segment(doc: Document, options: object = None) -> Page:
+    """Walk the tree once and cut it into segments (see the module docstring)."""
+    walk = _Walk()
+    root = doc.tree.body or doc.tree.root
+    if root is None:
+        return Page((), ())
+    _walk_children(walk, root)
     return Page(tuple(walk.segments), tuple(walk.containers), tuple(walk.images))
