@@ -29,6 +29,10 @@ MIN_ARTICLE_CHARS = 40  # below this much prose in the best container: no articl
 HUSK_SHARE = 0.3  # a hinted element holding more of the article's value than this is kept
 _STRONG_HUSK = frozenset({"comment", "related", "navigation", "footer", "cta", "player"})
 
+CARD_MIN_MEMBERS = 4  # siblings of one shape that make a card grid
+CARD_MIN_CHARS = 20  # a card shorter than this is a menu entry, not a card
+LISTING_RATIO = 1.5  # cards must outweigh the article's prose this much to win
+
 _SENTENCE_END = tuple('.!?:;"”’)»…')
 _HUSK_FLAGS = ("nav", "aside", "footer", "form", "dialog", "menu")
 _FLAG_LABELS = {
@@ -157,6 +161,45 @@ def _label(page: Page, seg: Segment, main: bool, husk: str) -> Label:
     return outside_kind(page, seg)
 
 
+def _subtree_stats(page: Page) -> tuple[list[int], list[int], list[int]]:
+    """Per container: characters, link characters and segments in its subtree."""
+    n = len(page.containers)
+    chars, links, count = [0] * n, [0] * n, [0] * n
+    for seg in page.segments:
+        i = seg.container
+        while i >= 0:
+            chars[i] += len(seg.text)
+            links[i] += seg.link_chars
+            count[i] += 1
+            i = page.containers[i].parent
+    return chars, links, count
+
+
+def card_region(page: Page) -> tuple[int, float]:
+    """The container of the largest grid of same-shaped cards, and the cards' characters.
+
+    Cards are sibling elements with one tag and first class, each holding text; a menu
+    (one link per entry) is not a grid of cards.
+    """
+    chars, links, count = _subtree_stats(page)
+    groups: dict[tuple[int, str, str], list[int]] = {}
+    for i, c in enumerate(page.containers):
+        if c.parent >= 0 and chars[i] >= CARD_MIN_CHARS:
+            groups.setdefault((c.parent, c.tag, (c.classes.split() or [""])[0]), []).append(i)
+    best, best_chars = -1, 0.0
+    for (parent, _, _), members in groups.items():
+        if len(members) < CARD_MIN_MEMBERS or _husky(page.containers[parent]):
+            continue
+        if page.containers[parent].flags & {"nav", "header", "footer", "aside", "menu"}:
+            continue
+        total = sum(chars[m] for m in members)
+        menu = sum(count[m] for m in members) < 1.5 * len(members) and sum(
+            links[m] for m in members) > 0.8 * total
+        if not menu and total > best_chars:
+            best, best_chars = parent, float(total)
+    return best, best_chars
+
+
 def decide(page: Page) -> list[tuple[bool, Decision]]:
     """Main or not, with the reason, for every segment of the page."""
     values = [segment_value(s) for s in page.segments]
@@ -164,6 +207,10 @@ def decide(page: Page) -> list[tuple[bool, Decision]]:
     best = best_container(page, totals)
     prose = sum(max(v, 0.0) for s, v in zip(page.segments, values, strict=True)
                 if best >= 0 and _inside(page, s.container, best))
+    cards, card_chars = card_region(page)
+    if cards >= 0 and card_chars > LISTING_RATIO * prose:
+        return [(_inside(page, s.container, cards) and not husk_kind(page, s, cards, totals),
+                 Decision(v, "")) for s, v in zip(page.segments, values, strict=True)]
     if best < 0 or prose < MIN_ARTICLE_CHARS:
         return [(False, Decision(v, "")) for v in values]
     out = []
