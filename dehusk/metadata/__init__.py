@@ -71,7 +71,7 @@ META_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "images": ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"),
     "language": ("og:locale", "language", "dc.language", "content-language"),
     "item_authors": ("item:author", "item:creator", "item:schema:author", "item:dc:creator",
-                     "item:sioc:has_creator"),
+                     "item:sioc:has_creator", "item:rel:author"),
     "item_published": ("item:datepublished", "item:schema:datepublished", "item:dc:date",
                        "item:dcterms:created", "item:article:published_time", "item:datecreated"),
     "item_modified": ("item:datemodified", "item:dcterms:modified"),

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from dehusk.metadata.dates import PATTERNS as DATE_PATTERNS
+
 #: Lead-ins before a name in bylines (English plus de/fr/es/it/pt/nl "by").
 BY_PREFIX = re.compile(
     r"^\s*(?:(?:written|words|posted|published|reported|story|text|article|reviewed|"
@@ -43,6 +45,14 @@ ROLE_WORDS = frozenset(
     wire service services press agency agencies newsroom copy crew updated published
     posted by view all posts more articles profile expert specialist analyst
     strategist lead""".split()
+)
+#: Words that make a site name an organisation's rather than a person's.
+ORG_WORDS = frozenset(
+    """news magazine media times post press daily weekly journal tribune herald gazette
+    radio tv television network online digital group inc ltd llc corp company co blog
+    team staff editors editorial store shop agency studio studios solutions services
+    university college school institute center centre foundation association society
+    hospital clinic health bank insurance the official club""".split()
 )
 #: Titles that trail a name without a comma ("Jane Doe Staff Writer").
 TRAILING_ROLES = frozenset(
@@ -77,9 +87,21 @@ def norm(text: str) -> str:
     return _NORM.sub(" ", text.lower()).strip()
 
 
+def org_like(name: str) -> bool:
+    """A site or publisher name that cannot be a person's: one word, a domain, or a name
+    with an organisation word ("Houstonia Magazine"). "Rick Steves" as a site name can."""
+    words = norm(name).split()
+    return len(words) < 2 or "." in name or any(w in ORG_WORDS for w in words)
+
+
+def excluded_names(exclude: Iterable[str]) -> set[str]:
+    """The normalised names no author may have: agencies and organisation-like site names."""
+    return {norm(e) for e in exclude if e and org_like(e)} | AGENCIES
+
+
 def clean_authors(raw: Iterable[str], exclude: Iterable[str] = ()) -> tuple[str, ...]:
     """Person names from raw author strings, de-duplicated in order (see module docstring)."""
-    excluded = {norm(e) for e in exclude if e} | AGENCIES
+    excluded = excluded_names(exclude)
     names: list[str] = []
     for value in raw:
         names.extend(split_names(value))
@@ -93,7 +115,7 @@ def clean_authors(raw: Iterable[str], exclude: Iterable[str] = ()) -> tuple[str,
 def split_names(value: str) -> list[str]:
     """The names in one raw author string, credentials re-attached to their name."""
     text = _URL.sub(" ", _EMAIL.sub(" ", _HANDLE.sub(" ", value or "")))
-    text = TAIL.sub("", BY_PREFIX.sub("", _SPACE.sub(" ", text).strip()))
+    text = TAIL.sub("", BY_PREFIX.sub("", _SPACE.sub(" ", strip_dates(text)).strip()))
     names: list[str] = []
     for piece in SPLIT.split(text):
         piece = strip_roles(BY_PREFIX.sub("", piece).strip(" .:-–—()[]\"'"))
@@ -104,6 +126,13 @@ def split_names(value: str) -> list[str]:
         else:
             names.append(piece)
     return names
+
+
+def strip_dates(text: str) -> str:
+    """``text`` without the dates and times in it ("Jane Doe, Dec 17, 2025" → "Jane Doe, ")."""
+    for pattern in DATE_PATTERNS:
+        text = pattern.sub(" ", text)
+    return text
 
 
 def strip_roles(piece: str) -> str:
@@ -144,7 +173,7 @@ def byline_names(text: str, known: Iterable[str] = (), exclude: Iterable[str] = 
         return names if names and _mostly_names(text, names) else ()
     known_norm = [norm(k) for k in known if k]
     pieces = [norm(p) for p in SPLIT.split(TAIL.sub("", text)) if norm(p)]
-    excluded = {norm(e) for e in exclude if e} | AGENCIES
+    excluded = excluded_names(exclude)
     if pieces and known_norm and pieces[0] in known_norm and all(
         p in known_norm or p in excluded for p in pieces
     ):
@@ -154,7 +183,7 @@ def byline_names(text: str, known: Iterable[str] = (), exclude: Iterable[str] = 
 
 def _mostly_names(text: str, names: tuple[str, ...]) -> bool:
     """A "By ..." block that is really prose ("By the time we arrived, ...") fails this."""
-    head = TAIL.sub("", BY_PREFIX.sub("", text))
+    head = TAIL.sub("", BY_PREFIX.sub("", strip_dates(text))).strip(" ,.|·•-–—")
     covered = sum(len(n.split(",")[0]) for n in names)
     return covered >= 0.5 * len(head.strip()) and all(w[:1].isupper() for n in names for w in n.split()[:1])
 

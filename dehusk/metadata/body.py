@@ -30,6 +30,12 @@ AROUND = 3
 #: Labels a metadata block may carry before it is recognised.
 RELABELLABLE = frozenset({Label.PARAGRAPH, Label.OTHER, Label.HEADING})
 
+#: A block that only announces the byline in the next block ("Written by" / "Edzel Tabing").
+LEAD_IN = re.compile(
+    r"^\s*(?:written|posted|words|article|story|published)?\s*by\s*:?\s*$|^\s*authors?\s*:?\s*$",
+    re.IGNORECASE,
+)
+
 _NORM = re.compile(r"[\W_]+")
 
 
@@ -52,9 +58,9 @@ def mark_title(blocks: Sequence[Block], title: str) -> tuple[Block, ...]:
     want = _norm(title)
     out = list(blocks)
     for i, b in enumerate(out):
-        if b.label is Label.HEADING and want and (
-            _norm(b.text) == want or (b.level == 1 and _norm(b.text) in want)
-        ):
+        text = _norm(b.text)
+        same = bool(want) and (text == want or (b.level == 1 and bool(text) and text in want))
+        if same and (b.label is Label.HEADING or (b.label is Label.OTHER and b.level == 1)):
             out[i] = replace(b, label=Label.TITLE, main=False)
             break
     return tuple(out)
@@ -90,6 +96,11 @@ def relabel_body(
         if block.label not in RELABELLABLE or (block.label is Label.HEADING and block.level <= 1):
             continue
         label, value = recognise(block.text, (*known, *authors), exclude, now)
+        if label is None and LEAD_IN.match(block.text) and i + 1 < len(out):
+            value = byline_names("By " + out[i + 1].text, (), exclude)
+            if value and out[i + 1].label in RELABELLABLE:
+                label = Label.BYLINE
+                out[i + 1] = replace(out[i + 1], label=label, main=False)
         if label is None:
             continue
         out[i] = replace(block, label=label, main=False)

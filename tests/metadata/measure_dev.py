@@ -135,14 +135,23 @@ def main() -> None:
     parser.add_argument("--published-order")
     parser.add_argument("--authors-order")
     args = parser.parse_args()
+    from dehusk.article import Metadata
     apply_orders(args)
     run = extractor(args.direct)
     pages = load_pages()
     results: dict[str, Any] = {}
     started = time.perf_counter()
+    failed = 0
     for page in pages:
         raw = gzip.decompress((DEV / "html" / f"{page['id']}.html.gz").read_bytes())
-        results[page["id"]] = run(raw, page.get("url"))
+        try:
+            results[page["id"]] = run(raw, page.get("url"))
+        except Exception as exc:  # a crash elsewhere in the pipeline scores as empty
+            failed += 1
+            print(f"{page['id']}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            results[page["id"]] = Metadata()
+    if failed:
+        print(f"{failed} page(s) raised; scored as empty", file=sys.stderr)
     elapsed = time.perf_counter() - started
     print(f"{len(pages)} article pages, {elapsed / len(pages) * 1000:.1f} ms/page")
     report("all", score(pages, results))
