@@ -138,21 +138,31 @@ def iter_pages(data_dir: Path, infos: Iterable[PageInfo]) -> Iterator[Page]:
 
 
 def stratified_subset(infos: list[PageInfo], limit: int) -> list[PageInfo]:
-    """About ``limit`` pages spread evenly over each page type, in file-id order.
+    """``limit`` pages spread over the page types in proportion to their sizes, by file id.
 
-    Each type gets a share proportional to its size (at least one page while ``limit``
-    allows); within a type the pages are evenly spaced. ``limit >= len(infos)`` returns all.
-    Deterministic: the same input gives the same subset.
+    Shares are proportional (largest remainders get the spare pages), every type gets at
+    least one page while ``limit`` allows, and within a type the pages are evenly spaced.
+    ``limit >= len(infos)`` returns all. Deterministic: the same input gives the same subset.
     """
     if limit >= len(infos):
         return list(infos)
     by_type: dict[str, list[PageInfo]] = {}
     for info in infos:
         by_type.setdefault(info.page_type, []).append(info)
+    exact = {kind: limit * len(group) / len(infos) for kind, group in by_type.items()}
+    shares = {kind: int(value) for kind, value in exact.items()}
+    by_remainder = sorted(exact, key=lambda k: (-(exact[k] - shares[k]), k))
+    for kind in by_remainder[: limit - sum(shares.values())]:
+        shares[kind] += 1
+    for kind in sorted(by_type, key=lambda k: len(by_type[k])):
+        donor = max(shares, key=lambda k: shares[k])
+        if shares[kind] == 0 and shares[donor] > 1:
+            shares[donor] -= 1
+            shares[kind] = 1
     chosen: list[PageInfo] = []
-    for group in by_type.values():
-        share = max(1, round(limit * len(group) / len(infos)))
-        step = len(group) / min(share, len(group))
-        chosen.extend(group[int(i * step)] for i in range(min(share, len(group))))
+    for kind, group in by_type.items():
+        share = min(shares[kind], len(group))
+        step = len(group) / share if share else 0
+        chosen.extend(group[int(i * step)] for i in range(share))
     chosen.sort(key=lambda p: p.file_id)
     return chosen

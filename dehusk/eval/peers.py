@@ -87,9 +87,12 @@ def make_meta(
 
 
 _BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li ul ol pre blockquote table tr td th dl dt dd section article "
-    "header footer figure figcaption aside main nav form hr".split()
-)
+    {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "pre", "blockquote",
+        "table", "tr", "td", "th", "dl", "dt", "dd", "section", "article", "header", "footer",
+        "figure", "figcaption", "aside", "main", "nav", "form", "hr",
+    }
+)  # fmt: skip
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 

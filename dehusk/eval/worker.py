@@ -11,8 +11,9 @@ fresh process per extractor, so ``ru_maxrss`` is that extractor's peak alone. St
    ``SIGALRM`` timeout (a timeout is an empty result with ``timeout: true``);
 5. write one JSON line per page to ``--out`` (flushed, so a supervisor can follow progress).
 
-Output lines: ``{"type": "header", ...}``, then ``{"type": "page", "id", "text", "meta",
-"seconds", "error", "timeout", "rss_kb"}`` per page, then ``{"type": "end", ...}``.
+Output lines: ``{"type": "header", ...}``, ``{"type": "warm", "id"}`` per warm-up page, then
+``{"type": "page", "n", "id", "text", "meta", "seconds", "error", "timeout", "rss_kb"}`` per
+page, then ``{"type": "end", ...}``.
 Input ``--ids``: a file of ``file_id<TAB>url`` lines (url may be empty).
 """
 
@@ -83,8 +84,8 @@ def block_network() -> Callable[[], int]:
     def getaddrinfo(*_args: Any, **_kwargs: Any) -> Any:
         refuse()
 
-    socket.socket.connect = connect  # type: ignore[method-assign]
-    socket.socket.connect_ex = connect_ex  # type: ignore[method-assign]
+    socket.socket.connect = connect  # type: ignore[method-assign,assignment]
+    socket.socket.connect_ex = connect_ex  # type: ignore[method-assign,assignment]
     socket.getaddrinfo = getaddrinfo
     return lambda: refused[0]
 
@@ -173,8 +174,11 @@ def run_pages(
     data_dir: Path,
     timeout: float,
 ) -> Iterator[dict[str, Any]]:
-    """One ``page`` record per page: text, meta, timed seconds, error, timeout flag, rss."""
-    for file_id, url in pages:
+    """One ``page`` record per page: text, meta, timed seconds, error, timeout flag, rss.
+
+    ``n`` counts the pages of this worker from 1.
+    """
+    for n, (file_id, url) in enumerate(pages, start=1):
         html = read_html(data_dir, file_id)
         result, seconds, error, timed_out = call_with_timeout(adapter, html, url, timeout)
         meta = result.meta
@@ -185,6 +189,7 @@ def run_pages(
                 error = f"metadata: {meta_error}"
         yield {
             "type": "page",
+            "n": n,
             "id": file_id,
             "text": result.text,
             "meta": meta,
@@ -243,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
             call_with_timeout(adapter, html, url, args.timeout)
             if meta_adapter is not None:
                 call_with_timeout(meta_adapter, html, url, args.timeout)
+            write_line(out, {"type": "warm", "id": page_id})
         for record in run_pages(adapter, meta_adapter, pages, args.data, args.timeout):
             write_line(out, record)
         write_line(out, {"type": "end", "max_rss_kb": rss_kb(), "refused_connections": refused()})
