@@ -28,7 +28,7 @@ BY_PREFIX = re.compile(
 SPLIT = re.compile(r"\s*(?:,|;|&|\||\band\b|\bund\b|\bwith\b|\s/\s)\s*", re.IGNORECASE)
 #: What ends a byline's names: a date, a "Published"/"Updated" note, a reading time.
 TAIL = re.compile(
-    r"\s+(?:on|at|—|–|-|\||·|•)\s+.*$|\s*\b(?:published|updated|posted|last updated|"
+    r"\s+(?:on|at|—|–|-|\||·|•|⋅)\s+.*$|\s*\b(?:published|updated|posted|last\s+updat\w*|"
     r"\d+\s*min(?:ute)?s?\s+read|reviewed by|fact[- ]checked by)\b.*$",
     re.IGNORECASE,
 )
@@ -44,7 +44,8 @@ ROLE_WORDS = frozenset(
     digital content manager marketing director founder ceo co-founder cofounder intern
     wire service services press agency agencies newsroom copy crew updated published
     posted by view all posts more articles profile expert specialist analyst
-    strategist lead""".split()
+    strategist lead coordinator reviewer learn written about read all home community
+    sponsored sponsor partner""".split()
 )
 #: Words that make a site name an organisation's rather than a person's.
 ORG_WORDS = frozenset(
@@ -53,6 +54,19 @@ ORG_WORDS = frozenset(
     team staff editors editorial store shop agency studio studios solutions services
     university college school institute center centre foundation association society
     hospital clinic health bank insurance the official club""".split()
+)
+#: Words before a name that are not part of it ("Author Jane Doe", "More About Jane Doe").
+LEADING_NOISE = frozenset(
+    "author authors by written posted more about articles article insights from view all "
+    "posts profile meet".split()
+)
+#: Job-title words that end a name when they follow two or more words of it ("Keith
+#: Barry Senior Autos", "Mateusz Haberny Founder"); team words ("Team", "Editors") are not
+#: here, since "The Investopedia Team" is how such a page signs.
+JOB_TITLES = frozenset(
+    """senior junior chief founder co-founder cofounder ceo cto coo cmo director manager
+    coordinator reviewer head lead former contributing staff writer editor reporter
+    correspondent columnist producer marketing content""".split()
 )
 #: Titles that trail a name without a comma ("Jane Doe Staff Writer").
 TRAILING_ROLES = frozenset(
@@ -81,6 +95,8 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 _NORM = re.compile(r"[\W_]+")
 _SPACE = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
+#: "page.head.author", "jane.doe": template placeholders and user names, not names.
+_TEMPLATE = re.compile(r"[a-z]{2,}\.[a-z]{2,}|[{}<>=_]")
 
 
 def norm(text: str) -> str:
@@ -104,21 +120,27 @@ def clean_authors(raw: Iterable[str], exclude: Iterable[str] = ()) -> tuple[str,
     excluded = excluded_names(exclude)
     names: list[str] = []
     for value in raw:
-        names.extend(split_names(value))
-    kept = (n for n in names if norm(n) not in excluded and is_person_name(n))
+        names.extend(split_names(value, exclude))
+    kept = [n for n in names if norm(n) not in excluded and is_person_name(n)]
+    if len(kept) > 1:
+        # Beside other names a site's name is the outlet ("Jane Doe, Commercial Appeal");
+        # alone it may be the person the site is named after ("Rick Steves").
+        sites = {norm(e) for e in exclude if e}
+        kept = [n for n in kept if norm(n) not in sites] or kept
     unique: dict[str, str] = {}
     for name in kept:
         unique.setdefault(norm(name), name)
     return tuple(unique.values())
 
 
-def split_names(value: str) -> list[str]:
+def split_names(value: str, exclude: Iterable[str] = ()) -> list[str]:
     """The names in one raw author string, credentials re-attached to their name."""
     text = _URL.sub(" ", _EMAIL.sub(" ", _HANDLE.sub(" ", value or "")))
     text = TAIL.sub("", BY_PREFIX.sub("", _SPACE.sub(" ", strip_dates(text)).strip()))
+    sites = [norm(e) for e in exclude if e]
     names: list[str] = []
     for piece in SPLIT.split(text):
-        piece = strip_roles(BY_PREFIX.sub("", piece).strip(" .:-–—()[]\"'"))
+        piece = tidy_name(BY_PREFIX.sub("", piece).strip(" .:-–—()[]\"'⋅·•»«"), sites)
         if not piece:
             continue
         if names and CREDENTIAL.match(piece):
@@ -126,6 +148,24 @@ def split_names(value: str) -> list[str]:
         else:
             names.append(piece)
     return names
+
+
+def tidy_name(piece: str, sites: list[str]) -> str:
+    """One name without what pages put around it: lead words ("Author"), an avatar's
+    initials ("CM Craig McCarthy"), a job title after it ("Keith Barry Senior Autos"),
+    the site's name after it ("Brian Truitt USA TODAY")."""
+    words = piece.split()
+    while len(words) > 1 and words[0].lower() in LEADING_NOISE:
+        words.pop(0)
+    if len(words) >= 3 and words[0].isupper() and words[0] == "".join(w[0] for w in words[1:]):
+        words.pop(0)
+    cut = next((i for i, w in enumerate(words) if i >= 2 and w.lower() in JOB_TITLES), None)
+    words = words[:cut] if cut is not None else words
+    text = " ".join(words)
+    for site in sites:
+        if len(site) > 2 and norm(text).endswith(" " + site):
+            text = " ".join(text.split()[: -len(site.split())]) or text
+    return strip_roles(text)
 
 
 def strip_dates(text: str) -> str:
@@ -149,7 +189,7 @@ def is_person_name(name: str) -> bool:
     words = base.split()
     if not 1 <= len(words) <= 6 or len(base) > 60 or len(base) < 2 or _DIGIT.search(base):
         return False
-    if all(w.lower().strip(".") in ROLE_WORDS for w in words):
+    if all(w.lower().strip(".") in ROLE_WORDS for w in words) or _TEMPLATE.search(base):
         return False
     return any(w[:1].isalpha() for w in words)
 
