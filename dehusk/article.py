@@ -92,7 +92,9 @@ class Block:
             out["score"] = None if self.score is None else round(self.score, 3)
             out["locator"] = self.locator
             if self.links:
-                out["links"] = [{"start": k.start, "end": k.end, "href": k.href} for k in self.links]
+                out["links"] = [
+                    {"start": k.start, "end": k.end, "href": k.href} for k in self.links
+                ]
         return out
 
 

@@ -118,12 +118,13 @@ def _inside(page: Page, i: int, stop: int) -> bool:
     return False
 
 
-def husk_kind(page: Page, seg: Segment, best: int, totals: list[float]) -> str:
+def husk_kind(page: Page, seg: Segment, best: int, totals: list[float], cards: bool = False) -> str:
     """The kind of husk a segment inside the best container is, or "" if it is article.
 
     A class that names a strong kind of husk (navigation, related, comment…) cuts its
     subtree; a weak one ("other": widget, share, sidebar…) only when the subtree holds
-    more husk than prose, because such words also name content wrappers.
+    more husk than prose, because such words also name content wrappers. In a card grid
+    (``cards``) links are the content: card titles link to their pages.
     """
     for c, i in _chain(page, seg.container, best):
         minor = totals[i] < HUSK_SHARE * totals[best]
@@ -133,7 +134,11 @@ def husk_kind(page: Page, seg: Segment, best: int, totals: list[float]) -> str:
             if c.tag == flag:
                 return str(_FLAG_LABELS[flag])
     density = link_density(seg)
-    if density > MAX_LINK_DENSITY or (seg.kind is Label.LIST_ITEM and density > MAX_LIST_LINK_DENSITY):
+    if cards:
+        return ""
+    if density > MAX_LINK_DENSITY or (
+        seg.kind is Label.LIST_ITEM and density > MAX_LIST_LINK_DENSITY
+    ):
         return "navigation"
     return ""
 
@@ -193,8 +198,10 @@ def card_region(page: Page) -> tuple[int, float]:
         if page.containers[parent].flags & {"nav", "header", "footer", "aside", "menu"}:
             continue
         total = sum(chars[m] for m in members)
-        menu = sum(count[m] for m in members) < 1.5 * len(members) and sum(
-            links[m] for m in members) > 0.8 * total
+        menu = (
+            sum(count[m] for m in members) < 1.5 * len(members)
+            and sum(links[m] for m in members) > 0.8 * total
+        )
         if not menu and total > best_chars:
             best, best_chars = parent, float(total)
     return best, best_chars
@@ -205,12 +212,20 @@ def decide(page: Page) -> list[tuple[bool, Decision]]:
     values = [segment_value(s) for s in page.segments]
     totals = subtree_totals(page, values)
     best = best_container(page, totals)
-    prose = sum(max(v, 0.0) for s, v in zip(page.segments, values, strict=True)
-                if best >= 0 and _inside(page, s.container, best))
+    prose = sum(
+        max(v, 0.0)
+        for s, v in zip(page.segments, values, strict=True)
+        if best >= 0 and _inside(page, s.container, best)
+    )
     cards, card_chars = card_region(page)
     if cards >= 0 and card_chars > LISTING_RATIO * prose:
-        return [(_inside(page, s.container, cards) and not husk_kind(page, s, cards, totals),
-                 Decision(v, "")) for s, v in zip(page.segments, values, strict=True)]
+        return [
+            (
+                _inside(page, s.container, cards) and not husk_kind(page, s, cards, totals, True),
+                Decision(v, ""),
+            )
+            for s, v in zip(page.segments, values, strict=True)
+        ]
     if best < 0 or prose < MIN_ARTICLE_CHARS:
         return [(False, Decision(v, "")) for v in values]
     out = []

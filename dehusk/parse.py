@@ -27,8 +27,36 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
 #: Elements that never nest (void) or whose end tag is implied by the next sibling: they
 #: do not deepen the tree, so the depth count must not grow with them.
 _FLAT = frozenset(
-    "area base br col embed hr img input link meta source track wbr p li dt dd td th tr "
-    "option tbody thead tfoot colgroup rb rt rp".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "td",
+        "th",
+        "tr",
+        "option",
+        "tbody",
+        "thead",
+        "tfoot",
+        "colgroup",
+        "rb",
+        "rt",
+        "rp",
+    ]
 )
 
 

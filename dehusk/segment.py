@@ -21,23 +21,117 @@ from dehusk.article import Container, Label, Link, Page, PageImage, Segment
 from dehusk.parse import Document
 
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
-    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav "
-    "ol p pre section summary table tbody td tfoot th thead tr ul caption legend noscript".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "caption",
+        "legend",
+        "noscript",
+    ]
 )
 #: Subtrees that never hold article text a reader sees.
 SKIP_TAGS = frozenset(
-    "head script style noscript template svg math iframe object embed canvas video audio "
-    "select option button input textarea map link meta base title".split()
+    [
+        "head",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "video",
+        "audio",
+        "select",
+        "option",
+        "button",
+        "input",
+        "textarea",
+        "map",
+        "link",
+        "meta",
+        "base",
+        "title",
+    ]
 )
 #: Ancestor tags whose presence the classifier reads (as ``Container.flags``).
 CONTEXT_TAGS = frozenset(
-    "nav header footer aside form figure blockquote li table article main dialog menu "
-    "address details".split()
+    [
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "figure",
+        "blockquote",
+        "li",
+        "table",
+        "article",
+        "main",
+        "dialog",
+        "menu",
+        "address",
+        "details",
+    ]
 )
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_CLASSES = frozenset(
-    "hidden d-none sr-only visually-hidden screen-reader-text is-hidden invisible hide".split()
+    [
+        "hidden",
+        "d-none",
+        "sr-only",
+        "visually-hidden",
+        "screen-reader-text",
+        "is-hidden",
+        "invisible",
+        "hide",
+    ]
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -50,31 +144,59 @@ _KIND_WORDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
     for kind, words in (
         ("comment", "comment comments disqus respond discussion replies reply"),
         ("player", "player audio podcast listen playback videojs jwplayer"),
-        ("cta", "newsletter subscribe subscription signup donate donation paywall membership "
-                "promo cta register login cookie cookies consent gdpr banner popup modal "
-                "optin"),
-        ("related", "related recommended recommendations recommend recirc trending popular "
-                    "mostread outbrain taboola teaser teasers pagination pager carousel "
-                    "nextpost prevpost"),
-        ("navigation", "nav navbar navigation menu menus breadcrumb breadcrumbs masthead skip "
-                       "toolbar topbar header sitemap dropdown hamburger search megamenu "
-                       "subnav"),
+        (
+            "cta",
+            "newsletter subscribe subscription signup donate donation paywall membership "
+            "promo cta register login cookie cookies consent gdpr banner popup modal "
+            "optin",
+        ),
+        (
+            "related",
+            "related recommended recommendations recommend recirc trending popular "
+            "mostread outbrain taboola teaser teasers pagination pager carousel "
+            "nextpost prevpost",
+        ),
+        (
+            "navigation",
+            "nav navbar navigation menu menus breadcrumb breadcrumbs masthead skip "
+            "toolbar topbar header sitemap dropdown hamburger search megamenu "
+            "subnav",
+        ),
         ("footer", "footer copyright colophon legal"),
         ("byline", "byline author authors contributor contributors dateline timestamp"),
         ("bio", "bio biography"),
         ("caption", "caption credit figcaption"),
-        ("other", "share sharing social sidebar widget widgets sponsor sponsored advert "
-                  "advertisement ad ads adslot tags tag keywords print rating toc disclaimer "
-                  "overlay jump hidden"),
+        (
+            "other",
+            "share sharing social sidebar widget widgets sponsor sponsored advert "
+            "advertisement ad ads adslot tags tag keywords print rating toc disclaimer "
+            "overlay jump hidden",
+        ),
     )
 )
 _CONTENT_WORDS = frozenset(
-    "article content entry post story body text main blog prose richtext markdown news "
-    "single".split()
+    [
+        "article",
+        "content",
+        "entry",
+        "post",
+        "story",
+        "body",
+        "text",
+        "main",
+        "blog",
+        "prose",
+        "richtext",
+        "markdown",
+        "news",
+        "single",
+    ]
 )
 #: Class tokens that name a taxonomy term, not a part of the page ("tag-election").
-_TAXONOMY = re.compile(r"^(tag|tags|category|categories|status|format|type|has|postid|"
-                       r"taxonomy|topic|language|lang|section|author|template|page-id)[-_]")
+_TAXONOMY = re.compile(
+    r"^(tag|tags|category|categories|status|format|type|has|postid|"
+    r"taxonomy|topic|language|lang|section|author|template|page-id)[-_]"
+)
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
@@ -196,8 +318,17 @@ def _flush(walk: _Walk, tag: str) -> None:
         kind, level, ordered = _kind(walk)
         links = tuple(k for k in walk.links if k.end <= len(text))
         walk.segments.append(
-            Segment(text, kind, walk.current, tag, level, ordered, (), links,
-                    min(walk.link_chars, len(text)))
+            Segment(
+                text,
+                kind,
+                walk.current,
+                tag,
+                level,
+                ordered,
+                (),
+                links,
+                min(walk.link_chars, len(text)),
+            )
         )
     walk.parts.clear()
     walk.links = []
@@ -223,7 +354,7 @@ def _data_table(node: LexborNode) -> tuple[tuple[str, ...], ...] | None:
     if not rows:
         return None
     lengths = [len(c) for r in rows for c in r]
-    if max(len(r) for r in rows) < 2 or sum(lengths) / len(lengths) > 160:
+    if max(len(r) for r in rows) < 2 or sum(lengths) / len(lengths) > 160 or max(lengths) > 500:
         return None
     return tuple(rows)
 
@@ -327,7 +458,9 @@ def _table_segment(
     link_chars = sum(len(a.text()) for a in node.css("a"))
     text = "\n".join(" | ".join(r) for r in rows)
     walk.segments.append(
-        Segment(text, Label.TABLE, container, "table", 0, False, rows, (), min(link_chars, len(text)))
+        Segment(
+            text, Label.TABLE, container, "table", 0, False, rows, (), min(link_chars, len(text))
+        )
     )
     walk.current = walk.containers[container].parent
     walk.child_counts.pop()
@@ -365,8 +498,13 @@ def _walk_children(walk: _Walk, root: LexborNode) -> None:
         tag = node.tag
         if tag == "-text":
             _add_text(walk, node.text_content or "")
-        elif tag and tag[0] != "-" and (
-            tag not in SKIP_TAGS or (tag == "noscript" and len(node.text()) >= NOSCRIPT_MIN_CHARS)
+        elif (
+            tag
+            and tag[0] != "-"
+            and (
+                tag not in SKIP_TAGS
+                or (tag == "noscript" and len(node.text()) >= NOSCRIPT_MIN_CHARS)
+            )
         ):
             frame = _enter(walk, node, tag)
             if frame is not None:

@@ -1,0 +1,73 @@
+"""The public surface is what it means to be, and extract() works end to end."""
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+import dehusk
+
+DEMO = Path(__file__).parent.parent / "examples" / "wcxb-demo-article.html.gz"
+
+
+def test_public_names() -> None:
+    assert set(dehusk.__all__) == {
+        "Article",
+        "Block",
+        "DecodeError",
+        "DehuskError",
+        "ExtractionError",
+        "FetchError",
+        "Image",
+        "InputTooLarge",
+        "Label",
+        "Link",
+        "Metadata",
+        "Options",
+        "extract",
+    }
+
+
+def test_label_set_is_closed() -> None:
+    assert {str(label) for label in dehusk.Label} == {
+        "title",
+        "heading",
+        "paragraph",
+        "list_item",
+        "quote",
+        "pullquote",
+        "table",
+        "code",
+        "caption",
+        "credit",
+        "byline",
+        "dateline",
+        "bio",
+        "syndication",
+        "related",
+        "navigation",
+        "player",
+        "cta",
+        "comment",
+        "footer",
+        "other",
+    }
+
+
+def test_extract_demo_page() -> None:
+    article = dehusk.extract(gzip.decompress(DEMO.read_bytes()))
+    assert article.title
+    assert len(article.text) > 2000
+    assert article.title not in article.text.split("\n\n")[0]
+    data = article.to_dict()
+    assert data["text"] == article.text and data["blocks"]
+
+
+def test_options_reject_unknown_include() -> None:
+    with pytest.raises(ValueError):
+        dehusk.Options.make(include=["everything"])
+
+
+def test_empty_input_gives_empty_article_with_warning() -> None:
+    article = dehusk.extract(b"")
+    assert article.text == "" and article.warnings

@@ -1,0 +1,77 @@
+"""decode: the HTML standard's order, and no mojibake."""
+
+import codecs
+
+import pytest
+
+from dehusk.decode import declared_charset, decode, looks_binary
+from dehusk.errors import DecodeError, InputTooLarge
+
+
+def test_str_passes_through() -> None:
+    assert decode("<p>café</p>") == ("<p>café</p>", ())
+
+
+def test_bom_wins_over_everything() -> None:
+    data = codecs.BOM_UTF8 + '<meta charset="windows-1252"><p>café</p>'.encode()
+    text, _ = decode(data, encoding="iso-8859-1")
+    assert "café" in text and not text.startswith("\ufeff")
+
+
+def test_utf16_bom() -> None:
+    data = codecs.BOM_UTF16_LE + "<p>naïve</p>".encode("utf-16-le")
+    assert "naïve" in decode(data)[0]
+
+
+def test_callers_encoding_beats_meta() -> None:
+    data = '<meta charset="utf-8"><p>Привет мир</p>'.encode("cp1251")
+    text, _ = decode(data, encoding="cp1251")
+    assert "Привет мир" in text
+
+
+def test_meta_charset_is_used() -> None:
+    data = '<html><head><meta charset="shift_jis"></head><p>日本語の記事</p>'.encode("shift_jis")
+    assert "日本語の記事" in decode(data)[0]
+
+
+def test_http_equiv_charset() -> None:
+    data = (
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><p>Новости</p>'
+    ).encode("cp1251")
+    assert declared_charset(data) == "cp1251"
+    assert "Новости" in decode(data)[0]
+
+
+def test_latin1_label_means_cp1252() -> None:
+    data = '<meta charset="iso-8859-1"><p>“quoted” – dash</p>'.encode("cp1252")
+    assert "“quoted” – dash" in decode(data)[0]
+
+
+def test_utf8_page_declaring_latin1_is_not_mojibake() -> None:
+    data = '<meta charset="iso-8859-1"><p>déjà vu</p>'.encode()
+    text, _ = decode(data)
+    assert "déjà vu" in text and "Ã" not in text
+
+
+def test_undeclared_cp1251_is_detected() -> None:
+    body = "<p>Это длинный русский текст о новостях дня, который нужно правильно прочитать.</p>"
+    text, warnings = decode((body * 5).encode("cp1251"))
+    assert "русский текст" in text
+    assert warnings and "detected" in warnings[0]
+
+
+def test_binary_junk_raises() -> None:
+    junk = bytes(range(256)) * 64
+    assert looks_binary(junk)
+    with pytest.raises(DecodeError):
+        decode(junk)
+
+
+def test_size_limit() -> None:
+    with pytest.raises(InputTooLarge):
+        decode(b"x" * 101, max_bytes=100)
+
+
+def test_unknown_callers_encoding_is_ignored_with_warning() -> None:
+    text, warnings = decode(b"<p>hello</p>", encoding="no-such-charset")
+    assert "hello" in text and "unknown encoding" in warnings[0]

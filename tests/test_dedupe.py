@@ -1,0 +1,59 @@
+"""dedupe: pull quotes and repeated captions collapse to one block."""
+
+from dehusk.article import Block, Label
+from dehusk.dedupe import dedupe
+
+BODY = (
+    '"I was thinking all the time, if they arrest me, if they stop me, they will behead me," '
+    "he says."
+)
+
+
+def test_pull_quote_points_at_the_body_block() -> None:
+    blocks = (
+        Block(
+            "I was thinking all the time, if they arrest me, if they stop me, they will behead me.",
+            Label.PARAGRAPH,
+            True,
+        ),
+        Block("Now, he hides from informers.", Label.PARAGRAPH, True),
+        Block(BODY, Label.PARAGRAPH, True),
+    )
+    out = dedupe(blocks)
+    assert out[0].label is Label.PULLQUOTE and not out[0].main and out[0].duplicate_of == 2
+    assert out[2].main and out[2].label is Label.PARAGRAPH
+
+
+def test_second_caption_copy_is_marked() -> None:
+    cap = "Fighters from the Islamic State group parade in Raqqa."
+    out = dedupe(
+        (
+            Block(cap, Label.CAPTION, False),
+            Block("x " * 30, Label.PARAGRAPH, True),
+            Block(cap, Label.CAPTION, False),
+        )
+    )
+    assert out[0].duplicate_of is None
+    assert out[2].duplicate_of == 0 and not out[2].main
+
+
+def test_repeated_body_block_is_kept_once() -> None:
+    para = "A paragraph that a mobile copy of the page prints a second time."
+    out = dedupe((Block(para, Label.PARAGRAPH, True), Block(para, Label.PARAGRAPH, True)))
+    assert [b.main for b in out] == [True, False]
+    assert out[1].duplicate_of == 0
+
+
+def test_short_common_lines_are_not_duplicates() -> None:
+    out = dedupe((Block("Share", Label.PARAGRAPH, True), Block("Share", Label.PARAGRAPH, True)))
+    assert all(b.main for b in out)
+
+
+def test_short_sentence_is_not_a_pull_quote() -> None:
+    out = dedupe(
+        (
+            Block("He says no.", Label.PARAGRAPH, True),
+            Block("He says no. Then he leaves.", Label.PARAGRAPH, True),
+        )
+    )
+    assert all(b.main for b in out)
