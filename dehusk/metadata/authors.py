@@ -73,10 +73,16 @@ TRAILING_ROLES = frozenset(
     "staff writer reporter correspondent editor contributor columnist producer".split()
 )
 #: Post-nominal credentials kept with the name before them ("Dylan Bailey, MS, RD").
-CREDENTIAL = re.compile(
-    r"^(?:[A-Z]{2,6}(?:-[A-Z]{1,6})?(?:\s\d{2,3})?|Ph\.?\s?D\.?|M\.?D\.?|D\.?O\.?|Dr\.?P\.?H\.?|"
-    r"M\.?S\.?|B\.?S\.?|M\.?A\.?|B\.?A\.?|R\.?N\.?|Esq\.?|Jr\.?|Sr\.?|II|III|IV|MW)$"
+#: Degrees and US/UK health, finance and law certifications seen in bylines of the dev set's
+#: health, finance and wine pages; "Jane Doe, NPR" must not read as one, so this is a list.
+CREDENTIALS = frozenset(
+    """phd md do dds dmd dvm vmd rn np lpn pa pa-c ms msc ma mba mph mfa ba bs bsc jd llm esq
+    rd rdn ld ldn cde cdces fand foma dabom facp facs faclm fapa dacvb lvt vts cpt cscs
+    ryt e-ryt cfp cfa cpa chfc clu aif ea lcsw lmft lpc psyd edd mw dws ccsp cissp pmp
+    jr sr ii iii iv""".split()
 )
+_CREDENTIAL_TOKEN = re.compile(r"^([A-Za-z][A-Za-z.\-]{0,8})$")
+_CAPS = re.compile(r"^[A-Z]{2,6}(?:-[A-Z]{1,4})?$")
 #: News agencies and networks: never an author, a sign of syndication instead.
 AGENCIES = frozenset(
     """associated press|ap|reuters|afp|agence france-presse|agence france presse|bloomberg|
@@ -138,16 +144,31 @@ def split_names(value: str, exclude: Iterable[str] = ()) -> list[str]:
     text = _URL.sub(" ", _EMAIL.sub(" ", _HANDLE.sub(" ", value or "")))
     text = TAIL.sub("", BY_PREFIX.sub("", _SPACE.sub(" ", strip_dates(text)).strip()))
     sites = [norm(e) for e in exclude if e]
+    excluded = excluded_names(exclude) | set(sites)
     names: list[str] = []
     for piece in SPLIT.split(text):
         piece = tidy_name(BY_PREFIX.sub("", piece).strip(" .:-–—()[]\"'⋅·•»«"), sites)
         if not piece:
             continue
-        if names and CREDENTIAL.match(piece):
+        if names and is_credential(piece, excluded):
             names[-1] = f"{names[-1]}, {piece}"
         else:
             names.append(piece)
     return names
+
+
+def is_credential(piece: str, excluded: frozenset[str] | set[str] = frozenset()) -> bool:
+    """"MD", "Ph.D.", "E-RYT 200", "CEPF®": a credential of the name before it — a known
+    one, or capitals that are not an outlet's name ("Jane Doe, NPR" is two things)."""
+    tokens = piece.replace("®", "").replace("™", "").split()
+    if not tokens or len(tokens) > 4 or norm(piece) in excluded:
+        return False
+    return all(
+        (m := _CREDENTIAL_TOKEN.match(t)) is not None
+        and (m[1].replace(".", "").lower() in CREDENTIALS or _CAPS.match(m[1]) is not None)
+        or (i > 0 and t.isdigit())
+        for i, t in enumerate(tokens)
+    )
 
 
 def tidy_name(piece: str, sites: list[str]) -> str:
@@ -191,6 +212,8 @@ def is_person_name(name: str) -> bool:
         return False
     if all(w.lower().strip(".") in ROLE_WORDS for w in words) or _TEMPLATE.search(base):
         return False
+    if len(words) == 1 and base.isupper() and len(base) <= 5:
+        return False  # "NYT", "NB": an outlet's or an avatar's letters, not a name
     return any(w[:1].isalpha() for w in words)
 
 

@@ -195,7 +195,8 @@ def url_date(url: str | None, now: datetime | None = None) -> str | None:
 DATELINE_WORDS = re.compile(
     r"\b(?:updated|update|published|publish|posted|post|on|at|last|modified|date|dated|first|"
     r"created|written|released|et|pt|ct|mt|est|edt|pst|pdt|gmt|utc|am|pm|a\.m|p\.m|"
-    r"min|mins|minute|minutes|read|reading|time|\d+)\b",
+    r"min|mins|minute|minutes|read|reading|time|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+)\b",
     re.IGNORECASE,
 )
 

@@ -54,5 +54,4 @@ def lead_credit(text: str) -> str:
 
 
 def _tidy(org: str) -> str:
-    org = re.sub(r"^the\s+", "", org.strip(" .,"), flags=re.IGNORECASE)
-    return org.strip()
+    return org.strip(" .,")
