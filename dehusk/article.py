@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Label(StrEnum):
@@ -220,11 +220,11 @@ class Article:
 
 # --- The internal contract between segment and classify --------------------------------
 # Text mode (lines of flattened text) and the learned classifier produce and read the same
-# values, so they live here rather than in either stage.
+# values, so they live here rather than in either stage. They are NamedTuples, not frozen
+# dataclasses: a page makes thousands of them, and a frozen dataclass costs ~4x to build.
 
 
-@dataclass(frozen=True, slots=True)
-class Container:
+class Container(NamedTuple):
     """A block-level element that encloses segments: its tag, class/id hints, parent.
 
     ``flags`` is the set of context names (see ``segment.CONTEXT_TAGS``) true for this
@@ -244,8 +244,7 @@ class Container:
     nth: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """A candidate block with what the classifier reads about it.
 
     ``kind`` is the structural label the markup gives (heading, paragraph, list_item,
@@ -264,8 +263,7 @@ class Segment:
     link_chars: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class PageImage:
+class PageImage(NamedTuple):
     """An ``<img>`` met during the walk: ``before`` is the index of the next segment."""
 
     src: str

@@ -48,8 +48,13 @@ def _pullquote_source(i: int, key: str, blocks: list[Block], keys: list[str]) ->
 
 
 def _pullquotes(blocks: list[Block], keys: list[str]) -> list[Block]:
+    # One C-speed count over the whole body rules out almost every block before the
+    # pairwise search.
+    body = "\n".join(k for b, k in zip(blocks, keys, strict=True) if b.main)
     for i, block in enumerate(blocks):
         key = keys[i]
+        if body.count(key) < 2:
+            continue
         if not (block.main and block.label in _QUOTABLE and len(block.text) <= PULLQUOTE_MAX_CHARS):
             continue
         if len(key.split()) < PULLQUOTE_MIN_WORDS:
