@@ -34,6 +34,7 @@ from typing import Any
 from _evalpkg import REPO_ROOT, load
 
 datasets = load("datasets")
+metrics = load("metrics")
 peers = load("peers")
 scoring = load("scoring")
 report = load("report")
@@ -358,6 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     started = dt.datetime.now(dt.UTC)
     machine = machine_info()
+    commit = git_commit()  # before the run: the dehusk the workers import
     print(f"benchmark: {len(infos)} pages, {len(specs)} extractors, data {args.data}", flush=True)
     extractors: dict[str, Any] = {}
     for spec in specs:
@@ -378,7 +380,7 @@ def main(argv: list[str] | None = None) -> int:
             "finished": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "machine": machine,
             "pythons": sorted({e["python"] for e in extractors.values() if e.get("python")}),
-            "commit": git_commit(),
+            "commit": commit,
             "data_dir": str(args.data),
             "data_name": args.data.name,
             "pages_total": total,
@@ -387,7 +389,13 @@ def main(argv: list[str] | None = None) -> int:
             "warmup_pages": args.warmup,
         },
         "pages": {
-            p.file_id: {"page_type": p.page_type, "domain": p.domain, "url": p.url} for p in infos
+            p.file_id: {
+                "page_type": p.page_type,
+                "domain": p.domain,
+                "url": p.url,
+                "truth_tokens": len(metrics.tokens(p.truth.main)),
+            }
+            for p in infos
         },
         "extractors": extractors,
     }

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from . import scoring
+
 REFERENCE = "trafilatura"
 PAGE_TYPES = ("article", "service", "product", "collection", "forum", "listing", "documentation")
 
@@ -128,12 +130,31 @@ def machine_lines(run: Mapping[str, Any]) -> list[str]:
     return lines
 
 
+def worst_table(run: Mapping[str, Any], extractor: str = "dehusk", count: int = 10) -> list[str]:
+    """Markdown lines listing ``extractor``'s ``count`` pages of lowest word-F1."""
+    ext = run["extractors"].get(extractor) or {}
+    if ext.get("status") != "ok":
+        return []
+    lines = [
+        "| file | type | domain | word P | word R | word-F1 | tokens out / truth | error |",
+        "|---|---|---|---:|---:|---:|---:|---|",
+    ]
+    for fid, _ in scoring.worst_pages(ext["pages"], count):
+        rec, page = ext["pages"][fid], run["pages"].get(fid, {})
+        lines.append(
+            f"| {fid} | {page.get('page_type', '?')} | {page.get('domain', '')} | "
+            f"{fmt(rec['word_p'])} | {fmt(rec['word_r'])} | {fmt(rec['word_f1'])} | "
+            f"{rec['tokens']} / {page.get('truth_tokens', '?')} | {rec.get('error') or ''} |"
+        )
+    return lines
+
+
 def calls_table(run: Mapping[str, Any]) -> list[str]:
     """Markdown lines saying how each extractor was called (and which were skipped, why)."""
     lines = ["| extractor | version | Python | how it is called |", "|---|---|---|---|"]
     for name, ext in run["extractors"].items():
         version = ", ".join(f"{v}" for v in (ext.get("versions") or {}).values()) or "—"
-        how = ext.get("how", "")
+        how = ext.get("how", "").replace("<", "&lt;").replace(">", "&gt;")
         if ext.get("status") != "ok":
             how = f"**skipped**: {ext.get('reason', '?')}"
         lines.append(f"| {name} | {version} | {ext.get('python') or '—'} | {how} |")
@@ -199,7 +220,7 @@ def render_markdown(run: Mapping[str, Any]) -> str:
         "",
         "<!-- Written by benchmarks/run.py; edit the generator, not this file. -->",
         "",
-        f"Generated {meta['date']} by `make bench`, i.e.:",
+        f"Generated {meta['date']} by `make bench` (which runs `benchmarks/setup.sh`, then):",
         "",
         "```",
         meta["command"],
@@ -232,6 +253,12 @@ def render_markdown(run: Mapping[str, Any]) -> str:
         "with_metadata=True)`, called separately and untimed.",
         "",
         *metadata_table(run),
+        "",
+        "## dehusk's weakest pages",
+        "",
+        "The ten pages where dehusk's word-F1 is lowest (tokens out = tokens it extracted).",
+        "",
+        *worst_table(run),
         "",
         "## How each extractor is called",
         "",

@@ -1,11 +1,11 @@
 """The timed loop: one extractor, one process, one core.
 
 Run by ``benchmarks/worker.py`` (``python benchmarks/worker.py --extractor NAME ...``), one
-fresh process per extractor, so ``ru_maxrss`` is that extractor's peak alone. Steps:
+fresh process per extractor, so its peak memory is that extractor's alone. Steps:
 
 1. pin the process to one core (``os.sched_setaffinity``) and block the network (every
    ``connect``/``getaddrinfo`` raises at once and is counted);
-2. import and set up the extractor (untimed), then record the baseline ``ru_maxrss``;
+2. import and set up the extractor (untimed), then record the baseline peak RSS;
 3. warm up on the first pages (results discarded, untimed);
 4. run every page: ``time.perf_counter()`` around the extractor call only, under a per-page
    ``SIGALRM`` timeout (a timeout is an empty result with ``timeout: true``);
@@ -42,9 +42,29 @@ class PageTimeout(BaseException):
     """Raised by the SIGALRM handler; a BaseException so peers' ``except Exception`` miss it."""
 
 
-def rss_kb() -> int:
-    """Peak resident set size of this process so far, in KiB (Linux ``ru_maxrss``)."""
+def ru_maxrss_kb() -> int:
+    """``getrusage(RUSAGE_SELF).ru_maxrss`` in KiB (Linux).
+
+    Beware: Linux carries the parent's high-water mark across fork + exec into this figure,
+    so in a worker started by a large supervisor it is at least the supervisor's size.
+    """
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def rss_kb() -> int:
+    """Peak resident set size of this process's own address space so far, in KiB.
+
+    ``VmHWM`` of ``/proc/self/status``: the same high-water mark as ``ru_maxrss`` but reset
+    by exec, so it is the worker's own peak. Falls back to ``ru_maxrss`` off Linux.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return ru_maxrss_kb()
 
 
 def pin_to_core(core: int) -> str:
@@ -251,7 +271,13 @@ def main(argv: list[str] | None = None) -> int:
             write_line(out, {"type": "warm", "id": page_id})
         for record in run_pages(adapter, meta_adapter, pages, args.data, args.timeout):
             write_line(out, record)
-        write_line(out, {"type": "end", "max_rss_kb": rss_kb(), "refused_connections": refused()})
+        end = {
+            "type": "end",
+            "max_rss_kb": rss_kb(),
+            "ru_maxrss_kb": ru_maxrss_kb(),
+            "refused_connections": refused(),
+        }
+        write_line(out, end)
     return 0
 
 

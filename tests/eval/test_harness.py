@@ -166,10 +166,12 @@ def test_render_markdown_has_every_table() -> None:
             "machine": {"nproc": 2, "cpu_model": "CPU", "ram_gb": 24}, "pages_total": 1,
             "subset": None, "pythons": ["3.11.7"], "commit": "abc",
         },
-        "pages": {"1": {"page_type": "article"}},
+        "pages": {"1": {"page_type": "article", "domain": "a.example", "truth_tokens": 10}},
         "extractors": {
             "dehusk": {"status": "ok", "how": "x", "versions": {"dehusk": "0.1"},
-                       "max_rss_kb": 4096, "baseline_kb": 1024, "summary": _summary(0.9, 30)},
+                       "max_rss_kb": 4096, "baseline_kb": 1024, "summary": _summary(0.9, 30),
+                       "pages": {"1": {"word_p": 1.0, "word_r": 0.5, "word_f1": 0.667,
+                                       "tokens": 5, "error": None}}},
             "trafilatura": {"status": "ok", "how": "y", "versions": {"trafilatura": "2"},
                             "max_rss_kb": 2048, "baseline_kb": 1024, "summary": _summary(0.8, 10)},
             "rs-trafilatura": {"status": "skipped", "reason": "no 3.12", "how": "z"},
@@ -181,6 +183,7 @@ def test_render_markdown_has_every_table() -> None:
     assert "article (n=1)" in md
     assert "**skipped**: no 3.12" in md
     assert "Empty truth" in md and "benchmark.svg" in md
+    assert "| 1 | article | a.example | 1.000 | 0.500 | 0.667 | 5 / 10 |  |" in md
 
 
 def test_chart_axes_and_svg() -> None:
