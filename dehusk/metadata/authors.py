@@ -26,6 +26,7 @@ BY_PREFIX = re.compile(
 )
 #: Separators between several authors.
 SPLIT = re.compile(r"\s*(?:,|;|&|\||\band\b|\bund\b|\bwith\b|\s/\s)\s*", re.IGNORECASE)
+SPLIT_KEEP = re.compile(r"(\s*(?:,|;|&|\||\band\b|\bund\b|\bwith\b|\s/\s)\s*)", re.IGNORECASE)
 #: What ends a byline's names: a date, a "Published"/"Updated" note, a reading time.
 TAIL = re.compile(
     r"\s+(?:on|at|—|–|-|\||·|•|⋅)\s+.*$|\s*\b(?:published|updated|posted|last\s+updat\w*|"
@@ -146,26 +147,32 @@ def split_names(value: str, exclude: Iterable[str] = ()) -> list[str]:
     sites = [norm(e) for e in exclude if e]
     excluded = excluded_names(exclude) | set(sites)
     names: list[str] = []
-    for piece in SPLIT.split(text):
-        piece = tidy_name(BY_PREFIX.sub("", piece).strip(" .:-–—()[]\"'⋅·•»«"), sites)
+    pieces = SPLIT_KEEP.split(text)
+    for index in range(0, len(pieces), 2):
+        piece = tidy_name(BY_PREFIX.sub("", pieces[index]).strip(" .:-–—()[]\"'⋅·•»«"), sites)
+        after_comma = index > 0 and pieces[index - 1].strip() == ","
         if not piece:
             continue
-        if names and is_credential(piece, excluded):
+        if names and after_comma and is_credential(piece, excluded, names[-1].isupper()):
             names[-1] = f"{names[-1]}, {piece}"
         else:
             names.append(piece)
     return names
 
 
-def is_credential(piece: str, excluded: frozenset[str] | set[str] = frozenset()) -> bool:
+def is_credential(
+    piece: str, excluded: frozenset[str] | set[str] = frozenset(), shouting: bool = False
+) -> bool:
     """"MD", "Ph.D.", "E-RYT 200", "CEPF®": a credential of the name before it — a known
-    one, or capitals that are not an outlet's name ("Jane Doe, NPR" is two things)."""
+    one, or capitals that are not an outlet's name ("Jane Doe, NPR" is two things). In an
+    all-capitals byline (``shouting``) capitals say nothing, so only known ones count."""
     tokens = piece.replace("®", "").replace("™", "").split()
     if not tokens or len(tokens) > 4 or norm(piece) in excluded:
         return False
     return all(
         (m := _CREDENTIAL_TOKEN.match(t)) is not None
-        and (m[1].replace(".", "").lower() in CREDENTIALS or _CAPS.match(m[1]) is not None)
+        and (m[1].replace(".", "").lower() in CREDENTIALS
+             or (not shouting and _CAPS.match(m[1]) is not None))
         or (i > 0 and t.isdigit())
         for i, t in enumerate(tokens)
     )

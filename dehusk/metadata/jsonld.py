@@ -119,7 +119,7 @@ def clean_text(value: Any) -> str:
     if not isinstance(value, str):
         return ""
     text = html.unescape(_TAG.sub(" ", html.unescape(value)))
-    return _SPACE.sub(" ", text).strip()
+    return _SPACE.sub(" ", _CONTROL.sub(" ", text)).strip()
 
 
 def read_blocks(tree: LexborHTMLParser) -> tuple[list[Any], int]:

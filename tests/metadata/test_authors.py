@@ -1,0 +1,86 @@
+"""Authors: person names, cleaned; bylines and bios recognised conservatively."""
+
+from selectolax.lexbor import LexborHTMLParser
+
+from dehusk.metadata.authors import byline_names, clean_authors, dom_authors, is_bio
+
+
+def test_by_staff_is_no_author() -> None:
+    assert clean_authors(["By Staff"]) == ()
+    assert clean_authors(["Staff Writer"]) == ()
+
+
+def test_two_authors_and_an_agency() -> None:
+    assert clean_authors(["By John Smith and Jane Doe, Associated Press"]) == (
+        "John Smith",
+        "Jane Doe",
+    )
+
+
+def test_separators_titles_and_duplicates() -> None:
+    raw = ["By Jane Doe & John Roe; Jane Doe", "Written by: Ann Lee, Staff Writer"]
+    assert clean_authors(raw) == ("Jane Doe", "John Roe", "Ann Lee")
+
+
+def test_site_name_dropped_beside_people_kept_alone() -> None:
+    assert clean_authors(["Deborah Amos, NPR"], ["NPR"]) == ("Deborah Amos",)
+    assert clean_authors(["Manoj Jain, Commercial Appeal"], ["Commercial Appeal"]) == (
+        "Manoj Jain",
+    )
+    # A site named after its author: the name is a person's.
+    assert clean_authors(["Rick Steves"], ["Rick Steves"]) == ("Rick Steves",)
+    assert clean_authors(["Houstonia Magazine"], ["Houstonia Magazine"]) == ()
+
+
+def test_emails_handles_urls_and_placeholders_dropped() -> None:
+    assert clean_authors(["jane@example.org", "@janedoe", "https://facebook.com/jane"]) == ()
+    assert clean_authors(["page.head.extra.author"]) == ()
+
+
+def test_credentials_stay_with_their_name() -> None:
+    assert clean_authors(["Dylan Bailey, MS, RD, FAND"]) == ("Dylan Bailey, MS, RD, FAND",)
+    assert clean_authors(["Genevieve Carlton, Ph.D."]) == ("Genevieve Carlton, Ph.D",)
+
+
+def test_noise_around_names() -> None:
+    assert clean_authors(["Author Isaiah Shelton"]) == ("Isaiah Shelton",)
+    assert clean_authors(["CM Craig McCarthy"]) == ("Craig McCarthy",)
+    assert clean_authors(["Keith Barry Senior Autos"]) == ("Keith Barry",)
+    assert clean_authors(["Brian Truitt USA TODAY"], ["USA TODAY"]) == ("Brian Truitt",)
+    assert clean_authors(["By Jane Doe | Updated October 8, 2014"]) == ("Jane Doe",)
+
+
+def test_byline_blocks() -> None:
+    assert byline_names("By Deborah Amos") == ("Deborah Amos",)
+    assert byline_names("BY JANE DOE AND JOHN ROE") == ("JANE DOE", "JOHN ROE")
+    assert byline_names("by: Ziyi Xu, Dec 17, 2025") == ("Ziyi Xu",)
+    assert byline_names("Deborah Amos, NPR", known=["Deborah Amos"], exclude=["NPR"]) == (
+        "Deborah Amos",
+    )
+
+
+def test_body_sentences_are_not_bylines() -> None:
+    for text in (
+        "By the time we arrived, the city was dark.",
+        "By 2030, the city plans to double its bike lanes.",
+        "By contrast, the other group saw no change at all.",
+        "By Tuesday, officials said, the water had receded.",
+        "By using this site you agree to the terms.",
+        "Deborah Amos said the border was closed.",
+    ):
+        assert byline_names(text, known=["Deborah Amos"]) == (), text
+
+
+def test_bios() -> None:
+    authors = ("Deborah Amos",)
+    assert is_bio("Deborah Amos covers the Middle East for NPR News.", authors)
+    assert not is_bio("Deborah Amos said the border was closed.", authors)
+    assert not is_bio("Jane Roe covers the Middle East.", authors)
+
+
+def test_dom_byline_skips_comments() -> None:
+    tree = LexborHTMLParser(
+        '<div class="comments"><span class="author">Commenter Person</span></div>'
+        '<p class="byline">By Jane Doe</p>'
+    )
+    assert dom_authors(tree) == ("Jane Doe",)

@@ -1,0 +1,85 @@
+"""Dates: ISO 8601 out, nothing guessed, nothing in the future or before 1995."""
+
+from datetime import UTC, datetime
+
+from selectolax.lexbor import LexborHTMLParser
+
+from dehusk.metadata.dates import dateline_date, dom_date, parse_date, time_element_date, url_date
+
+NOW = datetime(2025, 6, 1, 12, tzinfo=UTC)
+
+
+def test_iso_keeps_time_and_zone() -> None:
+    assert parse_date("2014-10-08T17:00:00-04:00", NOW) == "2014-10-08T17:00:00-04:00"
+    assert parse_date("2014-10-08T21:00:00.000Z", NOW) == "2014-10-08T21:00:00+00:00"
+    assert parse_date("2014-10-08 17:00:00 -0400", NOW) == "2014-10-08T17:00:00-04:00"
+    assert parse_date("2014-10-08", NOW) == "2014-10-08"
+
+
+def test_written_dates_and_rfc2822() -> None:
+    assert parse_date("October 8, 2014", NOW) == "2014-10-08"
+    assert parse_date("Oct. 8, 2014 at 5:03 p.m. EDT", NOW) == "2014-10-08T17:03:00-04:00"
+    assert parse_date("8th October 2014", NOW) == "2014-10-08"
+    assert parse_date("8 octobre 2014", NOW) == "2014-10-08"
+    assert parse_date("8. Oktober 2014", NOW) == "2014-10-08"
+    assert parse_date("Wed, 08 Oct 2014 17:00:00 +0000", NOW) == "2014-10-08T17:00:00+00:00"
+
+
+def test_daylight_zone_abbreviation_keeps_time_without_guessing_offset() -> None:
+    assert parse_date("October 8, 2014 5:03 PM ET", NOW) == "2014-10-08T17:03:00"
+
+
+def test_future_and_too_old_dates_are_rejected() -> None:
+    assert parse_date("2025-06-02", NOW) == "2025-06-02"  # within now + 1 day
+    assert parse_date("2025-06-03", NOW) is None
+    assert parse_date("2099-01-01", NOW) is None
+    assert parse_date("1994-12-31", NOW) is None
+
+
+def test_garbage_and_impossible_dates_are_none() -> None:
+    for text in ("garbage", "", "2014-02-30", "Chapter 5, 2014", "12:30", "tomorrow", "0000-00-00"):
+        assert parse_date(text, NOW) is None, text
+
+
+def test_ambiguous_day_month_is_not_guessed() -> None:
+    assert parse_date("03/04/2014", NOW) is None
+    assert parse_date("13/04/2014", NOW) == "2014-04-13"
+    assert parse_date("04/13/2014", NOW) == "2014-04-13"
+    assert parse_date("08.10.2014", NOW) == "2014-10-08"  # dots: day first, the European way
+
+
+def test_url_dates() -> None:
+    assert url_date("https://x.org/2014/10/08/story-slug", NOW) == "2014-10-08"
+    assert url_date("https://x.org/news/2014-10-08-story", NOW) == "2014-10-08"
+    assert url_date("https://x.org/20141008/story", NOW) == "2014-10-08"
+    assert url_date("https://x.org/2014/10/story", NOW) is None  # a month is not a date
+    assert url_date("https://x.org/2099/01/01/story", NOW) is None
+    assert url_date(None, NOW) is None
+
+
+def test_datelines() -> None:
+    assert dateline_date("Updated 5:03 PM ET", NOW) == (None, True)
+    assert dateline_date("October 8, 2014", NOW) == ("2014-10-08", True)
+    assert dateline_date("Published: Oct. 8, 2014 | 4 min read", NOW) == ("2014-10-08", True)
+
+
+def test_body_sentences_with_dates_are_not_datelines() -> None:
+    for text in (
+        "On October 8, 2014, the group declared a caliphate.",
+        "The law took effect on January 1, 2020 after a long fight.",
+        "Meetings are at 5:30 PM on Tuesdays.",
+    ):
+        assert dateline_date(text, NOW)[1] is False, text
+
+
+def test_time_element_prefers_publication_markers() -> None:
+    tree = LexborHTMLParser(
+        '<time datetime="2020-05-05">comment</time>'
+        '<time itemprop="datePublished" datetime="2014-10-08T17:00:00Z">Oct 8</time>'
+    )
+    assert time_element_date(tree, NOW) == "2014-10-08T17:00:00+00:00"
+
+
+def test_dom_date_from_class_names() -> None:
+    tree = LexborHTMLParser('<div class="post-date">Posted October 8, 2014</div>')
+    assert dom_date(tree, NOW) == "2014-10-08"

@@ -1,0 +1,109 @@
+"""The stage as a whole: every field, the order of trust, conflicts kept as warnings."""
+
+from selectolax.lexbor import LexborHTMLParser
+
+from dehusk.article import Block, Label
+from dehusk.metadata import MetaResult, extract_metadata
+
+BODY = (
+    "When the Sunni extremists declared a caliphate across large parts of Syria and Iraq, "
+    "thousands of foreign fighters travelled to join them, and many later tried to leave."
+)
+
+PAGE = f"""<html lang="en"><head>
+<title>Islamic State Defector: 'If You Turn Against ISIS, They Will Kill You' | KGOU</title>
+<meta property="og:site_name" content="KGOU">
+<meta property="og:title" content="Islamic State Defector: 'If You Turn Against ISIS, They Will Kill You'">
+<meta property="og:image" content="/img/lead.jpg">
+<meta property="og:description" content="A defector speaks.">
+<meta property="article:published_time" content="2014-10-08T17:00:00-04:00">
+<meta property="article:section" content="World">
+<meta property="article:tag" content="ISIS"><meta property="article:tag" content="Syria">
+<meta name="author" content="Deborah Amos">
+<link rel="canonical" href="https://www.kgou.org/post/islamic-state-defector">
+</head><body><article>
+<h1>Islamic State Defector: 'If You Turn Against ISIS, They Will Kill You'</h1>
+<p>By Deborah Amos</p><p>{BODY}</p>
+</article></body></html>"""
+
+
+def blocks() -> tuple[Block, ...]:
+    return (
+        Block("Islamic State Defector: 'If You Turn Against ISIS, They Will Kill You'",
+              Label.HEADING, True, 1),
+        Block("By Deborah Amos", Label.PARAGRAPH, True),
+        Block(BODY, Label.PARAGRAPH, True),
+        Block(BODY, Label.PARAGRAPH, True),
+        Block("Copyright 2021 NPR. To see more, visit https://www.npr.org.", Label.PARAGRAPH, True),
+    )
+
+
+def run(html: str, blocks: tuple[Block, ...] = (), url: str | None = None) -> MetaResult:
+    return extract_metadata(LexborHTMLParser(html), blocks, url)
+
+
+def test_every_field_of_a_news_page() -> None:
+    result = run(PAGE, blocks(), "https://www.kgou.org/post/islamic-state-defector")
+    m = result.metadata
+    assert m.title == "Islamic State Defector: 'If You Turn Against ISIS, They Will Kill You'"
+    assert m.authors == ("Deborah Amos",)
+    assert m.published == "2014-10-08T17:00:00-04:00"
+    assert m.site_name == "KGOU" and m.publisher == "KGOU"
+    assert m.original_publisher == "NPR"
+    assert m.canonical_url == "https://www.kgou.org/post/islamic-state-defector"
+    assert m.language == "en"
+    assert m.description == "A defector speaks."
+    assert m.section == "World"
+    assert m.tags == ("ISIS", "Syria")
+    assert m.images[0].src == "https://www.kgou.org/img/lead.jpg"
+    labels = [b.label for b in result.blocks]
+    assert labels == [Label.TITLE, Label.BYLINE, Label.PARAGRAPH, Label.PARAGRAPH, Label.SYNDICATION]
+    assert [b.main for b in result.blocks] == [False, False, True, True, False]
+
+
+def test_jsonld_outranks_meta_and_the_conflict_is_a_warning() -> None:
+    html = PAGE.replace(
+        "</head>",
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2014-10-07T09:00:00Z", "author": {"name": "Jane Roe"}}</script></head>',
+    )
+    result = run(html, (), "https://www.kgou.org/post/x")
+    assert result.metadata.published == "2014-10-07T09:00:00+00:00"
+    assert result.metadata.authors == ("Jane Roe",)
+    assert any("published" in w and "jsonld" in w for w in result.warnings)
+    assert any("authors" in w for w in result.warnings)
+
+
+def test_future_date_falls_through_to_the_next_source() -> None:
+    html = PAGE.replace("2014-10-08T17:00:00-04:00", "2999-01-01T00:00:00Z")
+    result = run(html, (), "https://www.kgou.org/2014/10/08/islamic-state-defector")
+    assert result.metadata.published == "2014-10-08"
+
+
+def test_garbage_date_is_null_not_a_guess() -> None:
+    html = PAGE.replace("2014-10-08T17:00:00-04:00", "sometime last week")
+    assert run(html).metadata.published is None
+
+
+def test_malformed_jsonld_never_crashes() -> None:
+    html = PAGE.replace(
+        "</head>",
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "X",,, '
+        '</script><script type="application/ld+json">[[[{</script></head>',
+    )
+    result = run(html)
+    assert result.metadata.title.startswith("Islamic State Defector")
+    assert any("JSON-LD" in w for w in result.warnings)
+
+
+def test_by_staff_gives_no_author() -> None:
+    html = PAGE.replace('content="Deborah Amos"', 'content="By Staff"').replace(
+        "<p>By Deborah Amos</p>", ""
+    )
+    assert run(html).metadata.authors == ()
+
+
+def test_empty_page() -> None:
+    result = run("", ())
+    assert result.metadata.title == "" and result.metadata.authors == ()
+    assert result.metadata.published is None and result.blocks == ()

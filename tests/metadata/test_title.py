@@ -1,0 +1,42 @@
+"""The headline, without the site's name around it."""
+
+from dehusk.metadata.title import choose_title, site_names, strip_site
+
+SITES = site_names(["The Verge"], "https://www.theverge.com/2024/1/1/story")
+
+
+def test_site_suffix_and_prefix_are_stripped() -> None:
+    assert strip_site("Headline here | The Verge", SITES) == "Headline here"
+    assert strip_site("The Verge - Headline here", SITES) == "Headline here"
+    assert strip_site("Headline here - theverge.com", SITES) == "Headline here"
+
+
+def test_inner_separators_are_kept() -> None:
+    assert strip_site("Rust vs Go - a comparison | The Verge", SITES) == "Rust vs Go - a comparison"
+    assert strip_site("Review: the new phone", SITES) == "Review: the new phone"
+
+
+def test_a_title_that_is_only_the_site_name_is_kept() -> None:
+    assert strip_site("The Verge", SITES) == "The Verge"
+
+
+def test_visible_h1_wins_when_declared_titles_agree() -> None:
+    candidates = {"og": "SEO title: Best Phones 2025 | The Verge", "title": "Best phones | The Verge"}
+    assert choose_title(candidates, ["The Verge", "The best phones of 2025"], SITES) == (
+        "The best phones of 2025"
+    )
+
+
+def test_site_logo_h1_loses_to_declared_headline() -> None:
+    sites = site_names(["Antoyo's Blog"], "https://blog.antoyo.xyz/post")
+    candidates = {"og": "rustc_codegen_gcc: Progress Report #39", "title": "Antoyo's Blog"}
+    assert choose_title(candidates, ["Antoyo's Blog"], sites) == (
+        "rustc_codegen_gcc: Progress Report #39"
+    )
+
+
+def test_declared_order_without_headings() -> None:
+    candidates = {"jsonld": "From JSON-LD", "og": "From OG", "title": "From title"}
+    assert choose_title(candidates, [], ()) == "From JSON-LD"
+    assert choose_title({"title": "Only | The Verge"}, [], SITES) == "Only"
+    assert choose_title({}, [], ()) == ""
