@@ -506,9 +506,9 @@ def _walk_children(walk: _Walk, root: LexborNode) -> None:
                 or (tag == "noscript" and len(node.text()) >= NOSCRIPT_MIN_CHARS)
             )
         ):
-            frame = _enter(walk, node, tag)
-            if frame is not None:
-                stack.append(frame)
+            opened = _enter(walk, node, tag)
+            if opened is not None:
+                stack.append(opened)
                 node = node.child
                 continue
         node = node.next
