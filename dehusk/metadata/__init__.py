@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import MappingProxyType
+from typing import TypeVar
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -34,6 +35,8 @@ from dehusk.metadata.title import choose_title, site_names
 
 __all__ = ["MetaResult", "extract_metadata"]
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True, slots=True)
 class MetaResult:
@@ -44,38 +47,84 @@ class MetaResult:
 
 #: <meta> keys per field, best first. OpenGraph/article (ogp.me), Parse.ly, Sailthru,
 #: Dublin Core, Highwire/Google Scholar citation_*, and the plain names CMSs emit.
-META_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "title": ("og:title",),
-    "twitter_title": ("twitter:title",),
-    "parsely_title": ("parsely-title",),
-    "sailthru_title": ("sailthru.title",),
-    "dc_title": ("dc.title", "dcterms.title", "citation_title"),
-    "authors": (
-        "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-        "dcterms.creator", "citation_author", "byl", "cxenseparse:author", "og:article:author",
-    ),
-    "published": (
-        "article:published_time", "og:article:published_time", "parsely-pub-date",
-        "sailthru.date", "pubdate", "publishdate", "publish-date", "published_time",
-        "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date", "dcterms.issued",
-        "citation_publication_date", "citation_date", "article.published", "datepublished",
-    ),
-    "modified": (
-        "article:modified_time", "og:updated_time", "og:article:modified_time",
-        "dcterms.modified", "last-modified", "datemodified",
-    ),
-    "site_name": ("og:site_name", "application-name", "apple-mobile-web-app-title"),
-    "description": ("og:description", "description", "twitter:description", "dc.description"),
-    "section": ("article:section", "parsely-section", "sailthru.section", "section"),
-    "tags": ("article:tag", "parsely-tags", "sailthru.tags", "news_keywords", "keywords"),
-    "images": ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"),
-    "language": ("og:locale", "language", "dc.language", "content-language"),
-    "item_authors": ("item:author", "item:creator", "item:schema:author", "item:dc:creator",
-                     "item:sioc:has_creator", "item:rel:author"),
-    "item_published": ("item:datepublished", "item:schema:datepublished", "item:dc:date",
-                       "item:dcterms:created", "item:article:published_time", "item:datecreated"),
-    "item_modified": ("item:datemodified", "item:dcterms:modified"),
-})
+META_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "title": ("og:title",),
+        "twitter_title": ("twitter:title",),
+        "parsely_title": ("parsely-title",),
+        "sailthru_title": ("sailthru.title",),
+        "dc_title": ("dc.title", "dcterms.title", "citation_title"),
+        "authors": (
+            "author",
+            "article:author",
+            "parsely-author",
+            "sailthru.author",
+            "dc.creator",
+            "dcterms.creator",
+            "citation_author",
+            "byl",
+            "cxenseparse:author",
+            "og:article:author",
+        ),
+        "published": (
+            "article:published_time",
+            "og:article:published_time",
+            "parsely-pub-date",
+            "sailthru.date",
+            "pubdate",
+            "publishdate",
+            "publish-date",
+            "published_time",
+            "date",
+            "dc.date",
+            "dc.date.issued",
+            "dcterms.created",
+            "dcterms.date",
+            "dcterms.issued",
+            "citation_publication_date",
+            "citation_date",
+            "article.published",
+            "datepublished",
+        ),
+        "modified": (
+            "article:modified_time",
+            "og:updated_time",
+            "og:article:modified_time",
+            "dcterms.modified",
+            "last-modified",
+            "datemodified",
+        ),
+        "site_name": ("og:site_name", "application-name", "apple-mobile-web-app-title"),
+        "description": ("og:description", "description", "twitter:description", "dc.description"),
+        "section": ("article:section", "parsely-section", "sailthru.section", "section"),
+        "tags": ("article:tag", "parsely-tags", "sailthru.tags", "news_keywords", "keywords"),
+        "images": (
+            "og:image",
+            "og:image:url",
+            "og:image:secure_url",
+            "twitter:image",
+            "twitter:image:src",
+        ),
+        "language": ("og:locale", "language", "dc.language", "content-language"),
+        "item_authors": (
+            "item:author",
+            "item:creator",
+            "item:schema:author",
+            "item:dc:creator",
+            "item:sioc:has_creator",
+            "item:rel:author",
+        ),
+        "item_published": (
+            "item:datepublished",
+            "item:schema:datepublished",
+            "item:dc:date",
+            "item:dcterms:created",
+            "item:article:published_time",
+            "item:datecreated",
+        ),
+        "item_modified": ("item:datemodified", "item:dcterms:modified"),
+    }
+)
 
 #: Headings of each kind looked at as headline candidates.
 MAX_HEADINGS = 8
@@ -84,10 +133,12 @@ MAX_HEADINGS = 8
 #: for machines, per article); then <meta> tags; microdata; the visible page (a byline, a
 #: dateline); the URL last for dates (a folder date can be a rewrite or an archive date).
 #: Measured on the dev set with tests/metadata/measure_dev.py (see docs/metadata.md).
-ORDER: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "authors": ("jsonld", "meta", "item", "byline", "dom"),
-    "published": ("jsonld", "meta", "item", "time", "dateline", "url", "dom"),
-})
+ORDER: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "authors": ("jsonld", "meta", "item", "byline", "dom"),
+        "published": ("jsonld", "meta", "item", "time", "dateline", "url", "dom"),
+    }
+)
 
 
 def extract_metadata(
@@ -106,9 +157,7 @@ def extract_metadata(
     structured = clean_authors((*ld.authors, *tags.all(META_KEYS["authors"])), exclude)
     relabelled, body = relabel_body(marked, structured, exclude, now)
     warnings: list[str] = [f"{ld.broken} JSON-LD block(s) could not be parsed"] if ld.broken else []
-    authors = _resolve(
-        "authors", _author_sources(ld, tags, body, tree, exclude), warnings, lambda v: v
-    )
+    authors = _resolve("authors", _author_sources(ld, tags, body, tree, exclude), warnings)
     published = _resolve("published", _date_sources(ld, tags, body, tree, url, now), warnings, _day)
     text = " ".join(b.text for b in relabelled if b.main)
     lang = decide_language(ld.language or tags.lang or tags.first(META_KEYS["language"]), text)
@@ -117,8 +166,12 @@ def extract_metadata(
         authors=authors or (),
         author_bios=body.bios,
         published=published,
-        modified=parse_date(ld.modified or tags.first(META_KEYS["modified"])
-                            or tags.first(META_KEYS["item_modified"]), now),
+        modified=parse_date(
+            ld.modified
+            or tags.first(META_KEYS["modified"])
+            or tags.first(META_KEYS["item_modified"]),
+            now,
+        ),
         site_name=site_name,
         publisher=publisher,
         original_publisher=ld.based_on or body.original_publisher or None,
@@ -154,8 +207,10 @@ def headings(tree: LexborHTMLParser, blocks: Sequence[Block]) -> list[str]:
     ``<h1>``, then every ``<h2>`` (a few of each, in document order)."""
     found = [b.text for b in blocks if b.label is Label.HEADING and b.level == 1][:MAX_HEADINGS]
     for selector in ("h1", "h2"):
-        found.extend(" ".join(n.text(deep=True, separator=" ").split())
-                     for n in tree.css(selector)[:MAX_HEADINGS])
+        found.extend(
+            " ".join(n.text(deep=True, separator=" ").split())
+            for n in tree.css(selector)[:MAX_HEADINGS]
+        )
     return list(dict.fromkeys(h for h in found if h))
 
 
@@ -166,7 +221,7 @@ def _text_of(tree: LexborHTMLParser, selector: str) -> str:
 
 def _author_sources(
     ld: JsonLd, tags: MetaTags, body: BodyFacts, tree: LexborHTMLParser, exclude: tuple[str, ...]
-) -> dict[str, Callable[[], tuple[str, ...]]]:
+) -> dict[str, Callable[[], tuple[str, ...] | None]]:
     """Each author source as a thunk, so a source is only read when needed."""
     return {
         "jsonld": lambda: clean_authors(ld.authors, exclude),
@@ -178,7 +233,11 @@ def _author_sources(
 
 
 def _date_sources(
-    ld: JsonLd, tags: MetaTags, body: BodyFacts, tree: LexborHTMLParser, url: str | None,
+    ld: JsonLd,
+    tags: MetaTags,
+    body: BodyFacts,
+    tree: LexborHTMLParser,
+    url: str | None,
     now: datetime,
 ) -> dict[str, Callable[[], str | None]]:
     return {
@@ -201,15 +260,17 @@ def _day(value: str) -> str:
 
 
 def _resolve(
-    field: str, sources: dict[str, Callable[[], object]], warnings: list[str],
-    key: Callable[[object], object],
-) -> object:
+    field: str,
+    sources: Mapping[str, Callable[[], T | None]],
+    warnings: list[str],
+    key: Callable[[T], object] = lambda v: v,
+) -> T | None:
     """The first source's value in ``ORDER[field]``; a disagreeing next source → warning.
 
     Only the next source that has a value is read (the sources after it cost time and
     add nothing), so a conflict is reported between the winner and the runner-up.
     """
-    winner: tuple[str, object] | None = None
+    winner: tuple[str, T] | None = None
     for name in ORDER[field]:
         value = sources[name]()
         if not value:
@@ -218,7 +279,9 @@ def _resolve(
             winner = (name, value)
             continue
         if key(value) != key(winner[1]):
-            warnings.append(f"{field}: {winner[0]} says {winner[1]!r}, {name} says {value!r}; kept {winner[0]}")
+            warnings.append(
+                f"{field}: {winner[0]} says {winner[1]!r}, {name} says {value!r}; kept {winner[0]}"
+            )
         break
     return winner[1] if winner else None
 

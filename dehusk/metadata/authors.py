@@ -17,6 +17,17 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from dehusk.metadata.dates import PATTERNS as DATE_PATTERNS
 
+
+def word_set(text: str) -> frozenset[str]:
+    """A word table written as one string (keeps long tables readable)."""
+    return frozenset(text.split())
+
+
+def name_set(text: str) -> frozenset[str]:
+    """A table of multi-word names written as one "|"-separated string."""
+    return frozenset(n.strip() for n in text.split("|") if n.strip())
+
+
 #: Lead-ins before a name in bylines (English plus de/fr/es/it/pt/nl "by").
 BY_PREFIX = re.compile(
     r"^\s*(?:(?:written|words|posted|published|reported|story|text|article|reviewed|"
@@ -35,7 +46,7 @@ TAIL = re.compile(
 )
 #: Job titles and roles: a piece made only of these words is not a name, and a name
 #: followed by them loses them. From bylines of news sites and blogs in the dev set.
-ROLE_WORDS = frozenset(
+ROLE_WORDS = word_set(
     """staff writer writers editor editors editorial correspondent correspondents reporter
     reporters contributor contributors contributing columnist producer senior chief
     associate assistant managing deputy executive special freelance guest news desk team
@@ -46,55 +57,54 @@ ROLE_WORDS = frozenset(
     wire service services press agency agencies newsroom copy crew updated published
     posted by view all posts more articles profile expert specialist analyst
     strategist lead coordinator reviewer learn written about read all home community
-    sponsored sponsor partner""".split()
+    sponsored sponsor partner"""
 )
 #: Words that make a site name an organisation's rather than a person's.
-ORG_WORDS = frozenset(
+ORG_WORDS = word_set(
     """news magazine media times post press daily weekly journal tribune herald gazette
     radio tv television network online digital group inc ltd llc corp company co blog
     team staff editors editorial store shop agency studio studios solutions services
     university college school institute center centre foundation association society
-    hospital clinic health bank insurance the official club""".split()
+    hospital clinic health bank insurance the official club"""
 )
 #: Words before a name that are not part of it ("Author Jane Doe", "More About Jane Doe").
-LEADING_NOISE = frozenset(
+LEADING_NOISE = word_set(
     "author authors by written posted more about articles article insights from view all "
-    "posts profile meet".split()
+    "posts profile meet"
 )
 #: Job-title words that end a name when they follow two or more words of it ("Keith
 #: Barry Senior Autos", "Mateusz Haberny Founder"); team words ("Team", "Editors") are not
 #: here, since "The Investopedia Team" is how such a page signs.
-JOB_TITLES = frozenset(
+JOB_TITLES = word_set(
     """senior junior chief founder co-founder cofounder ceo cto coo cmo director manager
     coordinator reviewer head lead former contributing staff writer editor reporter
-    correspondent columnist producer marketing content""".split()
+    correspondent columnist producer marketing content"""
 )
 #: Titles that trail a name without a comma ("Jane Doe Staff Writer").
-TRAILING_ROLES = frozenset(
-    "staff writer reporter correspondent editor contributor columnist producer".split()
+TRAILING_ROLES = word_set(
+    "staff writer reporter correspondent editor contributor columnist producer"
 )
 #: Post-nominal credentials kept with the name before them ("Dylan Bailey, MS, RD").
 #: Degrees and US/UK health, finance and law certifications seen in bylines of the dev set's
 #: health, finance and wine pages; "Jane Doe, NPR" must not read as one, so this is a list.
-CREDENTIALS = frozenset(
+CREDENTIALS = word_set(
     """phd md do dds dmd dvm vmd rn np lpn pa pa-c ms msc ma mba mph mfa ba bs bsc jd llm esq
     rd rdn ld ldn cde cdces fand foma dabom facp facs faclm fapa dacvb lvt vts cpt cscs
     ryt e-ryt cfp cfa cpa chfc clu aif ea lcsw lmft lpc psyd edd mw dws ccsp cissp pmp
-    jr sr ii iii iv""".split()
+    jr sr ii iii iv"""
 )
 _CREDENTIAL_TOKEN = re.compile(r"^([A-Za-z][A-Za-z.\-]{0,8})$")
 _CAPS = re.compile(r"^[A-Z]{2,6}(?:-[A-Z]{1,4})?$")
 #: News agencies and networks: never an author, a sign of syndication instead.
-AGENCIES = frozenset(
-    """associated press|ap|reuters|afp|agence france-presse|agence france presse|bloomberg|
-    bloomberg news|upi|united press international|dpa|efe|ansa|xinhua|pti|ians|cnn|npr|bbc|
-    bbc news|pa|pa media|press association|cnn wire|tribune news service|tribune content
-    agency|the conversation|kaiser health news|kff health news|the washington post|
-    the new york times|new york times|washington post|los angeles times|usa today|
-    associated press writer|ap writer|staff|staff reports|staff report|wire reports|
-    news service|wire""".replace("\n", " ").split("|")
+AGENCIES = name_set(
+    "associated press|ap|reuters|afp|agence france-presse|agence france presse|bloomberg|"
+    "bloomberg news|upi|united press international|dpa|efe|ansa|xinhua|pti|ians|cnn|npr|bbc|"
+    "bbc news|pa|pa media|press association|cnn wire|tribune news service|"
+    "tribune content agency|the conversation|kaiser health news|kff health news|"
+    "the washington post|the new york times|new york times|washington post|los angeles times|"
+    "usa today|associated press writer|ap writer|staff|staff reports|staff report|"
+    "wire reports|news service|wire"
 )
-AGENCIES = frozenset(a.strip() for a in AGENCIES)
 
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?:^|\s)@\w+")
@@ -163,19 +173,24 @@ def split_names(value: str, exclude: Iterable[str] = ()) -> list[str]:
 def is_credential(
     piece: str, excluded: frozenset[str] | set[str] = frozenset(), shouting: bool = False
 ) -> bool:
-    """"MD", "Ph.D.", "E-RYT 200", "CEPF®": a credential of the name before it — a known
+    """ "MD", "Ph.D.", "E-RYT 200", "CEPF®": a credential of the name before it — a known
     one, or capitals that are not an outlet's name ("Jane Doe, NPR" is two things). In an
     all-capitals byline (``shouting``) capitals say nothing, so only known ones count."""
     tokens = piece.replace("®", "").replace("™", "").split()
     if not tokens or len(tokens) > 4 or norm(piece) in excluded:
         return False
     return all(
-        (m := _CREDENTIAL_TOKEN.match(t)) is not None
-        and (m[1].replace(".", "").lower() in CREDENTIALS
-             or (not shouting and _CAPS.match(m[1]) is not None))
-        or (i > 0 and t.isdigit())
-        for i, t in enumerate(tokens)
+        _credential_token(t, shouting) or (i > 0 and t.isdigit()) for i, t in enumerate(tokens)
     )
+
+
+def _credential_token(token: str, shouting: bool) -> bool:
+    match = _CREDENTIAL_TOKEN.match(token)
+    if match is None:
+        return False
+    if match[1].replace(".", "").lower() in CREDENTIALS:
+        return True
+    return not shouting and _CAPS.match(match[1]) is not None
 
 
 def tidy_name(piece: str, sites: list[str]) -> str:
@@ -225,12 +240,16 @@ def is_person_name(name: str) -> bool:
 
 
 #: A visible byline: "By Deborah Amos", "BY JANE DOE AND JOHN ROE | Updated ...".
-BYLINE_START = re.compile(r"^\s*(?:(?:written|words|posted|story|text|reported)\s+)?by\s*:?\s+\S", re.IGNORECASE)
+BYLINE_START = re.compile(
+    r"^\s*(?:(?:written|words|posted|story|text|reported)\s+)?by\s*:?\s+\S", re.IGNORECASE
+)
 #: Longest block taken for a byline; real ones are a name or three plus a date.
 MAX_BYLINE = 120
 
 
-def byline_names(text: str, known: Iterable[str] = (), exclude: Iterable[str] = ()) -> tuple[str, ...]:
+def byline_names(
+    text: str, known: Iterable[str] = (), exclude: Iterable[str] = ()
+) -> tuple[str, ...]:
     """The names of a byline block, or () when the block is not clearly a byline.
 
     A byline starts with "By …" and yields names, or is a short block made of names already
@@ -244,8 +263,11 @@ def byline_names(text: str, known: Iterable[str] = (), exclude: Iterable[str] = 
     known_norm = [norm(k) for k in known if k]
     pieces = [norm(p) for p in SPLIT.split(TAIL.sub("", text)) if norm(p)]
     excluded = excluded_names(exclude)
-    if pieces and known_norm and pieces[0] in known_norm and all(
-        p in known_norm or p in excluded for p in pieces
+    if (
+        pieces
+        and known_norm
+        and pieces[0] in known_norm
+        and all(p in known_norm or p in excluded for p in pieces)
     ):
         return clean_authors([text], exclude)
     return ()
@@ -255,7 +277,9 @@ def _mostly_names(text: str, names: tuple[str, ...]) -> bool:
     """A "By ..." block that is really prose ("By the time we arrived, ...") fails this."""
     head = TAIL.sub("", BY_PREFIX.sub("", strip_dates(text))).strip(" ,.|·•-–—")
     covered = sum(len(n.split(",")[0]) for n in names)
-    return covered >= 0.5 * len(head.strip()) and all(w[:1].isupper() for n in names for w in n.split()[:1])
+    return covered >= 0.5 * len(head.strip()) and all(
+        w[:1].isupper() for n in names for w in n.split()[:1]
+    )
 
 
 #: How an author bio goes on after the author's name ("Deborah Amos covers ...").
@@ -274,7 +298,7 @@ def is_bio(text: str, authors: Iterable[str]) -> bool:
         return False
     for author in authors:
         name = author.split(",")[0].strip()
-        if name and text.startswith(name) and BIO_VERBS.match(text[len(name):]):
+        if name and text.startswith(name) and BIO_VERBS.match(text[len(name) :]):
             return True
     return False
 
@@ -287,7 +311,9 @@ DOM_BYLINE_SELECTORS: tuple[str, ...] = (
     '[class*="author-name" i], [class*="authorname" i], [class*="author" i]',
 )
 #: Containers whose author names belong to someone else (comments, related posts).
-DOM_SKIP = re.compile(r"comment|reply|related|recommend|widget|sidebar|footer|review", re.IGNORECASE)
+DOM_SKIP = re.compile(
+    r"comment|reply|related|recommend|widget|sidebar|footer|review", re.IGNORECASE
+)
 #: Longest element text read as a byline (characters).
 MAX_DOM_BYLINE = 100
 

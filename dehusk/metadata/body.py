@@ -77,7 +77,9 @@ def zones(blocks: Sequence[Block]) -> tuple[list[int], list[int]]:
     top_end = main[min(TOP_MAIN, len(main)) - 1]
     bottom_start = main[max(0, len(main) - BOTTOM_MAIN)]
     top = list(range(top_start, top_end + 1))
-    bottom = [i for i in range(bottom_start, min(len(blocks), main[-1] + AROUND + 1)) if i not in top]
+    bottom = [
+        i for i in range(bottom_start, min(len(blocks), main[-1] + AROUND + 1)) if i not in top
+    ]
     return top, bottom
 
 

@@ -42,8 +42,21 @@ MONTHS: dict[str, int] = {
 #: Fixed-offset zone abbreviations (hours). "ET"/"PT" change with daylight time, so a
 #: dateline with them keeps its time but no zone rather than a guessed offset.
 ZONES: dict[str, int] = {
-    "utc": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7,
-    "mdt": -6, "pst": -8, "pdt": -7, "bst": 1, "cet": 1, "cest": 2, "ist": 5,
+    "utc": 0,
+    "gmt": 0,
+    "z": 0,
+    "est": -5,
+    "edt": -4,
+    "cst": -6,
+    "cdt": -5,
+    "mst": -7,
+    "mdt": -6,
+    "pst": -8,
+    "pdt": -7,
+    "bst": 1,
+    "cet": 1,
+    "cest": 2,
+    "ist": 5,
 }
 
 #: No date before this without evidence: the first news sites went online in 1994–95.
@@ -122,7 +135,9 @@ def _parse_patterns(text: str) -> _Parts | None:
 
 def _from_match(match: re.Match[str]) -> _Parts | None:
     g = match.groupdict()
-    month = MONTHS.get(g["month"].lower().rstrip(".")) if not g["month"].isdigit() else int(g["month"])
+    month = (
+        MONTHS.get(g["month"].lower().rstrip(".")) if not g["month"].isdigit() else int(g["month"])
+    )
     try:
         day = date(int(g["year"]), month or 0, int(g["day"]))
     except ValueError:

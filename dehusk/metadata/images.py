@@ -84,8 +84,12 @@ def _figure_image(figure: LexborNode, root: str) -> Image | None:
         caption = caption[: -len(credit)].strip()
     elif not credit:
         caption, credit = split_credit(caption)
-    return Image(src=resolved, alt=_SPACE.sub(" ", img.attributes.get("alt") or "").strip(),
-                 caption=caption, credit=credit)
+    return Image(
+        src=resolved,
+        alt=_SPACE.sub(" ", img.attributes.get("alt") or "").strip(),
+        caption=caption,
+        credit=credit,
+    )
 
 
 def split_credit(caption: str) -> tuple[str, str]:

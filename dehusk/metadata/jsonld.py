@@ -24,11 +24,27 @@ from selectolax.lexbor import LexborHTMLParser
 #: schema.org types that describe the story itself, best first. From schema.org's
 #: Article subtypes plus the types blogs and CMSs (Yoast, WordPress) emit for posts.
 ARTICLE_TYPES: tuple[str, ...] = (
-    "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
-    "reviewnewsarticle", "backgroundnewsarticle", "askpublicquestionnewsarticle",
-    "article", "blogposting", "liveblogposting", "socialmediaposting", "techarticle",
-    "scholarlyarticle", "medicalscholarlyarticle", "report", "advertisercontentarticle",
-    "satiricalarticle", "howto", "recipe", "review", "posting",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "askpublicquestionnewsarticle",
+    "article",
+    "blogposting",
+    "liveblogposting",
+    "socialmediaposting",
+    "techarticle",
+    "scholarlyarticle",
+    "medicalscholarlyarticle",
+    "report",
+    "advertisercontentarticle",
+    "satiricalarticle",
+    "howto",
+    "recipe",
+    "review",
+    "posting",
 )
 #: Page types used only when no article node exists (many sites mark posts up this way).
 PAGE_TYPES: tuple[str, ...] = ("webpage", "itempage", "medicalwebpage", "aboutpage")
@@ -200,7 +216,9 @@ def _name(value: Any, by_id: dict[str, dict[str, Any]]) -> str:
     return ""
 
 
-def _authors(value: Any, by_id: dict[str, dict[str, Any]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _authors(
+    value: Any, by_id: dict[str, dict[str, Any]]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Person names and organisation names among the article's authors, in order."""
     people: list[str] = []
     orgs: list[str] = []
@@ -224,7 +242,9 @@ def _based_on(article: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> str:
     for item in _as_list(article.get("isBasedOn")):
         item = _resolve(item, by_id)
         if isinstance(item, dict):
-            return _name(item.get("publisher"), by_id) or _name(item.get("sourceOrganization"), by_id)
+            return _name(item.get("publisher"), by_id) or _name(
+                item.get("sourceOrganization"), by_id
+            )
     return ""
 
 

@@ -36,7 +36,7 @@ class LanguageResult:
 
 
 def normalise_code(declared: str) -> str:
-    """"en-US", "en_GB", "EN" → "en"; anything else → ""."""
+    """ "en-US", "en_GB", "EN" → "en"; anything else → ""."""
     match = _CODE.match(declared.strip())
     code = match[1].lower() if match else ""
     return "" if code in UNKNOWN else code

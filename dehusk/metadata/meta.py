@@ -21,9 +21,21 @@ _SPACE = re.compile(r"\s+")
 #: Microdata/RDFa properties read from elements other than <meta> (schema.org names and
 #: the Dublin Core/OpenGraph RDFa spellings seen in Drupal and WordPress themes).
 ITEMPROPS: tuple[str, ...] = (
-    "headline", "author", "creator", "datepublished", "datemodified", "datecreated",
-    "dc:creator", "dc:date", "dc:title", "dcterms:created", "dcterms:modified",
-    "schema:author", "schema:datepublished", "article:published_time", "sioc:has_creator",
+    "headline",
+    "author",
+    "creator",
+    "datepublished",
+    "datemodified",
+    "datecreated",
+    "dc:creator",
+    "dc:date",
+    "dc:title",
+    "dcterms:created",
+    "dcterms:modified",
+    "schema:author",
+    "schema:datepublished",
+    "article:published_time",
+    "sioc:has_creator",
 )
 
 
@@ -71,7 +83,8 @@ def read_meta(tree: LexborHTMLParser) -> MetaTags:
     return MetaTags(
         values={k: tuple(v) for k, v in values.items()},
         canonical=_attr(tree, 'link[rel~="canonical" i]', "href"),
-        lang=_attr(tree, "html", "lang") or _attr(tree, 'meta[http-equiv="content-language" i]', "content"),
+        lang=_attr(tree, "html", "lang")
+        or _attr(tree, 'meta[http-equiv="content-language" i]', "content"),
         base=_attr(tree, "base[href]", "href"),
     )
 

@@ -18,8 +18,10 @@ _ORG = r"(?P<org>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|for|a
 LINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
-        rf"^(?:Copyright|©|\(c\))\s*(?:©\s*)?(?:19|20)\d{{2}}\s+{_ORG}\.?(?:\s+To see more, visit\b.*)?$",
-        rf"^(?:(?:The|An?)\s+)?{_ORG}\s+contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)\.?$",
+        rf"^(?:Copyright|©|\(c\))\s*(?:©\s*)?(?:19|20)\d{{2}}\s+{_ORG}\.?"
+        rf"(?:\s+To see more, visit\b.*)?$",
+        rf"^(?:(?:The|An?)\s+)?{_ORG}\s+contributed\s+(?:to\s+)?(?:this|the)\s+"
+        rf"(?:report|story|article)\.?$",
         rf"^(?:This|The)\s+(?:story|article|post|piece|report)\s+(?:was\s+)?(?:originally|first)\s+"
         rf"(?:published|appeared)\s+(?:on|in|by|at)\s+{_ORG}\b.{{0,160}}$",
         rf"^(?:This|The)\s+(?:story|article|piece)\s+is\s+republished\s+from\s+{_ORG}\b.{{0,200}}$",
@@ -28,7 +30,9 @@ LINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 #: A wire credit opening the first paragraph: "WASHINGTON (Reuters) -", "(AP) —".
-LEAD = re.compile(r"^[A-Z][A-Z .,'-]{0,60}\((?P<org>AP|Reuters|AFP|UPI|Bloomberg|dpa|EFE)\)\s*[-—–]")
+LEAD = re.compile(
+    r"^[A-Z][A-Z .,'-]{0,60}\((?P<org>AP|Reuters|AFP|UPI|Bloomberg|dpa|EFE)\)\s*[-—–]"
+)
 #: Longest block taken for a syndication line.
 MAX_LINE = 300
 #: Short names of wires as they appear in leads, spelled out.

@@ -20,7 +20,15 @@ from urllib.parse import urlsplit
 #: Order of trust for the headline when the h1 finds no agreement. Measured on the dev set
 #: (tests/metadata/measure_dev.py); see docs/metadata.md.
 TITLE_ORDER: tuple[str, ...] = (
-    "jsonld", "og", "twitter", "item", "parsely", "sailthru", "dc", "h1", "title",
+    "jsonld",
+    "og",
+    "twitter",
+    "item",
+    "parsely",
+    "sailthru",
+    "dc",
+    "h1",
+    "title",
 )
 #: What separates a headline from a site name in ``<title>`` and og:title.
 SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»~/]|::)\s+|\s*\|\s*|\s+[-–—]\s*$")
@@ -53,8 +61,9 @@ def is_site(segment: str, sites: tuple[str, ...]) -> bool:
     seg = norm(segment)
     squashed = seg.replace(" ", "")
     return bool(seg) and any(
-        seg == s or squashed == s.replace(" ", "") or (len(s) > 3 and (s in seg or seg in s)
-                                                        and len(seg) <= len(s) + 12)
+        seg == s
+        or squashed == s.replace(" ", "")
+        or (len(s) > 3 and (s in seg or seg in s) and len(seg) <= len(s) + 12)
         for s in sites
     )
 
@@ -102,9 +111,7 @@ def choose_title(
     """The headline from declared candidates keyed by source name and the page's visible
     headings (h1s first, then h2s), see the module docstring."""
     cleaned = {k: strip_site(v, sites) for k, v in candidates.items() if v and v.strip()}
-    declared = [v for k, v in candidates.items() if v and k != "title"] + [
-        cleaned.get("title", "")
-    ]
+    declared = [v for k, v in candidates.items() if v and k != "title"] + [cleaned.get("title", "")]
     best, best_score = "", MIN_AGREEMENT
     for heading in headings:
         if not heading or len(heading) > MAX_H1 or is_site(heading, sites):

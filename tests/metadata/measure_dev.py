@@ -96,9 +96,11 @@ def checks(meta: Any, gt: dict[str, Any]) -> dict[str, bool | None]:
     return {
         "title": norm(meta.title) == norm(gt["title"]) if gt.get("title") else None,
         "authors": author_set(", ".join(meta.authors)) == author_set(gt["author"])
-        if gt.get("author") else None,
+        if gt.get("author")
+        else None,
         "date": (meta.published or "")[:10] == gt["publish_date"][:10]
-        if gt.get("publish_date") else None,
+        if gt.get("publish_date")
+        else None,
     }
 
 
@@ -136,6 +138,7 @@ def main() -> None:
     parser.add_argument("--authors-order")
     args = parser.parse_args()
     from dehusk.article import Metadata
+
     apply_orders(args)
     run = extractor(args.direct)
     pages = load_pages()
@@ -164,8 +167,14 @@ def main() -> None:
             if checks(meta, gt)[args.errors] is False:
                 got = {"title": meta.title, "authors": meta.authors, "date": meta.published}
                 want = {"title": gt["title"], "authors": gt["author"], "date": gt["publish_date"]}
-                print(page["id"], repr(got[args.errors]), "| want", repr(want[args.errors]),
-                      page.get("url"), file=sys.stdout)
+                print(
+                    page["id"],
+                    repr(got[args.errors]),
+                    "| want",
+                    repr(want[args.errors]),
+                    page.get("url"),
+                    file=sys.stdout,
+                )
 
 
 if __name__ == "__main__":

@@ -24,7 +24,10 @@ def blocks(*texts: str, main: bool = True) -> list[Block]:
 
 def test_title_block_is_marked() -> None:
     out = mark_title(
-        [Block("Site", Label.NAVIGATION, False), Block("Islamic State Defector", Label.HEADING, True, 1)],
+        [
+            Block("Site", Label.NAVIGATION, False),
+            Block("Islamic State Defector", Label.HEADING, True, 1),
+        ],
         "Islamic State Defector",
     )
     assert out[1].label is Label.TITLE and not out[1].main
@@ -60,8 +63,11 @@ def test_real_body_sentences_stay_in_the_body() -> None:
 
 
 def test_written_by_lead_in_block() -> None:
-    page = [Block("Headline", Label.TITLE, False, 1), *blocks("Written by", "Edzel Tabing", main=False),
-            *blocks(*BODY)]
+    page = [
+        Block("Headline", Label.TITLE, False, 1),
+        *blocks("Written by", "Edzel Tabing", main=False),
+        *blocks(*BODY),
+    ]
     out, facts = relabel_body(page, (), (), NOW)
     assert out[1].label is Label.BYLINE and out[2].label is Label.BYLINE
     assert facts.authors == ("Edzel Tabing",)

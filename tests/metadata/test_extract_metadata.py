@@ -13,7 +13,8 @@ BODY = (
 PAGE = f"""<html lang="en"><head>
 <title>Islamic State Defector: 'If You Turn Against ISIS, They Will Kill You' | KGOU</title>
 <meta property="og:site_name" content="KGOU">
-<meta property="og:title" content="Islamic State Defector: 'If You Turn Against ISIS, They Will Kill You'">
+<meta property="og:title"
+  content="Islamic State Defector: 'If You Turn Against ISIS, They Will Kill You'">
 <meta property="og:image" content="/img/lead.jpg">
 <meta property="og:description" content="A defector speaks.">
 <meta property="article:published_time" content="2014-10-08T17:00:00-04:00">
@@ -29,8 +30,12 @@ PAGE = f"""<html lang="en"><head>
 
 def blocks() -> tuple[Block, ...]:
     return (
-        Block("Islamic State Defector: 'If You Turn Against ISIS, They Will Kill You'",
-              Label.HEADING, True, 1),
+        Block(
+            "Islamic State Defector: 'If You Turn Against ISIS, They Will Kill You'",
+            Label.HEADING,
+            True,
+            1,
+        ),
         Block("By Deborah Amos", Label.PARAGRAPH, True),
         Block(BODY, Label.PARAGRAPH, True),
         Block(BODY, Label.PARAGRAPH, True),
@@ -57,7 +62,13 @@ def test_every_field_of_a_news_page() -> None:
     assert m.tags == ("ISIS", "Syria")
     assert m.images[0].src == "https://www.kgou.org/img/lead.jpg"
     labels = [b.label for b in result.blocks]
-    assert labels == [Label.TITLE, Label.BYLINE, Label.PARAGRAPH, Label.PARAGRAPH, Label.SYNDICATION]
+    assert labels == [
+        Label.TITLE,
+        Label.BYLINE,
+        Label.PARAGRAPH,
+        Label.PARAGRAPH,
+        Label.SYNDICATION,
+    ]
     assert [b.main for b in result.blocks] == [False, False, True, True, False]
 
 

@@ -30,7 +30,9 @@ def test_lead_then_figures_with_caption_and_credit() -> None:
 
 
 def test_base_href_wins_over_page_url() -> None:
-    images = extract_images(LexborHTMLParser(PAGE), "https://x.org/news/s.html", "https://cdn.y.org/", ())
+    images = extract_images(
+        LexborHTMLParser(PAGE), "https://x.org/news/s.html", "https://cdn.y.org/", ()
+    )
     assert images[1].src == "https://cdn.y.org/b.jpg"
 
 

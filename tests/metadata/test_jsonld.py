@@ -11,12 +11,15 @@ def page(*scripts: str) -> LexborHTMLParser:
 
 
 def test_news_article_with_nested_author_and_publisher() -> None:
-    ld = extract_jsonld(page("""{"@context": "https://schema.org", "@type": "NewsArticle",
+    ld = extract_jsonld(
+        page("""{"@context": "https://schema.org", "@type": "NewsArticle",
         "headline": "Islamic State Defector", "datePublished": "2014-10-08T17:00:00-04:00",
         "dateModified": "2014-10-09", "author": [{"@type": "Person", "name": "Deborah Amos"}],
         "publisher": {"@type": "Organization", "name": "KGOU"},
-        "isBasedOn": {"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "NPR"}},
-        "keywords": "Syria, ISIS", "articleSection": "World"}"""))
+        "isBasedOn": {"@type": "NewsArticle",
+                      "publisher": {"@type": "Organization", "name": "NPR"}},
+        "keywords": "Syria, ISIS", "articleSection": "World"}""")
+    )
     assert ld.headline == "Islamic State Defector"
     assert ld.authors == ("Deborah Amos",)
     assert ld.published == "2014-10-08T17:00:00-04:00"
@@ -28,42 +31,55 @@ def test_news_article_with_nested_author_and_publisher() -> None:
 
 
 def test_graph_with_id_references_resolves_author() -> None:
-    ld = extract_jsonld(page("""{"@context": "https://schema.org", "@graph": [
+    ld = extract_jsonld(
+        page("""{"@context": "https://schema.org", "@graph": [
         {"@type": "WebSite", "@id": "https://x.org/#website", "name": "Example Daily"},
         {"@type": "Article", "@id": "https://x.org/a#article", "headline": "A headline",
          "author": {"@id": "https://x.org/#/schema/person/1"}, "datePublished": "2020-01-02"},
-        {"@type": "Person", "@id": "https://x.org/#/schema/person/1", "name": "Jane Doe"}]}"""))
+        {"@type": "Person", "@id": "https://x.org/#/schema/person/1", "name": "Jane Doe"}]}""")
+    )
     assert ld.headline == "A headline"
     assert ld.authors == ("Jane Doe",)
     assert ld.site_name == "Example Daily"
 
 
 def test_article_preferred_over_webpage_and_breadcrumbs() -> None:
-    ld = extract_jsonld(page(
-        '{"@type": "BreadcrumbList", "itemListElement": [{"@type": "ListItem", "name": "Home"}]}',
-        '{"@type": "WebPage", "name": "Page name"}',
-        '{"@type": "BlogPosting", "headline": "Post headline"}',
-    ))
+    ld = extract_jsonld(
+        page(
+            '{"@type": "BreadcrumbList", '
+            '"itemListElement": [{"@type": "ListItem", "name": "Home"}]}',
+            '{"@type": "WebPage", "name": "Page name"}',
+            '{"@type": "BlogPosting", "headline": "Post headline"}',
+        )
+    )
     assert ld.headline == "Post headline"
 
 
 def test_organisation_author_kept_apart_from_people() -> None:
-    ld = extract_jsonld(page('{"@type": "Article", "author": [{"@type": "Organization", '
-                             '"name": "Acme"}, {"@type": "Person", "name": "Jo Bloggs"}]}'))
+    ld = extract_jsonld(
+        page(
+            '{"@type": "Article", "author": [{"@type": "Organization", '
+            '"name": "Acme"}, {"@type": "Person", "name": "Jo Bloggs"}]}'
+        )
+    )
     assert ld.authors == ("Jo Bloggs",)
     assert ld.author_orgs == ("Acme",)
 
 
 def test_trailing_commas_are_repaired() -> None:
-    ld = extract_jsonld(page('{"@type": "NewsArticle", "headline": "Trailing", '
-                             '"author": [{"name": "A B",},],}'))
+    ld = extract_jsonld(
+        page('{"@type": "NewsArticle", "headline": "Trailing", "author": [{"name": "A B",},],}')
+    )
     assert ld.headline == "Trailing"
     assert ld.authors == ("A B",)
 
 
 def test_raw_newlines_and_control_characters_in_strings() -> None:
-    ld = extract_jsonld(page('{"@type": "Article", "headline": "Line one\nline two\x01",'
-                             ' "description": "Tab\there"}'))
+    ld = extract_jsonld(
+        page(
+            '{"@type": "Article", "headline": "Line one\nline two\x01", "description": "Tab\there"}'
+        )
+    )
     assert ld.headline == "Line one line two"
     assert ld.description == "Tab here"
 

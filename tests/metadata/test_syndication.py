@@ -5,11 +5,16 @@ from dehusk.metadata.syndication import lead_credit, syndication_line
 
 def test_closing_lines() -> None:
     assert syndication_line("Copyright 2021 NPR. To see more, visit https://www.npr.org.") == "NPR"
-    assert syndication_line("The Associated Press contributed to this report.") == "Associated Press"
+    assert (
+        syndication_line("The Associated Press contributed to this report.") == "Associated Press"
+    )
     assert syndication_line("Reuters contributed to this story.") == "Reuters"
-    assert syndication_line(
-        "This article is republished from The Conversation under a Creative Commons license."
-    ) == "The Conversation"
+    assert (
+        syndication_line(
+            "This article is republished from The Conversation under a Creative Commons license."
+        )
+        == "The Conversation"
+    )
     assert syndication_line("This story was originally published by ProPublica.") == "ProPublica"
     assert syndication_line("Republished with permission from Kaiser Health News.") == (
         "Kaiser Health News"

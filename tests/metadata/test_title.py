@@ -21,7 +21,10 @@ def test_a_title_that_is_only_the_site_name_is_kept() -> None:
 
 
 def test_visible_h1_wins_when_declared_titles_agree() -> None:
-    candidates = {"og": "SEO title: Best Phones 2025 | The Verge", "title": "Best phones | The Verge"}
+    candidates = {
+        "og": "SEO title: Best Phones 2025 | The Verge",
+        "title": "Best phones | The Verge",
+    }
     assert choose_title(candidates, ["The Verge", "The best phones of 2025"], SITES) == (
         "The best phones of 2025"
     )
