@@ -136,7 +136,7 @@ MAX_HEADINGS = 8
 ORDER: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "authors": ("jsonld", "meta", "item", "byline", "dom"),
-        "published": ("jsonld", "meta", "item", "time", "dateline", "url", "dom"),
+        "published": ("url", "meta", "item", "time", "dateline", "dom", "jsonld"),
     }
 )
 

@@ -20,7 +20,7 @@ from typing import Any
 #: Text shorter than this is too little to overrule a declaration (characters).
 MIN_TEXT = 200
 #: Only the start of the text is identified: enough for a stable answer, bounded cost.
-MAX_TEXT = 3000
+MAX_TEXT = 1000
 #: Normalised probability above which the identifier overrules the declaration.
 CONFIDENT = 0.95
 #: Declared codes that mean "unknown", not a language.
