@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import itertools
 import socket
 import ssl
 import threading
@@ -37,9 +38,9 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from email.message import Message
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
-from dehusk.errors import DehuskError, FetchError
+from dehusk.errors import DecodeError, FetchError, InputTooLarge
 from dehusk.sources.inflate import deflate_format, inflate
 
 __all__ = ["DEFAULT_MAX_BYTES", "Fetched", "default_user_agent", "fetch"]
@@ -117,8 +118,16 @@ def _shut(conn: http.client.HTTPConnection) -> None:
         socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
+def _split(url: str) -> SplitResult:
+    """``urlsplit``, with a malformed URL (a bad IPv6 literal, say) as a ``FetchError``."""
+    try:
+        return urlsplit(url)
+    except ValueError as exc:
+        raise FetchError(f"invalid URL: {exc}") from exc
+
+
 def _check_scheme(url: str) -> None:
-    scheme = urlsplit(url).scheme.lower()
+    scheme = _split(url).scheme.lower()
     if scheme not in ALLOWED_SCHEMES:
         shown = f"{scheme}:" if scheme else "a URL without a scheme"
         raise FetchError(f"refused scheme {shown} (only http and https)")
@@ -152,6 +161,10 @@ def _resolve(host: str, port: int, deadline: _Deadline) -> list[tuple[int, str]]
 
 def _reason(exc: BaseException) -> str:
     """A short one-line reason for a low-level error."""
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return f"TLS certificate rejected: {exc.verify_message}"
+    if isinstance(exc, ssl.SSLError):  # before OSError: its strerror is cryptic
+        return f"TLS error: {exc.reason or exc}"
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     if isinstance(exc, http.client.IncompleteRead):
@@ -188,7 +201,7 @@ def _connector(
 
 def _open(url: str, deadline: _Deadline, guard: Guard | None) -> http.client.HTTPConnection:
     """A connection (not yet connected) to ``url``'s host, its addresses approved by ``guard``."""
-    parts = urlsplit(url)
+    parts = _split(url)
     host = parts.hostname
     if not host:
         raise FetchError("URL has no host")
@@ -216,7 +229,7 @@ def _open(url: str, deadline: _Deadline, guard: Guard | None) -> http.client.HTT
 
 
 def _request(conn: http.client.HTTPConnection, url: str, agent: str) -> http.client.HTTPResponse:
-    parts = urlsplit(url)
+    parts = _split(url)
     target = parts.path or "/"
     if parts.query:
         target += "?" + parts.query
@@ -251,19 +264,22 @@ def _chunks(
 
 
 def _body(response: http.client.HTTPResponse, max_bytes: int, deadline: _Deadline) -> bytes:
-    """The body, decoded from ``gzip``/``deflate`` content encoding (bounded the same way)."""
+    """The body, decoded from ``gzip``/``deflate`` content encoding (bounded the same way).
+
+    Compressed bodies are inflated as they arrive, so a bomb stops the download early.
+    """
     encoding = (response.getheader("Content-Encoding") or "identity").strip().lower()
-    raw = b"".join(_chunks(response, max_bytes, deadline))
+    chunks = _chunks(response, max_bytes, deadline)
     if encoding in ("identity", ""):
-        return raw
+        return b"".join(chunks)
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise FetchError(f"unsupported Content-Encoding {encoding!r}")
+    first = next(chunks, b"")
+    fmt = "gzip" if encoding != "deflate" else deflate_format(first)
     try:
-        if encoding in ("gzip", "x-gzip"):
-            return inflate([raw], max_bytes, "gzip")
-        if encoding == "deflate":
-            return inflate([raw], max_bytes, deflate_format(raw[:2]))
-    except DehuskError as exc:
+        return inflate(itertools.chain([first], chunks), max_bytes, fmt)
+    except (DecodeError, InputTooLarge) as exc:
         raise FetchError(f"{encoding} body: {exc}") from exc
-    raise FetchError(f"unsupported Content-Encoding {encoding!r}")
 
 
 def _media_type(response: http.client.HTTPResponse) -> tuple[str, str | None]:

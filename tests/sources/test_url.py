@@ -117,5 +117,18 @@ def test_resolve_guard_sees_every_host_and_can_refuse(local_server: str) -> None
         fetch(f"{local_server}/page", resolve_guard=no_loopback)
 
 
+@pytest.mark.parametrize("url", ["http://[::1/page", "http:///no-host", "http://127.0.0.1:99999/"])
+def test_malformed_urls(url: str) -> None:
+    with pytest.raises(FetchError):
+        fetch(url, timeout=2)
+
+
 def test_user_agent_default() -> None:
     assert default_user_agent().startswith("dehusk/")
+
+
+def test_tls_failure_is_a_fetch_error(local_server: str) -> None:
+    # The local server speaks plain HTTP: the TLS handshake fails, cleanly and on one line.
+    with pytest.raises(FetchError, match="TLS error") as caught:
+        fetch(local_server.replace("http://", "https://") + "/page", timeout=3)
+    assert "\n" not in str(caught.value)
