@@ -29,9 +29,10 @@ def name_set(text: str) -> frozenset[str]:
 
 
 #: Lead-ins before a name in bylines (English plus de/fr/es/it/pt/nl "by").
+_BY = r"(?:(?:by|von|par|por|di|door)\s*:\s*|(?:by|von|par|por|di|door)\s+|(?-i:By)(?=[A-Z][a-z]))"
 BY_PREFIX = re.compile(
-    r"^\s*(?:(?:written|words|posted|published|reported|story|text|article|reviewed|"
-    r"updated|edited|compiled|photos?)\s+)?(?:by|von|par|por|di|door)\s*:?\s+|^\s*(?:authors?|"
+    r"^\s*(?:(?:written|words|posted|published|reported|story|text|article|reviewed|authored|recipe|guide|review|interview|analysis|commentary|video|"
+    r"updated|edited|compiled|photos?)\s+)?" + _BY + r"|^\s*(?:authors?|"
     r"writer|written|byline|autor|auteur|autore)\s*:\s*",
     re.IGNORECASE,
 )
@@ -70,7 +71,7 @@ ORG_WORDS = word_set(
 #: Words before a name that are not part of it ("Author Jane Doe", "More About Jane Doe").
 LEADING_NOISE = word_set(
     "author authors by written posted more about articles article insights from view all "
-    "posts profile meet"
+    "posts profile meet read learn"
 )
 #: Job-title words that end a name when they follow two or more words of it ("Keith
 #: Barry Senior Autos", "Mateusz Haberny Founder"); team words ("Team", "Editors") are not
@@ -79,6 +80,19 @@ JOB_TITLES = word_set(
     """senior junior chief founder co-founder cofounder ceo cto coo cmo director manager
     coordinator reviewer head lead former contributing staff writer editor reporter
     correspondent columnist producer marketing content"""
+)
+#: Last words that make a piece a job title, not a name ("Digital Security Expert").
+TITLE_ENDINGS = (
+    JOB_TITLES
+    | word_set(
+        "expert experts attorney lawyer educator educators gardener astrologer consultant "
+        "specialist analyst strategist physician nurse designer developer engineer"
+    )
+) - {"staff"}
+#: Day names that datelines put where a byline's name would be ("Sat, 20 Dec").
+WEEKDAYS = word_set(
+    "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday "
+    "saturday sunday"
 )
 #: Titles that trail a name without a comma ("Jane Doe Staff Writer").
 TRAILING_ROLES = word_set(
@@ -203,6 +217,8 @@ def tidy_name(piece: str, sites: list[str]) -> str:
     if len(words) >= 3 and words[0].isupper() and words[0] == "".join(w[0] for w in words[1:]):
         words.pop(0)
     cut = next((i for i, w in enumerate(words) if i >= 2 and w.lower() in JOB_TITLES), None)
+    if cut is not None and any(w.startswith("(") for w in words[:cut]):
+        cut = None  # "Lance Ryan (Content Manager)": the page's own way to sign
     words = words[:cut] if cut is not None else words
     text = " ".join(words)
     for site in sites:
@@ -234,6 +250,8 @@ def is_person_name(name: str) -> bool:
         return False
     if all(w.lower().strip(".") in ROLE_WORDS for w in words) or _TEMPLATE.search(base):
         return False
+    if is_title_piece(base) or base.lower().strip(".") in WEEKDAYS:
+        return False  # "Former McKinsey Consultant", "Home Security Expert": a title, no name
     if len(words) == 1 and base.isupper() and len(base) <= 5:
         return False  # "NYT", "NB": an outlet's or an avatar's letters, not a name
     return any(w[:1].isalpha() for w in words)
@@ -241,7 +259,7 @@ def is_person_name(name: str) -> bool:
 
 #: A visible byline: "By Deborah Amos", "BY JANE DOE AND JOHN ROE | Updated ...".
 BYLINE_START = re.compile(
-    r"^\s*(?:(?:written|words|posted|story|text|reported)\s+)?by\s*:?\s+\S", re.IGNORECASE
+    r"^\s*(?:(?:written|words|posted|story|text|reported)\s+)?" + _BY + r"\s*\S", re.IGNORECASE
 )
 #: Longest block taken for a byline; real ones are a name or three plus a date.
 MAX_BYLINE = 120
@@ -259,7 +277,10 @@ def byline_names(
         return ()
     if BYLINE_START.match(text):
         names = clean_authors([text], exclude)
-        return names if names and _mostly_names(text, names) else ()
+        return names if names and mostly_names(text, names) else ()
+    dated = name_with_date(text, exclude)
+    if dated:
+        return dated
     known_norm = [norm(k) for k in known if k]
     pieces = [norm(p) for p in SPLIT.split(TAIL.sub("", text)) if norm(p)]
     excluded = excluded_names(exclude)
@@ -273,12 +294,37 @@ def byline_names(
     return ()
 
 
-def _mostly_names(text: str, names: tuple[str, ...]) -> bool:
-    """A "By ..." block that is really prose ("By the time we arrived, ...") fails this."""
+def name_with_date(text: str, exclude: Iterable[str] = ()) -> tuple[str, ...]:
+    """ "Dakota Hebert July 3, 2025", "Dec 26, 2025 • Mahua Das": one capitalised name of
+    two to four words and a date, nothing else — a byline without "By"."""
+    stripped = strip_dates(text)
+    if stripped == text:
+        return ()
+    rest = TAIL.sub("", stripped.strip(" ,.|·•⋅-–—")).strip(" ,.|·•⋅-–—")
+    rest = re.sub(r"\s+in\s+[A-Z].*$", "", rest)  # "... in Project Management" (a section)
+    words = rest.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return ()
+    if any(w.lower() in ROLE_WORDS or w.lower() in ORG_WORDS for w in words):
+        return ()
+    return clean_authors([rest], exclude)
+
+
+def mostly_names(text: str, names: tuple[str, ...]) -> bool:
+    """A "By ..." block that is really prose ("By the time we arrived, ...") fails this:
+    the names must cover at least half of what is left once dates and job titles are out."""
     head = TAIL.sub("", BY_PREFIX.sub("", strip_dates(text))).strip(" ,.|·•-–—")
+    pieces = [p for p in SPLIT.split(head) if p.strip() and not is_title_piece(p)]
     covered = sum(len(n.split(",")[0]) for n in names)
-    return covered >= 0.5 * len(head.strip()) and all(
-        w[:1].isupper() for n in names for w in n.split()[:1]
+    rest = sum(len(p.strip()) for p in pieces)
+    return covered >= 0.5 * rest and all(n[:1].isupper() for n in names)
+
+
+def is_title_piece(piece: str) -> bool:
+    """ "Extension horticulture educators", "Senior Writer": a job title, not a name."""
+    words = piece.lower().split()
+    return bool(words) and (
+        words[0] in JOB_TITLES or words[-1] in TITLE_ENDINGS or all(w in ROLE_WORDS for w in words)
     )
 
 
@@ -326,7 +372,7 @@ def dom_authors(tree: LexborHTMLParser, exclude: Iterable[str] = ()) -> tuple[st
             if not text or len(text) > MAX_DOM_BYLINE or _in_skipped(node):
                 continue
             names = clean_authors([text], exclude)
-            if names and (BYLINE_START.match(text) or _mostly_names(text, names)):
+            if names and (BYLINE_START.match(text) or mostly_names(text, names)):
                 return names
     return ()
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from dehusk.article import Block, Label
-from dehusk.metadata.authors import byline_names, is_bio
+from dehusk.metadata.authors import byline_names, clean_authors, is_bio, mostly_names
 from dehusk.metadata.dates import dateline_date, parse_date
 from dehusk.metadata.syndication import lead_credit, syndication_line
 
@@ -27,6 +27,8 @@ from dehusk.metadata.syndication import lead_credit, syndication_line
 TOP_MAIN = 3
 BOTTOM_MAIN = 4
 AROUND = 3
+#: Longest upstream-labelled byline read as a bare list of names (characters).
+MAX_UPSTREAM_BYLINE = 60
 #: Labels a metadata block may carry before it is recognised.
 RELABELLABLE = frozenset({Label.PARAGRAPH, Label.OTHER, Label.HEADING})
 
@@ -95,6 +97,10 @@ def relabel_body(
     publisher = ""
     for i in (*top, *bottom):
         block = out[i]
+        if block.label is Label.BYLINE:  # labelled upstream: the names are still ours to read
+            if i in top and not authors:  # the first one under the headline, not expert boxes
+                authors.extend(upstream_byline(block.text, known, exclude))
+            continue
         if block.label not in RELABELLABLE or (block.label is Label.HEADING and block.level <= 1):
             continue
         label, value = recognise(block.text, (*known, *authors), exclude, now)
@@ -116,6 +122,9 @@ def relabel_body(
             bios.append(block.text)
         elif label is Label.SYNDICATION:
             publisher = publisher or value[0]
+    if not authors:  # no byline near the body: the page's first upstream-labelled one
+        first = next((b.text for b in out if b.label is Label.BYLINE), "")
+        authors.extend(upstream_byline(first, known, exclude) if first else ())
     lead = next((b.text for b in out if b.main and b.label is Label.PARAGRAPH), "")
     facts = BodyFacts(
         authors=tuple(dict.fromkeys(authors)),
@@ -124,6 +133,16 @@ def relabel_body(
         original_publisher=publisher or lead_credit(lead),
     )
     return tuple(out), facts
+
+
+def upstream_byline(text: str, known: tuple[str, ...], exclude: tuple[str, ...]) -> tuple[str, ...]:
+    """Names of a block an earlier stage labelled ``byline``: read as a byline, else as a
+    short block of names (a bio sentence the classifier called a byline gives none)."""
+    names = byline_names(text, known, exclude)
+    if names or len(text) > MAX_UPSTREAM_BYLINE:
+        return names
+    cleaned = clean_authors([text], exclude)
+    return cleaned if cleaned and mostly_names(text, cleaned) else ()
 
 
 def recognise(
