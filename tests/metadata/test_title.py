@@ -43,3 +43,9 @@ def test_declared_order_without_headings() -> None:
     assert choose_title(candidates, [], ()) == "From JSON-LD"
     assert choose_title({"title": "Only | The Verge"}, [], SITES) == "Only"
     assert choose_title({}, [], ()) == ""
+
+
+def test_trailing_pipe_qualifier_is_dropped() -> None:
+    candidates = {"og": "How meditation rewires brains | Opinion"}
+    assert choose_title(candidates, [], ()) == "How meditation rewires brains"
+    assert choose_title({"og": "Short | Opinion"}, [], ()) == "Short | Opinion"
