@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
+from dehusk.metadata.dates import PATTERNS as DATE_PATTERNS
+
 #: Order of trust for the headline when the h1 finds no agreement. Measured on the dev set
 #: (tests/metadata/measure_dev.py); see docs/metadata.md.
 TITLE_ORDER: tuple[str, ...] = (
@@ -119,7 +121,7 @@ def choose_title(
     cleaned = {k: strip_site(v, sites) for k, v in candidates.items() if v and v.strip()}
     declared = [v for k, v in candidates.items() if v and k != "title"] + [cleaned.get("title", "")]
     best, best_score = "", MIN_AGREEMENT
-    for heading in headings:
+    for heading in map(strip_edge_date, headings):
         if not heading or len(heading) > MAX_H1 or is_site(heading, sites):
             continue
         score = agreement(heading, [d for d in declared if d])
@@ -128,6 +130,16 @@ def choose_title(
     chosen = strip_site(best, sites) if best else ""
     chosen = chosen or next((cleaned[k] for k in TITLE_ORDER if cleaned.get(k)), "")
     return drop_qualifier(chosen)
+
+
+def strip_edge_date(heading: str) -> str:
+    """A heading without a date glued to its start or end ("Dec 18 2025 Preparing a
+    transition" → "Preparing a transition"): blog themes print the date in the h1."""
+    for pattern in DATE_PATTERNS:
+        match = pattern.match(heading)
+        if match and match.end() < len(heading):
+            return heading[match.end():].strip(" |·•-–—:/")
+    return heading
 
 
 def drop_qualifier(title: str) -> str:

@@ -49,3 +49,9 @@ def test_trailing_pipe_qualifier_is_dropped() -> None:
     candidates = {"og": "How meditation rewires brains | Opinion"}
     assert choose_title(candidates, [], ()) == "How meditation rewires brains"
     assert choose_title({"og": "Short | Opinion"}, [], ()) == "Short | Opinion"
+
+
+def test_date_glued_to_a_heading_is_dropped() -> None:
+    candidates = {"og": "Preparing a transition in Debusine"}
+    headings = ["Dec 18 2025 Preparing a transition in Debusine"]
+    assert choose_title(candidates, headings, ()) == "Preparing a transition in Debusine"
