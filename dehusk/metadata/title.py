@@ -138,7 +138,7 @@ def strip_edge_date(heading: str) -> str:
     for pattern in DATE_PATTERNS:
         match = pattern.match(heading)
         if match and match.end() < len(heading):
-            return heading[match.end():].strip(" |·•-–—:/")
+            return heading[match.end() :].strip(" |·•-–—:/")
     return heading
 
 
