@@ -117,10 +117,6 @@ may have been moved or deleted.</p><p>Try searching for it, or go back to the
 </form></main><footer class="site-footer"><p>© 2025 The Daily Example.</p></footer>
 </body></html>"""
 
-NO_ARTICLE_REASON = (
-    "core: a short 404 message in a <p> is kept as the article (no 404/error-page detection)"
-)
-
 FRENCH = (
     "Le café de la gare était fermé ; nous avons marché jusqu'à l'hôtel, où l'on servait un "
     "thé glacé. Après le dîner, la conversation a porté sur les élections régionales. "
@@ -169,14 +165,8 @@ def test_binary_junk(make: Callable[[], bytes], tmp_path: Path) -> None:
 _NO_ARTICLE = [
     pytest.param(LOGIN, id="login-form"),
     pytest.param(NGINX_404, id="nginx-404"),
-    pytest.param(
-        APACHE_404,
-        id="apache-404",
-        marks=pytest.mark.xfail(strict=True, reason=NO_ARTICLE_REASON),
-    ),
-    pytest.param(
-        SITE_404, id="site-404", marks=pytest.mark.xfail(strict=True, reason=NO_ARTICLE_REASON)
-    ),
+    pytest.param(APACHE_404, id="apache-404"),
+    pytest.param(SITE_404, id="site-404"),
 ]
 
 
@@ -232,11 +222,6 @@ _CHARSETS = [
         _article(FRENCH, '<meta charset="utf-8">').encode("cp1252"),
         FRENCH,
         id="cp1252-declared-utf-8",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="core: a declared utf-8 that is not valid UTF-8 is decoded with U+FFFD "
-            "replacements instead of falling back to detection",
-        ),
     ),
     pytest.param(
         _article(
