@@ -14,6 +14,7 @@ The heuristic cascade:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from dehusk.article import Block, Container, Label, Options, Page, Segment
@@ -32,6 +33,16 @@ _STRONG_HUSK = frozenset({"comment", "related", "navigation", "footer", "cta", "
 CARD_MIN_MEMBERS = 4  # siblings of one shape that make a card grid
 CARD_MIN_CHARS = 20  # a card shorter than this is a menu entry, not a card
 LISTING_RATIO = 1.5  # cards must outweigh the article's prose this much to win
+
+#: A page whose headline says this and that holds little prose is an error page, not an
+#: article ("404 Not Found", "Page not found", "Access denied").
+_ERROR_HEADLINE = re.compile(
+    r"^\W*(error\W*)?(40[134]|410|50[0-3])?\W*(page\W+)?(not\W+found|gone|forbidden|"
+    r"access\W+denied|does\W*n.t\W+exist|no\W+longer\W+available)\W*$|^\W*(error\W*)?"
+    r"(40[134]|410|50[0-3])\W*$",
+    re.IGNORECASE,
+)
+ERROR_PAGE_MAX_PROSE = 800
 
 _SENTENCE_END = tuple('.!?:;"”’)»…')
 _HUSK_FLAGS = ("nav", "aside", "footer", "form", "dialog", "menu")
@@ -207,6 +218,14 @@ def card_region(page: Page) -> tuple[int, float]:
     return best, best_chars
 
 
+def error_page(page: Page, prose: float) -> bool:
+    """A short page whose first headline announces an HTTP error."""
+    if prose > ERROR_PAGE_MAX_PROSE:
+        return False
+    heading = next((s for s in page.segments if s.kind is Label.HEADING), None)
+    return heading is not None and _ERROR_HEADLINE.search(heading.text) is not None
+
+
 def decide(page: Page) -> list[tuple[bool, Decision]]:
     """Main or not, with the reason, for every segment of the page."""
     values = [segment_value(s) for s in page.segments]
@@ -226,7 +245,7 @@ def decide(page: Page) -> list[tuple[bool, Decision]]:
             )
             for s, v in zip(page.segments, values, strict=True)
         ]
-    if best < 0 or prose < MIN_ARTICLE_CHARS:
+    if best < 0 or prose < MIN_ARTICLE_CHARS or error_page(page, prose):
         return [(False, Decision(v, "")) for v in values]
     out = []
     for seg, value in zip(page.segments, values, strict=True):

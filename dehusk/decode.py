@@ -42,6 +42,10 @@ _SUPERSETS = {
 #: Single-byte charsets that pages often declare while actually sending UTF-8.
 _LATIN_LIKE = frozenset({"cp1252", "cp1254", "cp1250", "iso8859-15", "iso8859-2"})
 
+#: Replacement characters a declared charset may produce before detection takes over.
+MAX_REPLACEMENTS = 8
+MAX_REPLACEMENT_SHARE = 0.001
+
 #: Share of control bytes above which we call the input binary, not text.
 _BINARY_SHARE = 0.10
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
@@ -122,6 +126,18 @@ def decode(
         if utf8 is not None:
             return utf8, tuple(warnings)
     if codec:
-        return body.decode(codec, "replace"), tuple(warnings)
+        text = body.decode(codec, "replace")
+        if _fits(text):
+            return text, tuple(warnings)
+        warnings.append(f"declared charset {codec} does not fit the bytes")
     text, more = _detect(body)
     return text, (*warnings, *more)
+
+
+def _fits(text: str) -> bool:
+    """Whether a decoding has few enough replacement characters to trust the charset.
+
+    A handful of stray bytes in a long page is damage, not a wrong charset.
+    """
+    bad = text.count("\ufffd")
+    return bad <= MAX_REPLACEMENTS or bad <= len(text) * MAX_REPLACEMENT_SHARE

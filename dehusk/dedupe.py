@@ -17,6 +17,8 @@ from dehusk.article import Block, Label
 PULLQUOTE_MIN_WORDS = 6
 #: Blocks shorter than this (normalised) are too common to call duplicates ("Share").
 DUPLICATE_MIN_CHARS = 20
+#: More candidates than this opening with the same words are template text, not quotes.
+MAX_SHARED_OPENINGS = 4
 #: Only blocks up to this long are tried as pull quotes (they are a sentence or two).
 PULLQUOTE_MAX_CHARS = 400
 
@@ -40,29 +42,48 @@ def _first_copies(blocks: Sequence[Block], keys: list[str]) -> list[Block]:
     return out
 
 
-def _pullquote_source(i: int, key: str, blocks: list[Block], keys: list[str]) -> int | None:
-    for j, (other, other_key) in enumerate(zip(blocks, keys, strict=True)):
-        if j != i and other.main and len(other_key) > len(key) and key in other_key:
-            return j
-    return None
-
-
 def _pullquotes(blocks: list[Block], keys: list[str]) -> list[Block]:
-    # One C-speed count over the whole body rules out almost every block before the
-    # pairwise search.
-    body = "\n".join(k for b, k in zip(blocks, keys, strict=True) if b.main)
+    """Mark short blocks whose words stand inside a longer main block as pull quotes.
+
+    Linear in the page's words: candidates are indexed by their first PULLQUOTE_MIN_WORDS
+    words, and each main block's windows of that many words are looked up once. A window
+    shared by more than MAX_SHARED_OPENINGS candidates is template text, not a quote, and
+    is dropped from the index (without that cap, 400 000 paragraphs opening alike made the
+    search quadratic).
+    """
+    index: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
     for i, block in enumerate(blocks):
-        key = keys[i]
-        if body.count(key) < 2:
-            continue
-        if not (block.main and block.label in _QUOTABLE and len(block.text) <= PULLQUOTE_MAX_CHARS):
-            continue
-        if len(key.split()) < PULLQUOTE_MIN_WORDS:
-            continue
-        source = _pullquote_source(i, key, blocks, keys)
-        if source is not None:
-            blocks[i] = replace(block, label=Label.PULLQUOTE, main=False, duplicate_of=source)
+        words = keys[i].split()
+        if _quotable(block) and len(words) >= PULLQUOTE_MIN_WORDS:
+            index.setdefault(tuple(words[:PULLQUOTE_MIN_WORDS]), []).append((i, words))
+    index = {k: v for k, v in index.items() if len(v) <= MAX_SHARED_OPENINGS}
+    found: dict[int, int] = {}
+    if index:
+        for j, block in enumerate(blocks):
+            if block.main:
+                _scan(j, keys[j].split(), index, found)
+    for i, source in found.items():
+        blocks[i] = replace(blocks[i], label=Label.PULLQUOTE, main=False, duplicate_of=source)
     return blocks
+
+
+def _quotable(block: Block) -> bool:
+    return block.main and block.label in _QUOTABLE and len(block.text) <= PULLQUOTE_MAX_CHARS
+
+
+def _scan(
+    j: int,
+    words: list[str],
+    index: dict[tuple[str, ...], list[tuple[int, list[str]]]],
+    found: dict[int, int],
+) -> None:
+    """Record in ``found`` every candidate (not ``j`` itself) whose words occur in ``words``."""
+    n = PULLQUOTE_MIN_WORDS
+    for k in range(len(words) - n + 1):
+        for i, cand in index.get(tuple(words[k : k + n]), ()):
+            fits = i != j and i not in found and len(cand) < len(words)
+            if fits and words[k : k + len(cand)] == cand:
+                found[i] = j
 
 
 def dedupe(blocks: Sequence[Block]) -> tuple[Block, ...]:
