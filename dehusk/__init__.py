@@ -3,6 +3,7 @@
 Public surface::
 
     article = dehusk.extract(html_or_bytes, url=None)   # -> Article
+    article = dehusk.extract_text(flattened_text, url=None)   # text mode -> Article
     article.text, article.title, article.blocks, article.to_dict()
 
 Errors are one hierarchy rooted at ``DehuskError`` (see ``dehusk.errors``).
@@ -11,6 +12,7 @@ Errors are one hierarchy rooted at ``DehuskError`` (see ``dehusk.errors``).
 from dehusk.article import Article, Block, Image, Label, Link, Metadata, Options
 from dehusk.errors import DecodeError, DehuskError, ExtractionError, FetchError, InputTooLarge
 from dehusk.pipeline import extract
+from dehusk.textmode import extract_text
 
 __all__ = [
     "Article",
@@ -26,5 +28,6 @@ __all__ = [
     "Metadata",
     "Options",
     "extract",
+    "extract_text",
 ]
 __version__ = "0.1.0"

@@ -25,6 +25,7 @@ def test_public_names() -> None:
         "Metadata",
         "Options",
         "extract",
+        "extract_text",
     }
 
 

@@ -1,0 +1,57 @@
+"""Text mode: the article of a page that was already flattened to text.
+
+``extract_text(text, url=None) -> Article`` — for crawl dumps, corpora and old scrapes
+that kept the page's visible text and lost its HTML. The pipeline, in one screen:
+
+decode (``lines.decode_text``: BOM, charset, mixed encodings, CRLF, NULs) → lines →
+``Page`` (``lines.lines_to_page``: one segment per non-empty line, blank-line runs as
+containers) → line classification (``classify.classify_lines``) → metadata from the text
+(``meta.text_metadata``) → ``dehusk.dedupe`` (pull quotes, second caption copies) →
+``dehusk.render.body_text``. The same closed label set and ``Article`` as HTML mode.
+
+Site templates (lines a host repeats on every page) are ``dehusk.templates``: they run
+before this, over many pages of one site, and hand the lines they find here as ``husk``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from dehusk.article import Article, Options
+from dehusk.dedupe import dedupe
+from dehusk.render import body_text
+from dehusk.textmode.classify import classify_lines
+from dehusk.textmode.lines import decode_text, lines_to_page
+from dehusk.textmode.meta import text_metadata
+
+__all__ = ["extract_text"]
+
+DEFAULT_OPTIONS = Options()
+
+
+def extract_text(
+    text: str | bytes,
+    url: str | None = None,
+    *,
+    encoding: str | None = None,
+    options: Options = DEFAULT_OPTIONS,
+    husk: Collection[int] = (),
+) -> Article:
+    """Extract the article of one page of flattened text (one block per line).
+
+    ``text`` as str, or bytes (decoded here; ``encoding`` is the caller's charset).
+    ``husk`` holds indices of non-empty lines known to be site template (from
+    ``dehusk.templates``); they are cut as ``navigation`` before classification.
+    Raises ``ExtractionError`` for input that is not text at all (binary, too large); text
+    without an article gives an empty ``text`` and a warning.
+    """
+    decoded, warnings = decode_text(text, encoding=encoding, max_bytes=options.max_bytes)
+    page, line_warnings = lines_to_page(decoded)
+    blocks = classify_lines(page, frozenset(husk))
+    blocks, metadata, meta_warnings = text_metadata(blocks, url)
+    blocks = dedupe(blocks)
+    body = body_text(blocks, options)
+    warnings = (*warnings, *line_warnings, *meta_warnings)
+    if not body:
+        warnings = (*warnings, "no article text found")
+    return Article(text=body, blocks=blocks, metadata=metadata, url=url, warnings=warnings)
