@@ -59,6 +59,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--warmup", type=int, default=20, help="untimed warm-up pages (default 20)")
     ap.add_argument("--core", type=int, default=0, help="CPU the workers are pinned to")
     ap.add_argument("--docs-dir", type=Path, default=REPO_ROOT / "docs")
+    ap.add_argument(
+        "--docs-from", type=Path, help="only rewrite the docs from this run.json (no extraction)"
+    )
     return ap.parse_args(argv)
 
 
@@ -349,6 +352,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; see the module docstring."""
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
+    if args.docs_from:
+        write_docs(json.loads(args.docs_from.read_text(encoding="utf-8")), args.docs_dir)
+        return 0
     args.data = args.data.resolve()
     specs = select_peers(args.only)
     infos = datasets.load_index(args.data)

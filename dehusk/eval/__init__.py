@@ -1,7 +1,7 @@
 """Evaluation of dehusk and its peers: the machinery behind ``make bench``.
 
-Modules (each stdlib-only at import time, so the benchmark can load them in an interpreter
-that has no dehusk dependencies installed — see ``benchmarks/_evalpkg.py``):
+The benchmark's modules (each stdlib-only at import time, so the benchmark can load them in
+an interpreter that has no dehusk dependencies installed — see ``benchmarks/_evalpkg.py``):
 
 - ``metrics``  — pure scoring functions (word-F1, shingle-F1, snippets, metadata).
 - ``datasets`` — iterate the WCXB dev set (id, url, page type, domain, html bytes, truth).
@@ -11,6 +11,7 @@ that has no dehusk dependencies installed — see ``benchmarks/_evalpkg.py``):
 - ``report``   — ``docs/benchmarks.md`` and the page-by-page comparison of two runs.
 - ``chart``    — ``docs/benchmark.svg`` (F1 against pages/s), written by hand.
 
-Nothing here imports ``dehusk`` itself except the dehusk adapter, inside its factory: the
-library never imports this package and this package never needs the library to import.
+None of these imports ``dehusk`` itself except the dehusk adapter, inside its factory: the
+library never imports this package and the benchmark never needs the library to import.
+(Other modules here, e.g. training code, may import the library; the benchmark loads none.)
 """

@@ -94,26 +94,47 @@ def _grid(axes: Axes) -> list[str]:
     return parts
 
 
+def _label_width(name: str, bold: bool) -> float:
+    """Estimated width in pixels of ``name`` at 13 px (DejaVu Sans is wide)."""
+    return len(name) * (8.4 if bold else 7.8) + 2
+
+
 def _place_labels(
-    points: list[ChartPoint], axes: Axes
+    points: list[ChartPoint], axes: Axes, highlight: str
 ) -> list[tuple[ChartPoint, float, float, str]]:
-    """Label positions (point, x, y, anchor) that do not overlap, greedily from the top."""
+    """Label positions (point, x, y, anchor) that overlap neither other labels nor points.
+
+    Tries right, left, above, below and diagonal spots around each point (from the top of
+    the chart down), keeping the first free one inside the plot; else the right-hand spot.
+    """
+    dots = [
+        (axes.px(p.pages_per_s) - 8, axes.py(p.f1) - 8, axes.px(p.pages_per_s) + 8,
+         axes.py(p.f1) + 8)
+        for p in points
+    ]  # fmt: skip
     placed: list[tuple[float, float, float, float]] = []
     out = []
     for p in sorted(points, key=lambda q: axes.py(q.f1)):
         x, y = axes.px(p.pages_per_s), axes.py(p.f1)
-        width = 7.2 * len(p.name) + 4
-        right = x + 9 + width <= WIDTH - RIGHT
-        lx = x + 9 if right else x - 9
-        box_x = lx if right else lx - width
-        ly = y + 4
-        for _ in range(40):
-            box = (box_x, ly - 12, box_x + width, ly + 3)
-            if not any(_overlap(box, other) for other in placed):
+        width = _label_width(p.name, p.name == highlight)
+        spots = [
+            (x + 10, y + 4, "start"), (x - 10, y + 4, "end"), (x, y - 11, "middle"),
+            (x, y + 20, "middle"), (x + 8, y - 9, "start"), (x + 8, y + 17, "start"),
+            (x - 8, y - 9, "end"), (x - 8, y + 17, "end"),
+        ]  # fmt: skip
+        chosen = spots[0]
+        for lx, ly, anchor in spots:
+            left = {"start": lx, "end": lx - width, "middle": lx - width / 2}[anchor]
+            box = (left, ly - 12, left + width, ly + 3)
+            inside = box[0] >= LEFT + 2 and box[2] <= WIDTH - RIGHT - 2 and box[1] >= TOP + 2
+            inside = inside and box[3] <= HEIGHT - BOTTOM - 2
+            if inside and not any(_overlap(box, o) for o in placed + dots):
+                chosen = (lx, ly, anchor)
                 break
-            ly += 14
-        placed.append((box_x, ly - 12, box_x + width, ly + 3))
-        out.append((p, lx, ly, "start" if right else "end"))
+        lx, ly, anchor = chosen
+        left = {"start": lx, "end": lx - width, "middle": lx - width / 2}[anchor]
+        placed.append((left, ly - 12, left + width, ly + 3))
+        out.append((p, lx, ly, anchor))
     return out
 
 
@@ -160,7 +181,7 @@ def render_svg(
         f"<rect x='{LEFT}' y='{TOP}' width='{WIDTH - LEFT - RIGHT}' "
         f"height='{HEIGHT - TOP - BOTTOM}' fill='none' stroke='#555'/>"
     )
-    for p, lx, ly, anchor in _place_labels(shown, axes):
+    for p, lx, ly, anchor in _place_labels(shown, axes, highlight):
         x, y = axes.px(p.pages_per_s), axes.py(p.f1)
         accent = p.name == highlight
         colour = "#d1495b" if accent else "#2e5c8a"
