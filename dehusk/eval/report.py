@@ -195,9 +195,12 @@ All text metrics tokenise with Python's `re.findall(r"\\w+", text.lower())`.
   scoring and trafilatura's separate metadata call are outside). pages/s = pages / total
   timed seconds. A page that exceeds the per-page timeout (SIGALRM) counts as an empty
   result, in *timeouts*; its time counts. An exception counts as an empty result, in *errors*.
-- **Memory**: peak RSS is the worker's `ru_maxrss` at the end, as-is (interpreter, libraries
-  and the extractor's working set); *above baseline* subtracts `ru_maxrss` measured right
-  after the imports and set-up, before the first page.
+- **Memory**: peak RSS is the worker process's own high-water mark (`VmHWM` in
+  `/proc/self/status`, read after every page; the same measure as `getrusage(RUSAGE_SELF)
+  .ru_maxrss`, except that Linux carries the *parent's* peak across fork + exec into
+  `ru_maxrss`, which would charge every worker with the supervisor's size). It includes the
+  interpreter, the libraries and the extractor's working set; *above baseline* subtracts the
+  same measure taken right after the imports and set-up, before the first page.
 - **Input**: every extractor gets the page's raw bytes, except newspaper4k, goose3 and
   boilerpy3, which need `str` and get `bytes.decode("utf-8", errors="replace")` (all dev
   pages are valid UTF-8). No extractor may use the network: the worker makes every
