@@ -35,13 +35,13 @@ def extract_text(
     *,
     encoding: str | None = None,
     options: Options = DEFAULT_OPTIONS,
-    husk: Collection[int] = (),
+    husk: Collection[str] = (),
 ) -> Article:
     """Extract the article of one page of flattened text (one block per line).
 
     ``text`` as str, or bytes (decoded here; ``encoding`` is the caller's charset).
-    ``husk`` holds indices of non-empty lines known to be site template (from
-    ``dehusk.templates``); they are cut as ``navigation`` before classification.
+    ``husk`` holds lines (whitespace folded) known to be the site's template, from
+    ``dehusk.templates.SiteTemplates.template_lines``; they are cut as ``navigation``.
     Raises ``ExtractionError`` for input that is not text at all (binary, too large); text
     without an article gives an empty ``text`` and a warning.
     """

@@ -293,16 +293,17 @@ def _outside(info: LineInfo) -> Label:
     return Label.OTHER if info.prose else Label.NAVIGATION
 
 
-def classify_lines(page: Page, husk: frozenset[int] = frozenset()) -> tuple[Block, ...]:
+def classify_lines(page: Page, husk: frozenset[str] = frozenset()) -> tuple[Block, ...]:
     """Label every line of the page (see the module docstring).
 
-    ``husk`` holds indices of lines already known to be site template (``dehusk.templates``):
-    they are ``navigation`` and count against the body like any husk line.
+    ``husk`` holds lines already known to be site template (``dehusk.templates``): they
+    are ``navigation`` and count against the body like any husk line.
     """
     infos = features(page)
-    for i in husk:
-        if 0 <= i < len(infos):
-            infos[i] = infos[i]._replace(husk=Label.NAVIGATION)
+    if husk:
+        for i, seg in enumerate(page.segments):
+            if seg.text in husk:
+                infos[i] = infos[i]._replace(husk=Label.NAVIGATION)
     start, end = body_run(infos)
     if sum(infos[i].chars for i in range(start, end) if infos[i].prose) < MIN_BODY_CHARS:
         start = end = 0
