@@ -7,7 +7,8 @@ smarter than the html2text/``BeautifulSoup.get_text("\\n")`` dumps found in craw
 - parse with lexbor (selectolax), walk ``<body>`` (the ``<head>``, so ``<title>``, is gone);
 - drop what a browser does not show: ``script``, ``style``, ``noscript``, ``template``,
   ``svg``, ``iframe``, form controls (``select``/``option``/``textarea``/``input``) and any
-  element with ``hidden``, ``aria-hidden="true"`` or an inline ``display:none``;
+  element with ``hidden`` or an inline ``display:none``/``visibility:hidden`` (but React's
+  ``<div hidden id="S:0">``, which the page's script shows at once);
 - every block element (``p``, ``div``, ``li``, ``h1``–``h6``, ``figcaption``, ``td``,
   ``section``…) and ``<br>`` ends a line; inline text inside one block stays one line,
   whitespace folded;
@@ -44,8 +45,10 @@ SPACED = _names("p h1 h2 h3 h4 h5 h6 blockquote pre table")
 
 def _hidden(node: LexborNode) -> bool:
     attrs = node.attributes
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
-        return True
+    if "hidden" in attrs:
+        # React's streaming renderer parks finished content in <div hidden id="S:n"> and
+        # shows it at once: a browser (and a crawler's rendered dump) has it.
+        return not (attrs.get("id") or "").startswith("S:")
     style = (attrs.get("style") or "").replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
 

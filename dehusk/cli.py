@@ -14,6 +14,18 @@ and printed in turn, so one bad input never stops the others:
   "this page has no article" is a correct answer about a readable page (a login form, a
   404 page), and a script extracting many pages should not treat it as a broken run.
 
+Text mode (``--input-format text``, the default for ``.txt`` files): each input is a page
+already flattened to text, extracted with ``dehusk.extract_text``. ``--input-format jsonl``
+(the default for ``.jsonl``/``.ndjson``, plain or ``.gz``) reads one page per line,
+``{"url": …, "text": …}`` (or ``"html"``), each printed as its own result named
+``FILE:LINE``. A directory input stands for the files in it (sorted, hidden ones skipped).
+
+``--site-templates`` (text pages): lines that recur across a host's pages (host from each
+page's URL; pages without one share one pool) are learned as that site's husk
+(``dehusk.templates``) and cut. Inputs that can be read twice are learned in a first pass
+and extracted in a second; standard input is learned online (each page is counted, then
+extracted with what is known so far).
+
 Exit status: 0 when every input worked (empty articles included), 1 when any input
 failed, 2 for a usage error (argparse's convention).
 """
@@ -23,17 +35,28 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
+from urllib.parse import urlsplit
 
 from dehusk import __version__
-from dehusk.article import INCLUDE_CHOICES, Options
+from dehusk.article import INCLUDE_CHOICES, Article, Options
 from dehusk.errors import DehuskError
 from dehusk.pipeline import extract
 from dehusk.render import render
-from dehusk.sources.files import read_input
+from dehusk.sources.files import STDIN, Source, is_url, read_input
+from dehusk.sources.jsonl import Record, read_jsonl
+from dehusk.templates import SiteTemplates
+from dehusk.textmode import extract_text
+from dehusk.textmode.lines import decode_text
 
 FORMATS = ("text", "markdown", "json", "html")
+INPUT_FORMATS = ("auto", "html", "text", "jsonl")
+#: File name endings that choose the input format under ``--input-format auto``.
+TEXT_SUFFIXES = (".txt", ".txt.gz", ".text")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 _SUFFIXES = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
 
 
@@ -81,6 +104,18 @@ def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     cmd.add_argument("inputs", nargs="+", metavar="PATH|URL|-", help="pages to extract")
     cmd.add_argument("-f", "--format", choices=FORMATS, default="text", help="default: text")
+    cmd.add_argument(
+        "--input-format",
+        choices=INPUT_FORMATS,
+        default="auto",
+        help="html pages, flattened text (text mode) or JSON Lines of {url, text}; "
+        "auto (default): .txt is text, .jsonl is jsonl, the rest html",
+    )
+    cmd.add_argument(
+        "--site-templates",
+        action="store_true",
+        help="text mode over many pages: learn each site's recurring lines and cut them",
+    )
     cmd.add_argument(
         "--include",
         type=include_list,
@@ -133,19 +168,114 @@ def _message(exc: BaseException) -> str:
     return " ".join(text.split()) or type(exc).__name__
 
 
-def extract_one(spec: str, args: argparse.Namespace, options: Options) -> str:
-    """The rendered result of one input; raises what reading or extraction raises."""
-    source = read_input(
-        spec,
-        max_bytes=options.max_bytes,
-        timeout=args.timeout,
-        url=args.url,
-        encoding=args.encoding,
-    )
-    article = extract(source.data, source.url, encoding=source.encoding, options=options)
-    if article.empty:
-        warn(spec, "warning: no article text found")
-    return render(article, args.format, options)
+def input_format(spec: str, chosen: str) -> str:
+    """The format of one input: the one chosen, else by its name's ending."""
+    if chosen != "auto":
+        return chosen
+    name = spec.lower()
+    if is_url(spec) or spec == STDIN:
+        return "html"
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    return "text" if name.endswith(TEXT_SUFFIXES) else "html"
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One page to extract: its name, mode (``html``/``text``) and how to read it."""
+
+    name: str
+    mode: str
+    load: Callable[[], Source]
+
+
+def _failing(message: str) -> Callable[[], Source]:
+    def load() -> Source:
+        raise DehuskError(message)
+
+    return load
+
+
+def _record_job(record: Record) -> Job:
+    if record.error is not None:
+        return Job(record.name, "text", _failing(record.error))
+    mode = "text" if record.text is not None else "html"
+    data = (record.text if record.text is not None else record.html or "").encode()
+    return Job(record.name, mode, lambda: Source(record.name, data, record.url))
+
+
+def _expand(spec: str, args: argparse.Namespace) -> list[str]:
+    """A directory input as its files (sorted, hidden skipped); anything else as is."""
+    if spec == STDIN or is_url(spec) or not Path(spec).is_dir():
+        return [spec]
+    files = sorted(p for p in Path(spec).iterdir() if p.is_file() and not p.name.startswith("."))
+    return [str(p) for p in files] or [spec]
+
+
+def jobs(args: argparse.Namespace, options: Options) -> Iterator[Job]:
+    """Every page the inputs hold, in order (JSON Lines records streamed one by one)."""
+
+    def reader(spec: str) -> Callable[[], Source]:
+        return lambda: read_input(
+            spec,
+            max_bytes=options.max_bytes,
+            timeout=args.timeout,
+            url=args.url,
+            encoding=args.encoding,
+        )
+
+    for given in args.inputs:
+        for spec in _expand(given, args):
+            fmt = input_format(spec, args.input_format)
+            if fmt != "jsonl":
+                yield Job(spec, fmt, reader(spec))
+                continue
+            try:
+                records = read_jsonl(spec, options.max_bytes)
+                yield from (_record_job(r) for r in records)
+            except OSError as exc:
+                yield Job(spec, "text", _failing(_message(exc)))
+
+
+def _host(url: str | None) -> str:
+    return urlsplit(url or "").hostname or ""
+
+
+def extract_job(
+    job: Job, args: argparse.Namespace, options: Options, templates: SiteTemplates | None
+) -> Article:
+    """The article of one page; raises what reading or extraction raises."""
+    source = job.load()
+    if job.mode != "text":
+        return extract(source.data, source.url, encoding=source.encoding, options=options)
+    text, _ = decode_text(source.data, encoding=source.encoding, max_bytes=options.max_bytes)
+    husk: frozenset[str] = frozenset()
+    if templates is not None:
+        if args.inputs.count(STDIN):  # online: count this page, then use what is known
+            templates.observe(_host(source.url), text)
+        husk = templates.template_lines(_host(source.url), text)
+    return extract_text(text, source.url, options=options, husk=husk)
+
+
+def learn_templates(args: argparse.Namespace, options: Options) -> SiteTemplates:
+    """First pass of ``--site-templates``: count every text page's lines per host.
+
+    Standard input cannot be read twice, so with ``-`` among the inputs nothing is read
+    here and pages are counted as they are extracted (online).
+    """
+    templates = SiteTemplates()
+    if STDIN in args.inputs:
+        return templates
+    for job in jobs(args, options):
+        if job.mode != "text":
+            continue
+        try:
+            source = job.load()
+            text, _ = decode_text(source.data, encoding=source.encoding)
+        except Exception:  # reported in the second pass
+            continue
+        templates.observe(_host(source.url), text)
+    return templates
 
 
 def warn(spec: str, message: str, stream: TextIO | None = None) -> None:
@@ -156,18 +286,29 @@ def warn(spec: str, message: str, stream: TextIO | None = None) -> None:
 def run_extract(args: argparse.Namespace) -> int:
     """Extract and print each input in order; 1 if any failed, else 0."""
     options = options_from(args)
-    headers = len(args.inputs) > 1 and args.format != "json"
+    templates = learn_templates(args, options) if args.site_templates else None
+    several = (
+        len(args.inputs) > 1
+        or args.input_format == "jsonl"
+        or any(
+            input_format(s, args.input_format) == "jsonl" or Path(s).is_dir() for s in args.inputs
+        )
+    )
+    headers = several and args.format != "json"
     failed = printed = 0
-    for spec in args.inputs:
+    for job in jobs(args, options):
         try:
-            result = extract_one(spec, args, options)
+            article = extract_job(job, args, options, templates)
+            result = render(article, args.format, options)
         except Exception as exc:  # one bad input must not stop the others
-            warn(spec, _message(exc))
+            warn(job.name, _message(exc))
             failed += 1
             continue
+        if article.empty:
+            warn(job.name, "warning: no article text found")
         if headers:
             gap = "\n" if printed else ""  # a blank line between results, as head does
-            sys.stdout.write(f"{gap}==> {spec} <==\n")
+            sys.stdout.write(f"{gap}==> {job.name} <==\n")
         sys.stdout.write(result)
         sys.stdout.flush()
         printed += 1

@@ -48,6 +48,10 @@ CAPTION_GAP = 3
 MAX_CAPTION_CHARS = 400
 MAX_CREDIT_CHARS = 80
 MAX_HUSK_CHARS = 160
+#: Inside the body, keep other short lines of at least this many words (list items and
+#: table cells flattened without their markers) when ``KEEP_SHORT_INSIDE``.
+KEEP_SHORT_INSIDE = False
+KEEP_SHORT_WORDS = 2
 #: Least characters a body needs; less is no article.
 MIN_BODY_CHARS = 120
 
@@ -74,12 +78,17 @@ HUSK_PATTERNS: tuple[tuple[Label, re.Pattern[str]], ...] = tuple(
         ),
         (
             Label.CTA,
-            r"^.{0,80}\b(?:give now|donate(?: now| today)?|subscribe(?: now| today)?|"
-            r"sign up|sign in|log ?in|register|newsletters?|support (?:us|our|local|nonprofit"
-            r"|independent)|become a (?:member|subscriber|sustaining member)|"
-            r"join (?:now|us|today)|get (?:the app|our newsletter)|download (?:the|our) app|"
-            r"accept (?:all )?cookies|cookie (?:policy|settings|preferences)|"
-            r"we use cookies|manage (?:preferences|consent))\b.{0,120}$",
+            # a call to act opening the line, an imperative closing it, or a cookie notice
+            r"^(?:give now|donate|subscribe|sign (?:up|in)|log ?in|register|newsletters?\b|"
+            r"support (?:us|our|local|nonprofit|independent|public)|become a (?:member|"
+            r"subscriber|sustaining member|patron)|join (?:now|us|today|our)|get (?:the app|our "
+            r"newsletter|unlimited)|download (?:the|our) app|create (?:an|your|a free) account|"
+            r"already a (?:subscriber|member))\b.{0,140}$|"
+            r"^.{0,120}\b(?:give now|donate (?:now|today)|subscribe (?:now|today)|"
+            r"sign up (?:now|today|for free|here)|join (?:now|today))\W*$|"
+            r"^.{0,120}\b(?:accept (?:all )?cookies|cookie (?:policy|settings|preferences)|"
+            r"we use cookies|this (?:site|website) uses cookies|manage (?:preferences|consent))"
+            r"\b.{0,160}$",
         ),
         (
             Label.RELATED,
@@ -197,7 +206,7 @@ def line_value(info: LineInfo) -> float:
     """What a line adds to the body: prose for, husk and short non-sentences against."""
     if info.husk is not None:
         return -HUSK_WEIGHT * (SHORT_COST + SHORT_WEIGHT * info.chars)
-    if info.prose and info.repeats <= 2:
+    if info.prose:
         weight = SHORT_SENTENCE_WEIGHT if info.chars < SHORT_SENTENCE_CHARS else 1.0
         return weight * info.chars
     return -(SHORT_COST + SHORT_WEIGHT * info.chars)
@@ -281,6 +290,8 @@ def _inside(page: Page, infos: list[LineInfo], i: int, end: int) -> tuple[Label,
     if is_heading(infos, i, end):
         return Label.HEADING, True
     if info.terminal and info.words >= 2 and info.repeats == 1:
+        return Label.PARAGRAPH, True
+    if KEEP_SHORT_INSIDE and info.words >= KEEP_SHORT_WORDS and info.repeats == 1:
         return Label.PARAGRAPH, True
     return (Label.NAVIGATION if info.repeats > 1 else Label.OTHER), False
 
