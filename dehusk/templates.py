@@ -21,8 +21,10 @@ A line is template when its sure count reaches:
   prose sentences, so a sentence two articles happen to share (a quote, a wire paragraph)
   stays in both, while a site-wide "Support nonprofit journalism. Give now." goes.
 
-Memory: ``cap`` entries per host (default 4096: about 0.5 MB of Python objects worst
-case) and at most ``max_hosts`` hosts (least recently seen evicted first).
+Memory: ``cap`` entries per host, each an int key and a list of three ints in a dict —
+under 300 bytes, so at most about 1.2 MB per host at the default cap of 4096 (tested on
+10 000 generated pages in ``tests/test_templates.py``) — and at most ``max_hosts`` hosts
+(the least recently seen is dropped first).
 """
 
 from __future__ import annotations
