@@ -35,7 +35,7 @@ PROSE_WORDS = 18
 #: cost ``HUSK_WEIGHT`` times that. Tuned on the flattened wcxb-dev pages (docs/decisions).
 SHORT_COST = 12.0
 SHORT_WEIGHT = 0.5
-HUSK_WEIGHT = 2.0
+HUSK_WEIGHT = 3.0
 #: A sentence line shorter than this counts only ``SHORT_SENTENCE_WEIGHT`` of its length.
 SHORT_SENTENCE_CHARS = 60
 SHORT_SENTENCE_WEIGHT = 0.5
@@ -50,7 +50,7 @@ MAX_CREDIT_CHARS = 80
 MAX_HUSK_CHARS = 160
 #: Inside the body, keep other short lines of at least this many words (list items and
 #: table cells flattened without their markers) when ``KEEP_SHORT_INSIDE``.
-KEEP_SHORT_INSIDE = False
+KEEP_SHORT_INSIDE = True
 KEEP_SHORT_WORDS = 2
 #: Least characters a body needs; less is no article.
 MIN_BODY_CHARS = 120
@@ -98,6 +98,14 @@ HUSK_PATTERNS: tuple[tuple[Label, re.Pattern[str]], ...] = tuple(
             r"(?:most|more) (?:popular|read|viewed)|trending(?: now)?|top stories|"
             r"latest (?:news|stories|posts)|see (?:also|more)|also on [\w .'-]{1,40}|"
             r"further reading|keep reading|up next)\W*$",
+        ),
+        (
+            Label.COMMENT,
+            r"^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments)(?:\s*\(\d+\))?\W*$|"
+            r"^(?:leave|post|add|write|submit) a (?:reply|comment|response)\b.{0,60}$|"
+            r"^join the (?:discussion|conversation)\W*$|^(?:show|load|view) (?:more |all )?"
+            r"(?:comments|replies)\b.{0,20}$|^the fine print: the following comments\b.*$|"
+            r"^(?:re:.{0,80}\(score:\d.*|.{0,80}\(score:\s?-?\d(?:, \w+)?\))$",
         ),
         (
             Label.FOOTER,
@@ -225,6 +233,21 @@ def body_run(infos: list[LineInfo]) -> tuple[int, int]:
     return best_span
 
 
+#: Husk kinds that end the body when met inside it (after ``MIN_BODY_CHARS`` of prose):
+#: what follows a "Related stories" or "Comments" line is teasers or readers, not the story.
+STOP_LABELS = frozenset({Label.RELATED, Label.COMMENT})
+
+
+def cut_at_stop(infos: list[LineInfo], start: int, end: int) -> int:
+    """The end of the body: the first stop line inside it once the body has prose."""
+    prose = 0
+    for i in range(start, end):
+        if infos[i].husk in STOP_LABELS and prose >= MIN_BODY_CHARS:
+            return i
+        prose += infos[i].chars if infos[i].prose else 0
+    return end
+
+
 def is_heading(infos: list[LineInfo], i: int, end: int) -> bool:
     """A subheading: short, capitalised, no terminal punctuation (a question mark aside),
     alone between blank lines, with prose soon after it."""
@@ -316,6 +339,7 @@ def classify_lines(page: Page, husk: frozenset[str] = frozenset()) -> tuple[Bloc
             if seg.text in husk:
                 infos[i] = infos[i]._replace(husk=Label.NAVIGATION)
     start, end = body_run(infos)
+    end = cut_at_stop(infos, start, end)
     if sum(infos[i].chars for i in range(start, end) if infos[i].prose) < MIN_BODY_CHARS:
         start = end = 0
     captions, credits = caption_lines(page, infos)
