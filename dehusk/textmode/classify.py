@@ -233,18 +233,27 @@ def body_run(infos: list[LineInfo]) -> tuple[int, int]:
     return best_span
 
 
-#: Husk kinds that end the body when met inside it (after ``MIN_BODY_CHARS`` of prose):
-#: what follows a "Related stories" or "Comments" line is teasers or readers, not the story.
+#: Husk kinds that end the body when met inside it: what follows a "Related stories" or
+#: "Comments" line is teasers or readers, not the story — when most of the body's prose is
+#: before it, or ``COMMENT_LINES`` comment headers ("(Score:5)") follow it. A "124
+#: Comments" link under the headline or an inline "Read more" cuts nothing.
 STOP_LABELS = frozenset({Label.RELATED, Label.COMMENT})
+COMMENT_LINES = 3
 
 
 def cut_at_stop(infos: list[LineInfo], start: int, end: int) -> int:
-    """The end of the body: the first stop line inside it once the body has prose."""
-    prose = 0
+    """The end of the body: the first stop line inside it that ends the story."""
+    prose = [info.chars if info.prose else 0 for info in infos[start:end]]
+    total = sum(prose)
+    comments = sum(info.husk is Label.COMMENT for info in infos[start:end])
+    before = 0
     for i in range(start, end):
-        if infos[i].husk in STOP_LABELS and prose >= MIN_BODY_CHARS:
+        info = infos[i]
+        ends = before >= total - before or comments >= COMMENT_LINES
+        if info.husk in STOP_LABELS and before >= MIN_BODY_CHARS and ends:
             return i
-        prose += infos[i].chars if infos[i].prose else 0
+        before += prose[i - start]
+        comments -= info.husk is Label.COMMENT
     return end
 
 
