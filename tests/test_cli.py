@@ -244,3 +244,125 @@ def test_real_process(page: Path, junk: Path) -> None:
     assert json.loads(done.stdout)["title"] == "Harbour seals return to the estuary"
     assert done.stderr.startswith(f"dehusk: {junk}: ")
     assert len(done.stderr.splitlines()) == 1
+
+
+# ---- text mode ---------------------------------------------------------------------------
+
+EXAMPLE_TXT = Path(__file__).parent / "fixtures" / "text" / "kgou-npr-isis-defector.txt"
+KGOU_TITLE = "Islamic State Defector: 'If You Turn Against ISIS, They Will Kill You'"
+
+
+def test_txt_is_text_mode_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "extract", str(EXAMPLE_TXT), "-f", "json")
+    assert status == 0 and err == ""
+    data = json.loads(out)
+    assert data["title"] == KGOU_TITLE
+    assert data["authors"] == ["Deborah Amos"]
+    assert data["text"].startswith("When the Sunni extremists")
+
+
+def test_input_format_text_on_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(EXAMPLE_TXT.read_bytes())))
+    status, out, _ = run(capsys, "extract", "--input-format", "text", "-")
+    assert status == 0
+    assert out.startswith("When the Sunni extremists") and "Give now" not in out
+
+
+def test_empty_text_file_is_a_warning(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    status, _, err = run(capsys, "extract", str(empty))
+    assert status == 0
+    assert err == f"dehusk: {empty}: warning: no article text found\n"
+
+
+def test_binary_text_file_fails_alone(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, junk: Path
+) -> None:
+    status, out, err = run(capsys, "extract", "--input-format", "text", str(junk), str(EXAMPLE_TXT))
+    assert status == 1
+    assert err.startswith(f"dehusk: {junk}: ") and len(err.splitlines()) == 1
+    assert "When the Sunni extremists" in out
+
+
+def _jsonl(tmp_path: Path, records: list[object]) -> Path:
+    path = tmp_path / "pages.jsonl"
+    lines = [r if isinstance(r, str) else json.dumps(r) for r in records]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_jsonl_one_result_per_record(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = EXAMPLE_TXT.read_text(encoding="utf-8")
+    path = _jsonl(
+        tmp_path,
+        [{"url": "https://www.kgou.org/a", "text": text}, "not json", {"url": "x"}, {"text": ""}],
+    )
+    status, out, err = run(capsys, "extract", str(path), "-f", "json")
+    assert status == 1
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [r["url"] for r in results] == ["https://www.kgou.org/a", None]
+    assert results[0]["title"] == KGOU_TITLE
+    assert err.splitlines() == [
+        f"dehusk: {path}:2: not JSON: Expecting value: line 1 column 1 (char 0)",
+        f'dehusk: {path}:3: no "text" or "html" string',
+        f"dehusk: {path}:4: warning: no article text found",
+    ]
+
+
+def _site_pages(n: int) -> list[str]:
+    """Pages of one site: a fixed header and footer around a body of random sentences."""
+    rng = random.Random(n)
+    words = [
+        "council",
+        "budget",
+        "bridge",
+        "school",
+        "roof",
+        "winter",
+        "storm",
+        "library",
+        "meeting",
+        "residents",
+    ]
+    header = ["Example Gazette", "Home", "Local", "Weather Radio", "Listen Live"]
+    footer = ["Around The Region", "Support local reporting, become a member today.", "Contact"]
+    pages = []
+    for _ in range(n):
+        body = [" ".join(rng.choice(words) for _ in range(30)).capitalize() + "." for _ in range(3)]
+        title = " ".join(rng.choice(words) for _ in range(5)).title()
+        pages.append("\n".join([*header, "", title, "", "\n\n".join(body), "", *footer]))
+    return pages
+
+
+def test_site_templates_over_a_directory(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for i, text in enumerate(_site_pages(5)):
+        (tmp_path / f"p{i}.txt").write_text(text, encoding="utf-8")
+    status, out, err = run(capsys, "extract", str(tmp_path), "--site-templates", "-f", "json")
+    assert status == 0 and err == ""
+    results = [json.loads(line) for line in out.splitlines()]
+    assert len(results) == 5
+    for r in results:
+        labels = {b["text"]: b["label"] for b in r["blocks"]}
+        assert labels["Around The Region"] == "navigation"
+        assert "Around The Region" not in r["text"] and r["text"].count(".") == 3
+
+
+def test_site_templates_jsonl_on_stdin_learns_online(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = [json.dumps({"url": "https://gazette.example/s", "text": t}) for t in _site_pages(6)]
+    stdin = io.TextIOWrapper(io.BytesIO("\n".join(lines).encode()))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    status, out, _ = run(
+        capsys, "extract", "--input-format", "jsonl", "-", "--site-templates", "-f", "json"
+    )
+    assert status == 0
+    results = [json.loads(line) for line in out.splitlines()]
+    assert len(results) == 6
+    last = {b["text"]: b["label"] for b in results[-1]["blocks"]}
+    assert last["Around The Region"] == "navigation"
