@@ -28,7 +28,7 @@ from dehusk.metadata.authors import BIO_VERBS, clean_authors
 from dehusk.metadata.body import relabel_body
 from dehusk.metadata.language import decide_language
 from dehusk.metadata.syndication import syndication_line
-from dehusk.metadata.title import site_names
+from dehusk.metadata.title import drop_qualifier, site_names
 
 #: Lines above the body looked at for the headline.
 TITLE_REACH = 40
@@ -40,7 +40,13 @@ TAIL_AFTER = 4
 
 _TOKEN = re.compile(r"\w+")
 _BIO_NAME = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})(?=\s)")
-_CUT_LABELS = frozenset({Label.NAVIGATION, Label.OTHER, Label.HEADING, Label.PARAGRAPH})
+_CUT_LABELS = frozenset(
+    {Label.NAVIGATION, Label.OTHER, Label.HEADING, Label.PARAGRAPH, Label.CAPTION}
+)
+#: Breadcrumbs ("Home > Blog > Headline") hold the headline but are not it.
+_BREADCRUMB = re.compile(r"\s(?:>|»|›|/|\\)\s")
+_PROSE = frozenset({Label.PARAGRAPH, Label.LIST_ITEM})
+_SENTENCE_END = tuple('.!?"”’»…')
 
 
 def _tokens(text: str) -> set[str]:
@@ -62,6 +68,7 @@ def title_score(block: Block, distance: int, repeats: int, slug: set[str]) -> fl
     if block.label not in _CUT_LABELS or lower:
         return 0.0
     score = 1.0 + min(len(words), 8) / 8 - 0.02 * distance
+    score -= 1.0 if _BREADCRUMB.search(block.text) else 0.0
     score += 0.5 if repeats in (2, 3) else (-0.5 if repeats > 3 else 0.0)
     if slug:
         score += 2.0 * len(_tokens(block.text) & slug) / len(slug)
@@ -72,17 +79,19 @@ def title_score(block: Block, distance: int, repeats: int, slug: set[str]) -> fl
 
 
 def choose_title(blocks: Sequence[Block], url: str | None) -> int | None:
-    """Index of the headline line, or None."""
-    main = [i for i, b in enumerate(blocks) if b.main]
-    if not main:
+    """Index of the headline line, or None: looked for above the first paragraph of the
+    body (a headline followed by prose reads as the body's first subheading)."""
+    first = next((i for i, b in enumerate(blocks) if b.main and b.label in _PROSE), None)
+    if first is None:
         return None
-    first = main[0]
     slug = slug_words(url)
     counts: dict[str, int] = {}
     for b in blocks:
         counts[b.text] = counts.get(b.text, 0) + 1
     best, best_score = None, 0.0
-    for i in range(max(0, first - TITLE_REACH), first):
+    for i in range(max(0, first - TITLE_REACH), first + 1):
+        if i == first and blocks[i].text.endswith(_SENTENCE_END):
+            break  # the first paragraph may be a long headline, never a sentence
         score = title_score(blocks[i], first - i, counts[blocks[i].text], slug)
         if score > best_score:
             best, best_score = i, score
@@ -126,12 +135,15 @@ def tail_facts(blocks: list[Block]) -> tuple[str, tuple[str, ...]]:
     return publisher, tuple(names)
 
 
-def _images(blocks: Sequence[Block]) -> tuple[Image, ...]:
-    """One image per caption printed (first copies), with the credit line next to it."""
+def _images(blocks: Sequence[Block], title: str) -> tuple[Image, ...]:
+    """One image per caption printed (first copies), with the credit line next to it; a
+    copy of the headline (a hero image's alt text) is not a caption."""
     images = []
     for i, b in enumerate(blocks):
-        if b.label is not Label.CAPTION or any(
-            c.label is Label.CAPTION and c.text == b.text for c in blocks[max(0, i - 4) : i]
+        if (
+            b.label is not Label.CAPTION
+            or b.text == title
+            or any(c.label is Label.CAPTION and c.text == b.text for c in blocks[max(0, i - 4) : i])
         ):
             continue
         near = blocks[max(0, i - 1) : i + 3]
@@ -146,7 +158,7 @@ def text_metadata(
     """The metadata of a page of lines and the blocks relabelled (see the module docstring)."""
     out = list(blocks)
     title_at = choose_title(out, url)
-    title = out[title_at].text if title_at is not None else ""
+    title = drop_qualifier(out[title_at].text) if title_at is not None else ""
     if title_at is not None:
         out[title_at] = replace(out[title_at], label=Label.TITLE, main=False)
     publisher, bio_names = tail_facts(out)
@@ -162,6 +174,6 @@ def text_metadata(
         published=facts.published,
         original_publisher=publisher or facts.original_publisher or None,
         language=language.language,
-        images=_images(relabelled),
+        images=_images(relabelled, title),
     )
     return relabelled, metadata, tuple(w for w in (language.warning,) if w)
