@@ -204,3 +204,19 @@ def test_single_huge_line_is_cut_not_fatal() -> None:
 def test_too_large_input_raises() -> None:
     with pytest.raises(dehusk.InputTooLarge):
         dehusk.extract_text(b"x" * 100, options=dehusk.Options(max_bytes=10))
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    words = ("the harbour board met again on monday and agreed to dredge the channel " * 8).split()
+    wrapped, line = [], ""
+    for word in words:
+        if len(line) + len(word) + 1 > 72:
+            wrapped.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    wrapped.append(line + ".")
+    page, _ = lines_to_page("Menu\nHome\n\n" + "\n".join(wrapped) + "\n")
+    assert [s.text for s in page.segments] == ["Menu", "Home", " ".join(wrapped)]
+    article = dehusk.extract_text("Menu\nHome\n\n" + "\n".join(wrapped))
+    assert article.text == " ".join(wrapped)

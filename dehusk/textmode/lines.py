@@ -28,6 +28,15 @@ MAX_LINE_CHARS = 20_000
 #: Most lines read from one page; more is not a page (a log, a word list).
 MAX_LINES = 200_000
 
+#: Hard-wrapped paragraphs (text dumps wrapped at a fixed width): a run of at least
+#: ``WRAP_MIN_LINES`` lines between blank lines whose lines but the last are all between
+#: ``WRAP_SHARE`` of the longest and the longest, itself ``WRAP_MIN_WIDTH``–``WRAP_MAX_WIDTH``
+#: characters, is one paragraph.
+WRAP_MIN_LINES = 3
+WRAP_MIN_WIDTH = 50
+WRAP_MAX_WIDTH = 140
+WRAP_SHARE = 0.75
+
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?。])\s+")
 
@@ -99,6 +108,29 @@ def split_long(line: str) -> list[str]:
     return pieces
 
 
+def is_wrapped(lines: list[str]) -> bool:
+    """Whether a run of lines is one paragraph hard-wrapped at a fixed width."""
+    if len(lines) < WRAP_MIN_LINES:
+        return False
+    width = max(len(line) for line in lines)
+    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
+        return False
+    return all(len(line) >= WRAP_SHARE * width for line in lines[:-1])
+
+
+def _groups(text: str) -> list[list[str]]:
+    """The runs of non-empty lines between blank lines, whitespace folded; a hard-wrapped
+    run is joined into one line."""
+    groups: list[list[str]] = [[]]
+    for raw in text.split("\n"):
+        line = " ".join(raw.split())
+        if line:
+            groups[-1].append(line)
+        elif groups[-1]:
+            groups.append([])
+    return [[" ".join(g)] if is_wrapped(g) else g for g in groups if g]
+
+
 def lines_to_page(text: str) -> tuple[Page, tuple[str, ...]]:
     """One ``Segment`` per non-empty line; each run between blank lines is a container.
 
@@ -107,22 +139,22 @@ def lines_to_page(text: str) -> tuple[Page, tuple[str, ...]]:
     segments: list[Segment] = []
     containers = [Container(tag="body", parent=-1, depth=0)]
     warnings: list[str] = []
-    group = -1
     cut = 0
-    for raw in text.split("\n"):
-        line = " ".join(raw.split())
-        if not line:
-            group = -1
-            continue
-        if group < 0:
-            containers.append(Container(tag="p", parent=0, depth=1, nth=len(containers)))
-            group = len(containers) - 1
-        pieces = split_long(line)
-        cut += len(pieces) > 1
-        segments.extend(Segment(piece, Label.PARAGRAPH, group, tag="p") for piece in pieces)
+    for lines in _groups(text):
+        containers.append(Container(tag="p", parent=0, depth=1, nth=len(containers)))
+        group = len(containers) - 1
+        for line in lines:
+            cut += _add(segments, line, group)
         if len(segments) >= MAX_LINES:
             warnings.append(f"more than {MAX_LINES} lines: the rest was not read")
             break
     if cut:
         warnings.append(f"{cut} line(s) longer than {MAX_LINE_CHARS} characters were cut")
     return Page(tuple(segments), tuple(containers)), tuple(warnings)
+
+
+def _add(segments: list[Segment], line: str, group: int) -> bool:
+    """Append one line's segments (a very long line cut in pieces); True if it was cut."""
+    pieces = split_long(line)
+    segments.extend(Segment(piece, Label.PARAGRAPH, group, tag="p") for piece in pieces)
+    return len(pieces) > 1
