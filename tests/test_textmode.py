@@ -220,3 +220,9 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     assert [s.text for s in page.segments] == ["Menu", "Home", " ".join(wrapped)]
     article = dehusk.extract_text("Menu\nHome\n\n" + "\n".join(wrapped))
     assert article.text == " ".join(wrapped)
+
+
+def test_mojibake_is_repaired() -> None:
+    text, warnings = decode_text("Now letâ€™s see the cafÃ© — São Paulo stays.\nlet\u00e2\x80\x99s")
+    assert text == "Now let’s see the café — São Paulo stays.\nlet’s"
+    assert any("repaired" in w for w in warnings)

@@ -37,6 +37,13 @@ WRAP_MIN_WIDTH = 50
 WRAP_MAX_WIDTH = 140
 WRAP_SHARE = 0.75
 
+#: UTF-8 read as cp1252 or latin-1 ("letâ€™s", "cafÃ©"): a lead byte's character followed
+#: by a continuation byte's character.
+_CONTINUATION = (
+    "\u0080-\u00bf\u20ac\u201a-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2122\u02c6\u02dc"
+)
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]{{1,3}}")
+
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?。])\s+")
 
@@ -56,7 +63,34 @@ def decode_text(
         else:
             text, warnings = _per_line(body)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, repaired = repair_mojibake(text)
+    if repaired:
+        warnings = (*warnings, f"{repaired} character(s) of UTF-8 read as cp1252/latin-1 repaired")
     return _CONTROLS.sub("", text.replace("\x00", "")), warnings
+
+
+def repair_mojibake(text: str) -> tuple[str, int]:
+    """UTF-8 that an earlier tool decoded as cp1252 or latin-1, decoded again.
+
+    Each run of a lead-byte character and its continuation-byte characters is encoded
+    back and decoded as UTF-8; a run that does not make valid UTF-8 is left as it is (text
+    that really says "Ã©" almost never does). Returns the text and the runs repaired.
+    """
+    repaired = 0
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal repaired
+        run = match.group()
+        for codec in ("cp1252", "latin-1"):
+            try:
+                fixed = run.encode(codec).decode("utf-8")
+            except UnicodeError:
+                continue
+            repaired += 1
+            return fixed
+        return run
+
+    return _MOJIBAKE.sub(fix, text), repaired
 
 
 def _per_line(body: bytes) -> tuple[str, tuple[str, ...]]:
