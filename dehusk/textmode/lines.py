@@ -20,7 +20,7 @@ from charset_normalizer import from_bytes
 
 from dehusk.article import Container, Label, Page, Segment
 from dehusk.decode import decode, looks_binary, sniff_bom
-from dehusk.errors import InputTooLarge
+from dehusk.errors import DecodeError, InputTooLarge
 
 #: Longest line kept whole (characters); a longer one is cut at sentence ends into
 #: pieces of about this size (a whole page on one line is still a page).
@@ -96,8 +96,7 @@ def repair_mojibake(text: str) -> tuple[str, int]:
 def _per_line(body: bytes) -> tuple[str, tuple[str, ...]]:
     """Strict UTF-8, else UTF-8 lines kept and the others decoded with a detected charset."""
     if looks_binary(body):
-        # Reuse the one place that words the error and decides what binary is.
-        return decode(body)
+        raise DecodeError("input looks binary (control bytes), not text")
     try:
         return body.decode("utf-8"), ()
     except UnicodeDecodeError:
