@@ -248,13 +248,16 @@ def extract_job(
     source = job.load()
     if job.mode != "text":
         return extract(source.data, source.url, encoding=source.encoding, options=options)
-    text, _ = decode_text(source.data, encoding=source.encoding, max_bytes=options.max_bytes)
-    husk: frozenset[str] = frozenset()
-    if templates is not None:
-        if args.inputs.count(STDIN):  # online: count this page, then use what is known
-            templates.observe(_host(source.url), text)
-        husk = templates.template_lines(_host(source.url), text)
-    return extract_text(text, source.url, options=options, husk=husk)
+    if templates is None:
+        return extract_text(source.data, source.url, encoding=source.encoding, options=options)
+    text, warnings = decode_text(source.data, encoding=source.encoding, max_bytes=options.max_bytes)
+    if STDIN in args.inputs:  # online: count this page, then use what is known so far
+        templates.observe(_host(source.url), text)
+    husk = templates.template_lines(_host(source.url), text)
+    article = extract_text(text, source.url, options=options, husk=husk)
+    for warning in warnings:
+        article = article.with_warning(warning)
+    return article
 
 
 def learn_templates(args: argparse.Namespace, options: Options) -> SiteTemplates:
