@@ -151,6 +151,9 @@ class Options:
     max_depth: int = 256
     max_nodes: int = 2_000_000
     annotate: bool = False
+    #: Which classifier decides main/cut: "default" (the shipped learned model on top of
+    #: the rules), "rules" (the heuristic cascade alone), or a path to other weights (.npz).
+    model: str = "rules"
 
     def wants(self, part: str) -> bool:
         return part in self.include and part not in self.exclude

@@ -1,8 +1,11 @@
-"""Classify stage: segments → labelled blocks, each main (article) or cut.
+"""The heuristic cascade of the classify stage: segments → main or cut, with a husk kind.
 
-In: a ``Page`` and ``Options``. Out: a tuple of ``Block`` in reading order.
+In: a ``Page``. Out: ``Rules`` — for every segment whether the rules keep it and why, plus
+the intermediate values (segment values, subtree sums, the chosen container, the card grid)
+that the learned model reads as features (``dehusk.features``). ``dehusk.classify`` turns
+the decisions into labelled blocks.
 
-The heuristic cascade:
+The cascade:
 1. Score each segment: prose characters outside links count for it, link characters and
    short non-sentences count against it (``segment_value``).
 2. Sum the scores up the container tree and take the container with the highest sum:
@@ -16,8 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from dehusk.article import Block, Container, Label, Options, Page, Segment
+from dehusk.article import Container, Label, Page, Segment
 
 #: Thresholds of the cascade, tuned on wcxb-dev (see docs/decisions.md).
 PROSE_CHARS = 80  # a segment this long is prose whatever its punctuation
@@ -167,7 +171,7 @@ def outside_kind(page: Page, seg: Segment) -> Label:
     return Label.NAVIGATION if link_density(seg) > MAX_LINK_DENSITY else Label.OTHER
 
 
-def _label(page: Page, seg: Segment, main: bool, husk: str) -> Label:
+def label_of(page: Page, seg: Segment, main: bool, husk: str) -> Label:
     if seg.kind is Label.CAPTION:
         return Label.CAPTION
     if main:
@@ -226,8 +230,25 @@ def error_page(page: Page, prose: float) -> bool:
     return heading is not None and _ERROR_HEADLINE.search(heading.text) is not None
 
 
-def decide(page: Page) -> list[tuple[bool, Decision]]:
-    """Main or not, with the reason, for every segment of the page."""
+class Rules(NamedTuple):
+    """What the cascade decided for a page, and the values it decided on.
+
+    ``decisions[i]`` is (main, Decision) for segment ``i``; ``values`` the segment values,
+    ``totals`` their sums per container; ``best`` the chosen container (-1: none);
+    ``cards`` the card-grid container (-1: none) and ``card_mode`` whether the grid won.
+    """
+
+    decisions: list[tuple[bool, Decision]]
+    values: list[float]
+    totals: list[float]
+    best: int
+    cards: int
+    card_mode: bool
+    prose: float
+
+
+def rules(page: Page) -> Rules:
+    """Main or not, with the reason, for every segment of the page (the heuristic path)."""
     values = [segment_value(s) for s in page.segments]
     totals = subtree_totals(page, values)
     best = best_container(page, totals)
@@ -238,23 +259,30 @@ def decide(page: Page) -> list[tuple[bool, Decision]]:
     )
     cards, card_chars = card_region(page)
     if cards >= 0 and card_chars > LISTING_RATIO * prose:
-        return [
+        decisions = [
             (
                 _inside(page, s.container, cards) and not husk_kind(page, s, cards, totals, True),
                 Decision(v, ""),
             )
             for s, v in zip(page.segments, values, strict=True)
         ]
+        return Rules(decisions, values, totals, best, cards, True, prose)
     if best < 0 or prose < MIN_ARTICLE_CHARS or error_page(page, prose):
-        return [(False, Decision(v, "")) for v in values]
-    out = []
+        decisions = [(False, Decision(v, "")) for v in values]
+        return Rules(decisions, values, totals, best, cards, False, prose)
+    decisions = []
     for seg, value in zip(page.segments, values, strict=True):
         if not _inside(page, seg.container, best):
-            out.append((False, Decision(value, "")))
+            decisions.append((False, Decision(value, "")))
             continue
         husk = husk_kind(page, seg, best, totals)
-        out.append((not husk, Decision(value, husk)))
-    return out
+        decisions.append((not husk, Decision(value, husk)))
+    return Rules(decisions, values, totals, best, cards, False, prose)
+
+
+def decide(page: Page) -> list[tuple[bool, Decision]]:
+    """Main or not, with the reason, for every segment of the page."""
+    return rules(page).decisions
 
 
 def locator(page: Page, i: int) -> str:
@@ -269,24 +297,3 @@ def locator(page: Page, i: int) -> str:
         parts.append(f"{c.tag}.{cls[0]}" if cls else f"{c.tag}:nth-child({c.nth})")
         i = c.parent
     return " > ".join(reversed(parts))
-
-
-def classify(page: Page, options: Options) -> tuple[Block, ...]:
-    """Label every segment of the page and mark the article's blocks as main."""
-    blocks = []
-    for seg, (main, why) in zip(page.segments, decide(page), strict=True):
-        label = _label(page, seg, main, why.husk)
-        blocks.append(
-            Block(
-                text=seg.text,
-                label=label,
-                main=main and label is not Label.CAPTION,
-                level=seg.level,
-                ordered=seg.ordered,
-                rows=seg.rows,
-                links=seg.links,
-                score=why.value,
-                locator=locator(page, seg.container) if options.annotate else None,
-            )
-        )
-    return tuple(blocks)

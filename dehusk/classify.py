@@ -1,0 +1,78 @@
+"""Classify stage: segments → labelled blocks, each main (article) or cut, and the page type.
+
+In: a ``Page`` and ``Options``. Out: ``Classified`` — a tuple of ``Block`` in reading order
+and the page's type.
+
+1. The heuristic cascade (``dehusk.rules``) decides main or cut for every segment and names
+   the kind of husk it cuts.
+2. Unless ``Options.model`` is ``"rules"``, the learned model (``dehusk.model``) reads the
+   page's features and the rules' decisions and makes the final main/cut call per block,
+   and tells the page's type. Its probability is the block's ``score``.
+3. Labels: a main block keeps its structural label from the markup (heading, paragraph,
+   list item, quote, table, code); a cut block takes the husk kind the rules name (from
+   its classes, tags and link density: navigation, related, player, cta, footer…), see
+   ``rules.label_of``. Captions stay captions, never main (``include=["captions"]`` puts
+   them in the text).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from dehusk.article import Block, Label, Options, Page
+from dehusk.model import RULES_ONLY, load, predict
+from dehusk.rules import Rules, label_of, locator, rules
+
+#: The page type the rules path reports (it has no type model).
+DEFAULT_PAGE_TYPE = "article"
+
+
+class Classified(NamedTuple):
+    """The classify stage's result: every block and the page's type."""
+
+    blocks: tuple[Block, ...]
+    page_type: str
+
+
+def _decisions(
+    page: Page, found: Rules, options: Options, url: str | None
+) -> tuple[list[bool], list[float], str]:
+    if options.model == RULES_ONLY or not page.segments:
+        keep = [main for main, _ in found.decisions]
+        return keep, [why.value for _, why in found.decisions], DEFAULT_PAGE_TYPE
+    pred = predict(page, found, options.model, url)
+    keep = (pred.main >= load(options.model).threshold).tolist()
+    return keep, pred.main.tolist(), pred.page_type
+
+
+def classify_page(page: Page, options: Options, url: str | None = None) -> Classified:
+    """Label every segment of the page, mark the article's blocks main, tell the type.
+
+    ``url`` (the page's address, when known) is one of the page-type model's inputs.
+    """
+    found = rules(page)
+    keep, scores, page_type = _decisions(page, found, options, url)
+    blocks = []
+    for seg, main, score, (_, why) in zip(
+        page.segments, keep, scores, found.decisions, strict=True
+    ):
+        label = label_of(page, seg, main, why.husk if not main else "")
+        blocks.append(
+            Block(
+                text=seg.text,
+                label=label,
+                main=main and label is not Label.CAPTION,
+                level=seg.level,
+                ordered=seg.ordered,
+                rows=seg.rows,
+                links=seg.links,
+                score=score,
+                locator=locator(page, seg.container) if options.annotate else None,
+            )
+        )
+    return Classified(tuple(blocks), page_type)
+
+
+def classify(page: Page, options: Options) -> tuple[Block, ...]:
+    """The labelled blocks of ``classify_page`` alone."""
+    return classify_page(page, options).blocks

@@ -1,0 +1,377 @@
+"""Features of the learned classifier, computed from a ``Page`` and the rules' outputs.
+
+In: the ``Page`` of the segment stage and the ``Rules`` of ``dehusk.rules`` (which ran on
+the same page). Out: ``Features`` — a block matrix (one row per segment, ``BLOCK_FEATURES``
+columns, float32) and a page vector (``PAGE_FEATURES`` entries). Everything is read from
+values the single DOM walk already produced; one Python pass over the segments gathers the
+per-segment numbers and the rest is NumPy.
+
+Block columns (see ``BLOCK_FEATURES`` for the names, in order):
+- text: log length, log words, link density, punctuation per word, ends like a sentence,
+  is prose (the rules' test), heading level;
+- the rules' own outputs: segment value (signed log), kept by the rules, inside the best
+  container, inside the card grid, card mode, cut by a husk rule, the container's share of
+  the best container's value, depth below the best container, the rules' label (one-hot);
+- markup: structural kind (one-hot), container tag (one-hot), context flags (nav, header,
+  footer, aside, form, figure, blockquote, li, table, article, main, dialog, menu, address,
+  details), class/id hint of the container and of its parent, and the class/id words of
+  the container, its parent and grandparent hashed into ``HASH_BUCKETS`` buckets (CRC-32,
+  so the same on every run and machine);
+- position: segment index and character offset as shares of the page;
+- repetition: the same text elsewhere on the page, segments sharing the container;
+- neighbours: the previous and next segment's kept-by-rules, log length, link density and
+  prose flags, and the share of kept and prose segments within three either side.
+
+Page vector: log segments and characters, the rules' kept share, card mode and card share,
+link density, shares of list items, headings, tables, code, captions and quotes, and the
+page's hashed class/id words weighted by characters, and the URL's path shape (depth, a
+date, a file suffix, a query, a long number) and hashed path words. The page-type model reads it; the block
+model reads it too, with the page-type probabilities, so the decision adapts to the type.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+from functools import lru_cache
+from typing import NamedTuple
+
+import numpy as np
+
+from dehusk.article import Label, Page
+from dehusk.rules import Rules, is_prose, label_of
+from dehusk.segment import CONTEXT_TAGS, hint_words
+
+#: Buckets for hashed class/id words (block and page features).
+HASH_BUCKETS = 64
+#: Buckets for hashed words of the URL's path (page features).
+URL_BUCKETS = 32
+#: Neighbours counted on each side for the window shares.
+WINDOW = 3
+
+_KINDS = (
+    Label.HEADING,
+    Label.PARAGRAPH,
+    Label.LIST_ITEM,
+    Label.QUOTE,
+    Label.TABLE,
+    Label.CODE,
+    Label.CAPTION,
+)
+_KIND_INDEX = {k: i for i, k in enumerate(_KINDS)}
+_LABELS = tuple(Label)
+_LABEL_INDEX = {k: i for i, k in enumerate(_LABELS)}
+_TAGS = (
+    "p",
+    "div",
+    "li",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "form",
+    "figure",
+    "figcaption",
+    "blockquote",
+    "pre",
+    "h",
+    "table",
+    "body",
+    "span",
+)
+_TAG_INDEX = {t: i for i, t in enumerate(_TAGS)}
+_TAG_INDEX.update({f"h{n}": _TAG_INDEX["h"] for n in range(1, 7)})
+_FLAGS = tuple(sorted(CONTEXT_TAGS))
+_SENTENCE_END = tuple('.!?:;"”’)»…')
+
+_TEXT = ("log_chars", "log_words", "link_density", "punct_per_word", "sentence_end", "prose")
+_RULES = (
+    "heading_level",
+    "value_log",
+    "rules_main",
+    "in_best",
+    "in_cards",
+    "card_mode",
+    "husk_cut",
+    "share_of_best",
+    "depth_below_best",
+    "position",
+    "char_position",
+    "repeated",
+    "log_siblings",
+    "hint",
+    "parent_hint",
+)
+_NEIGH = (
+    "prev_main",
+    "prev_log_chars",
+    "prev_link_density",
+    "prev_prose",
+    "next_main",
+    "next_log_chars",
+    "next_link_density",
+    "next_prose",
+    "window_main",
+    "window_prose",
+)
+BLOCK_FEATURES: tuple[str, ...] = (
+    *_TEXT,
+    *_RULES,
+    *_NEIGH,
+    *(f"kind_{k}" for k in _KINDS),
+    *(f"rules_label_{k}" for k in _LABELS),
+    *(f"tag_{t}" for t in (*_TAGS, "other")),
+    *(f"flag_{f}" for f in _FLAGS),
+    *(f"class_hash_{b}" for b in range(HASH_BUCKETS)),
+)
+PAGE_FEATURES: tuple[str, ...] = (
+    "page_log_segments",
+    "page_log_chars",
+    "page_rules_main_share",
+    "page_card_mode",
+    "page_card_share",
+    "page_link_density",
+    *(f"page_share_{k}" for k in _KINDS),
+    *(f"page_class_hash_{b}" for b in range(HASH_BUCKETS)),
+    "url_known",
+    "url_depth",
+    "url_date",
+    "url_html",
+    "url_query",
+    "url_number",
+    *(f"url_hash_{b}" for b in range(URL_BUCKETS)),
+)
+
+
+_URL_WORD = re.compile(r"[a-z]+")
+_URL_DATE = re.compile(r"/(19|20)\d\d/\d{1,2}/|/(19|20)\d\d-\d\d-\d\d")
+_URL_NUMBER = re.compile(r"\d{4,}")
+
+
+def url_vector(url: str | None) -> np.ndarray:
+    """The URL's share of the page features: path shape and hashed path words."""
+    out = np.zeros(6 + URL_BUCKETS, dtype=np.float32)
+    if not url:
+        return out
+    rest = url.split("://", 1)[-1]
+    path, _, query = rest.partition("?")
+    path = "/" + path.partition("/")[2].lower()
+    out[:6] = (
+        1.0,
+        min(path.rstrip("/").count("/"), 8) / 8,
+        _URL_DATE.search(path) is not None,
+        path.endswith((".html", ".htm", ".php", ".aspx")),
+        bool(query),
+        _URL_NUMBER.search(path) is not None,
+    )
+    for word in set(_URL_WORD.findall(path)):
+        out[6 + zlib.crc32(word.encode()) % URL_BUCKETS] = 1.0
+    return out
+
+
+class Features(NamedTuple):
+    """The block matrix (segments × ``BLOCK_FEATURES``) and the page vector."""
+
+    blocks: np.ndarray
+    page: np.ndarray
+
+
+@lru_cache(maxsize=1 << 16)
+def hashed_words(ident: str, classes: str) -> tuple[int, ...]:
+    """The buckets of an element's class/id words (pure; cached because pages repeat them)."""
+    words = hint_words(ident, classes)
+    return tuple(sorted({zlib.crc32(w.encode()) % HASH_BUCKETS for w in words}))
+
+
+def _flag_mask(flags: frozenset[str], memo: dict[frozenset[str], int]) -> int:
+    mask = memo.get(flags)
+    if mask is None:
+        mask = sum(1 << i for i, f in enumerate(_FLAGS) if f in flags)
+        memo[flags] = mask
+    return mask
+
+
+def _inside_mask(page: Page, top: int) -> list[bool]:
+    """Per container: inside ``top``'s subtree (containers come in document order)."""
+    n = len(page.containers)
+    inside = [False] * n
+    if top < 0:
+        return inside
+    inside[top] = True
+    for i in range(top + 1, n):
+        p = page.containers[i].parent
+        if p >= 0 and inside[p]:
+            inside[i] = True
+        elif page.containers[i].depth <= page.containers[top].depth:
+            break
+    return inside
+
+
+def _per_segment(page: Page, rules: Rules) -> tuple[np.ndarray, list[int], list[int]]:
+    """One Python pass over the segments: the numbers NumPy cannot get by itself."""
+    containers = page.containers
+    in_best = _inside_mask(page, rules.best)
+    in_cards = _inside_mask(page, rules.cards)
+    memo: dict[frozenset[str], int] = {}
+    rows = []
+    hash_rows: list[int] = []
+    hash_cols: list[int] = []
+    for r, (seg, (main, why)) in enumerate(zip(page.segments, rules.decisions, strict=True)):
+        text = seg.text
+        c = containers[seg.container]
+        p = containers[c.parent] if c.parent >= 0 else c
+        g = containers[p.parent] if p.parent >= 0 else p
+        for node in (c, p, g):
+            if node.ident or node.classes:
+                for b in hashed_words(node.ident, node.classes):
+                    hash_rows.append(r)
+                    hash_cols.append(b)
+        rows.append(
+            (
+                len(text),
+                text.count(" ") + 1,
+                seg.link_chars,
+                text.count(".") + text.count(",") + text.count(";"),
+                text.endswith(_SENTENCE_END),
+                is_prose(seg),
+                seg.level if seg.kind is Label.HEADING else 0,
+                why.value,
+                main,
+                in_best[seg.container],
+                in_cards[seg.container],
+                bool(why.husk),
+                rules.totals[seg.container],
+                c.depth,
+                c.hint,
+                p.hint,
+                seg.container,
+                _KIND_INDEX.get(seg.kind, 1),
+                _LABEL_INDEX[label_of(page, seg, main, why.husk)],
+                _TAG_INDEX.get(c.tag, len(_TAGS)),
+                _flag_mask(c.flags, memo),
+            )
+        )
+    return np.array(rows, dtype=np.float64).reshape(-1, 21), hash_rows, hash_cols
+
+
+def _shift(a: np.ndarray, k: int) -> np.ndarray:
+    """``a`` moved ``k`` places down (k > 0: the previous element), zero-filled."""
+    out = np.zeros_like(a)
+    if k > 0:
+        out[k:] = a[:-k]
+    else:
+        out[:k] = a[-k:]
+    return out
+
+
+def _window(a: np.ndarray) -> np.ndarray:
+    """The mean of ``a`` over the ``WINDOW`` neighbours on each side (itself left out)."""
+    n = len(a)
+    csum = np.concatenate([[0.0], np.cumsum(a)])
+    idx = np.arange(n)
+    lo, hi = np.maximum(idx - WINDOW, 0), np.minimum(idx + WINDOW + 1, n)
+    return (csum[hi] - csum[lo] - a) / np.maximum(hi - lo - 1, 1)
+
+
+def _onehot(index: np.ndarray, width: int) -> np.ndarray:
+    out = np.zeros((len(index), width), dtype=np.float64)
+    out[np.arange(len(index)), index.astype(np.int64)] = 1.0
+    return out
+
+
+def page_vector(
+    page: Page, raw: np.ndarray, hashes: np.ndarray, rules: Rules, url: str | None = None
+) -> np.ndarray:
+    """The page's features (``PAGE_FEATURES``) from the per-segment numbers."""
+    chars = raw[:, 0]
+    total = max(float(chars.sum()), 1.0)
+    kinds = _onehot(raw[:, 17], len(_KINDS)) if len(raw) else np.zeros((0, len(_KINDS)))
+    card_chars = float(chars[raw[:, 10] > 0].sum()) if len(raw) else 0.0
+    head = [
+        np.log1p(len(raw)),
+        np.log1p(total),
+        float(chars[raw[:, 8] > 0].sum()) / total if len(raw) else 0.0,
+        float(rules.card_mode),
+        card_chars / total,
+        float(raw[:, 2].sum()) / total if len(raw) else 0.0,
+    ]
+    shares = chars @ kinds / total if len(raw) else np.zeros(len(_KINDS))
+    words = chars @ hashes / total if len(raw) else np.zeros(HASH_BUCKETS)
+    return np.concatenate([np.array(head), shares, words, url_vector(url)]).astype(np.float32)
+
+
+def features(page: Page, rules: Rules, url: str | None = None) -> Features:
+    """The block matrix and page vector of ``page`` (see the module docstring)."""
+    n = len(page.segments)
+    raw, hash_rows, hash_cols = _per_segment(page, rules)
+    hashes = np.zeros((n, HASH_BUCKETS), dtype=np.float64)
+    hashes[hash_rows, hash_cols] = 1.0
+    if n == 0:
+        return Features(
+            np.zeros((0, len(BLOCK_FEATURES)), np.float32), page_vector(page, raw, hashes, rules)
+        )
+    chars, words, links = raw[:, 0], raw[:, 1], raw[:, 2]
+    density = links / np.maximum(chars, 1)
+    log_chars = np.log1p(chars)
+    prose, main = raw[:, 5], raw[:, 8]
+    best_total = rules.totals[rules.best] if rules.best >= 0 else 0.0
+    share = raw[:, 12] / best_total if best_total > 0 else np.zeros(n)
+    best_depth = page.containers[rules.best].depth if rules.best >= 0 else 0
+    counts = Counter(s.text for s in page.segments)
+    repeated = np.array([counts[s.text] > 1 for s in page.segments], dtype=np.float64)
+    siblings = np.bincount(raw[:, 16].astype(np.int64))[raw[:, 16].astype(np.int64)]
+    before = np.cumsum(chars) - chars
+    value = raw[:, 7]
+    flags = (raw[:, 20].astype(np.int64)[:, None] >> np.arange(len(_FLAGS))) & 1
+    cols = [
+        log_chars,
+        np.log1p(words),
+        density,
+        raw[:, 3] / words,
+        raw[:, 4],
+        prose,
+        raw[:, 6] / 6,
+        np.sign(value) * np.log1p(np.abs(value)),
+        main,
+        raw[:, 9],
+        raw[:, 10],
+        np.full(n, float(rules.card_mode)),
+        raw[:, 11],
+        np.clip(share, -1, 1),
+        (raw[:, 13] - best_depth) / 10 if rules.best >= 0 else np.zeros(n),
+        np.arange(n) / n,
+        before / max(float(chars.sum()), 1.0),
+        repeated,
+        np.log1p(siblings),
+        raw[:, 14],
+        raw[:, 15],
+        _shift(main, 1),
+        _shift(log_chars, 1),
+        _shift(density, 1),
+        _shift(prose, 1),
+        _shift(main, -1),
+        _shift(log_chars, -1),
+        _shift(density, -1),
+        _shift(prose, -1),
+        _window(main),
+        _window(prose),
+    ]
+    blocks = np.hstack(
+        [
+            np.column_stack(cols),
+            _onehot(raw[:, 17], len(_KINDS)),
+            _onehot(raw[:, 18], len(_LABELS)),
+            _onehot(raw[:, 19], len(_TAGS) + 1),
+            flags,
+            np.minimum(hashes, 1.0),
+        ]
+    ).astype(np.float32)
+    return Features(blocks, page_vector(page, raw, hashes, rules, url))
