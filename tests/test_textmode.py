@@ -226,3 +226,53 @@ def test_mojibake_is_repaired() -> None:
     text, warnings = decode_text("Now letâ€™s see the cafÃ© — São Paulo stays.\nlet\u00e2\x80\x99s")
     assert text == "Now let’s see the café — São Paulo stays.\nlet’s"
     assert any("repaired" in w for w in warnings)
+
+
+# ---- the benchmark's flattener and C4 baseline (benchmarks/) ----------------------------
+
+
+def _bench_module(name: str) -> object:
+    import importlib
+    import sys
+
+    bench = str(Path(__file__).parent.parent / "benchmarks")
+    if bench not in sys.path:
+        sys.path.insert(0, bench)
+    return importlib.import_module(name)
+
+
+def test_flatten_one_block_per_line() -> None:
+    flatten = _bench_module("flatten")
+    html = (
+        "<html><head><title>T</title><style>p{}</style></head><body><nav><a>Home</a>"
+        "<a>News</a></nav><h1>Head line</h1><p>First <b>para</b>graph.</p>"
+        '<div hidden>secret</div><div hidden id="S:0"><p>Streamed.</p></div>'
+        '<figure><img src="x.jpg" alt="A cat"><figcaption>The cat.</figcaption></figure>'
+        "<script>var x;</script><ul><li>one</li><li>two</li></ul>a<br>b</body></html>"
+    )
+    text = flatten.flatten_html(html)  # type: ignore[attr-defined]
+    assert text == (
+        "HomeNews\n\nHead line\n\nFirst paragraph.\n\nStreamed.\n\nA cat\nThe cat.\n"
+        "one\ntwo\na\nb\n"
+    )
+
+
+def test_c4_filter() -> None:
+    c4 = _bench_module("textmode")
+    page = "\n".join(
+        [
+            "Menu",
+            "The first sentence of the story is here.",
+            "Short one.",
+            "We use cookies to improve this site, see our cookie policy.",
+            "The second sentence of the story is here too.",
+            "The third sentence closes the story for now!",
+        ]
+    )
+    kept = c4.c4_filter(page)  # type: ignore[attr-defined]
+    assert kept.splitlines() == [
+        "The first sentence of the story is here.",
+        "The second sentence of the story is here too.",
+        "The third sentence closes the story for now!",
+    ]
+    assert c4.c4_filter("One sentence here only.\nAnd another one here.") == ""  # type: ignore[attr-defined]
