@@ -3,6 +3,11 @@
 In: labelled blocks. Out: the same blocks, where a block that repeats an earlier one (a
 caption printed twice, a mobile copy) or restates a body sentence (a pull quote) is cut
 (``main=False``) and points at the block it repeats through ``duplicate_of``.
+
+Captions: when any copy of a repeated text is a caption (a ``<figcaption>`` and the same
+words again as alt-style text or a mobile copy), every copy is a ``caption``; the first is
+the caption, the others point at it. A photo credit printed as its own block next to a
+caption ("AP/Raqqa Media Center", "Photo: Jane Doe") is a ``credit``, never body text.
 """
 
 from __future__ import annotations
@@ -23,6 +28,17 @@ MAX_SHARED_OPENINGS = 4
 PULLQUOTE_MAX_CHARS = 400
 
 _WORDS = re.compile(r"\w+")
+#: A credit line is at most this long.
+CREDIT_MAX_CHARS = 80
+#: Photo credits: a "Photo:"-style lead, an agency name, or "Agency/Name" alone.
+CREDIT = re.compile(
+    r"^\W*(?:(?:photo|image|picture|photograph|illustration|graphic|foto)s?(?: by| credit)?\s*[:|]"
+    r"|credit\s*:|courtesy\b|(?:photo|image) by\b|©)|"
+    r"\b(?:getty(?: images)?|ap photo|associated press|reuters|afp|epa|shutterstock|istock"
+    r"(?:photo)?|alamy|unsplash|pexels|nurphoto|zuma|imago|dpa|xinhua|wireimage|handout)\b|"
+    r"^\W*[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)*\s?/\s?[A-Z][\w.&'-]*(?: [\w.&'-]+){0,5}\W*$",
+    re.IGNORECASE,
+)
 _QUOTABLE = frozenset({Label.PARAGRAPH, Label.QUOTE, Label.HEADING, Label.PULLQUOTE})
 
 
@@ -32,14 +48,37 @@ def normalise(text: str) -> str:
 
 def _first_copies(blocks: Sequence[Block], keys: list[str]) -> list[Block]:
     seen: dict[str, int] = {}
+    captions = {k for b, k in zip(blocks, keys, strict=True) if b.label is Label.CAPTION}
     out = list(blocks)
     for i, (block, key) in enumerate(zip(blocks, keys, strict=True)):
         if len(key) < DUPLICATE_MIN_CHARS:
             continue
         first = seen.setdefault(key, i)
-        if first != i and (block.main or block.label is Label.CAPTION):
+        caption = key in captions
+        if first == i:
+            if caption and block.label is not Label.CAPTION:
+                out[i] = replace(block, label=Label.CAPTION, main=False)
+        elif caption:
+            out[i] = replace(block, label=Label.CAPTION, main=False, duplicate_of=first)
+        elif block.main:
             out[i] = replace(block, main=False, duplicate_of=first)
     return out
+
+
+def is_credit(text: str) -> bool:
+    """A short line that reads as a photo credit."""
+    return len(text) <= CREDIT_MAX_CHARS and CREDIT.search(text) is not None
+
+
+def _credits(blocks: list[Block]) -> list[Block]:
+    """Credit lines printed as their own block beside a caption become ``credit``."""
+    for i, block in enumerate(blocks):
+        near = blocks[max(0, i - 1) : i + 2]
+        beside = any(b.label is Label.CAPTION for b in near if b is not block)
+        captionish = block.label is Label.CAPTION or beside
+        if block.label is not Label.CREDIT and captionish and is_credit(block.text):
+            blocks[i] = replace(block, label=Label.CREDIT, main=False, duplicate_of=None)
+    return blocks
 
 
 def _pullquotes(blocks: list[Block], keys: list[str]) -> list[Block]:
@@ -89,4 +128,4 @@ def _scan(
 def dedupe(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """Collapse repeated blocks and pull quotes (see the module docstring)."""
     keys = [normalise(b.text) for b in blocks]
-    return tuple(_pullquotes(_first_copies(blocks, keys), keys))
+    return tuple(_pullquotes(_credits(_first_copies(blocks, keys)), keys))

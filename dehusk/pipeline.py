@@ -7,7 +7,7 @@ function in its own module and talks to the next only through ``dehusk.article``
 from __future__ import annotations
 
 from dehusk.article import Article, Options
-from dehusk.classify import classify
+from dehusk.classify import classify_page
 from dehusk.decode import decode
 from dehusk.dedupe import dedupe
 from dehusk.metadata import extract_metadata
@@ -35,7 +35,7 @@ def extract(
     text, warnings = decode(html, encoding=encoding, max_bytes=options.max_bytes)
     doc = parse(text, options)
     segments = segment(doc, options)
-    blocks = classify(segments, options)
+    blocks, page_type = classify_page(segments, options, url)
     meta = extract_metadata(doc.tree, blocks, url)
     blocks = dedupe(meta.blocks)
     body = body_text(blocks, options)
@@ -47,6 +47,6 @@ def extract(
         blocks=blocks,
         metadata=meta.metadata,
         url=url,
-        page_type="article",
+        page_type=page_type,
         warnings=warnings,
     )

@@ -149,8 +149,97 @@ def to_json(article: Article, options: Options) -> str:
     return json.dumps(article.to_dict(annotate=options.annotate), ensure_ascii=False)
 
 
+#: Tint of each label in the X-ray view: body kinds cool, husk warm, the rest grey.
+XRAY_COLOURS: dict[Label, str] = {
+    Label.TITLE: "#b9d7f5",
+    Label.HEADING: "#a8d8c8",
+    Label.PARAGRAPH: "#d4f0d0",
+    Label.LIST_ITEM: "#c6ecb4",
+    Label.QUOTE: "#d9ead3",
+    Label.PULLQUOTE: "#e6d3f2",
+    Label.TABLE: "#c9e4f2",
+    Label.CODE: "#dcdcf0",
+    Label.CAPTION: "#f2e6b8",
+    Label.CREDIT: "#eadcae",
+    Label.BYLINE: "#cfe2f3",
+    Label.DATELINE: "#d7e3ee",
+    Label.BIO: "#dfd3ea",
+    Label.SYNDICATION: "#e3dbd0",
+    Label.RELATED: "#f6c9a6",
+    Label.NAVIGATION: "#f4b6b6",
+    Label.PLAYER: "#f5b8dc",
+    Label.CTA: "#f9d27a",
+    Label.COMMENT: "#c7d3f9",
+    Label.FOOTER: "#d9c3b5",
+    Label.OTHER: "#dedede",
+}
+
+_XRAY_CSS = """
+body{font:15px/1.45 system-ui,sans-serif;margin:0;background:#fafafa;color:#222}
+header{position:sticky;top:0;background:#fff;border-bottom:1px solid #ccc;padding:8px 16px;z-index:1}
+h1{font-size:18px;margin:0 0 4px} .meta{color:#555;font-size:13px}
+.legend{display:flex;flex-wrap:wrap;gap:4px;margin-top:6px;font-size:12px}
+.legend span{padding:1px 6px;border-radius:3px;border:1px solid #0002}
+.legend .k{border-left:5px solid #1a7f37} .legend .c{border-left:5px dashed #b42318;opacity:.6}
+main{max-width:960px;margin:12px auto;padding:0 16px}
+.b{margin:3px 0;padding:4px 8px 4px 10px;border-radius:3px;white-space:pre-wrap;word-wrap:break-word}
+.b.kept{border-left:6px solid #1a7f37}
+.b.cut{border-left:6px dashed #b42318;opacity:.55;font-size:12px;margin:1px 0;padding:1px 8px 1px 10px}
+.b.cut .t{text-decoration:line-through #b4231866}
+.tag{float:right;font:11px monospace;color:#333;margin-left:8px;white-space:nowrap}
+.h{font-weight:600}
+"""
+
+
+def _xray_block(i: int, block: Block, options: Options) -> str:
+    kept = in_body(block, options)
+    parts = [str(block.label), "kept" if kept else "cut"]
+    if block.score is not None:
+        parts.append(f"{block.score:.2f}")
+    if block.duplicate_of is not None:
+        parts.append(f"= #{block.duplicate_of}")
+    title = html.escape(block.locator or "", quote=True)
+    heading = " h" if block.label in (Label.HEADING, Label.TITLE) else ""
+    return (
+        f'<div class="b {"kept" if kept else "cut"}{heading}" id="b{i}" '
+        f'style="background:{XRAY_COLOURS[block.label]}" title="{title}">'
+        f'<span class="tag">#{i} {html.escape(" · ".join(parts))}</span>'
+        f'<span class="t">{html.escape(block.text)}</span></div>'
+    )
+
+
+def xray(article: Article, options: Options) -> str:
+    """A self-contained HTML page showing every block, tinted by label, kept vs cut.
+
+    Kept blocks (those in ``text`` under ``options``) have a solid green edge; cut blocks a
+    dashed red edge, faded and struck through. Each carries its index, label, score and
+    ``duplicate_of``; hovering shows its locator. A legend lists the labels on the page.
+    """
+    kept = sum(in_body(b, options) for b in article.blocks)
+    used = [label for label in Label if any(b.label is label for b in article.blocks)]
+    legend = "".join(
+        f'<span style="background:{XRAY_COLOURS[label]}">{label}</span>' for label in used
+    )
+    blocks = "\n".join(_xray_block(i, b, options) for i, b in enumerate(article.blocks))
+    title = html.escape(article.title or "(no title)")
+    meta = html.escape(
+        f"{article.url or ''}  page type: {article.page_type}  ·  "
+        f"{kept} kept, {len(article.blocks) - kept} cut of {len(article.blocks)} blocks"
+    )
+    return (
+        '<!doctype html>\n<html><head><meta charset="utf-8">'
+        f"<title>X-ray: {title}</title><style>{_XRAY_CSS}</style></head>\n<body>"
+        f'<header><h1>X-ray: {title}</h1><div class="meta">{meta}</div>'
+        f'<div class="legend"><span class="k">kept</span><span class="c">cut</span>'
+        f"{legend}</div></header>\n<main>\n{blocks}\n</main></body></html>\n"
+    )
+
+
 def render(article: Article, fmt: str, options: Options) -> str:
-    """Dispatch on the output format name: text, markdown, json or html."""
+    """Dispatch on the output format name: text, markdown, json or html.
+
+    ``html`` with ``options.annotate`` is the X-ray view (``xray``), not the reader view.
+    """
     if fmt == "text":
         return article.text + "\n"
     if fmt == "markdown":
@@ -158,5 +247,5 @@ def render(article: Article, fmt: str, options: Options) -> str:
     if fmt == "json":
         return to_json(article, options) + "\n"
     if fmt == "html":
-        return to_html(article, options)
+        return xray(article, options) if options.annotate else to_html(article, options)
     raise ValueError(f"unknown format {fmt!r}")

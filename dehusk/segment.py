@@ -165,7 +165,8 @@ _KIND_WORDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
         ("footer", "footer copyright colophon legal"),
         ("byline", "byline author authors contributor contributors dateline timestamp"),
         ("bio", "bio biography"),
-        ("caption", "caption credit figcaption"),
+        ("credit", "credit credits photocredit"),
+        ("caption", "caption figcaption"),
         (
             "other",
             "share sharing social sidebar widget widgets sponsor sponsored advert "

@@ -57,3 +57,40 @@ def test_short_sentence_is_not_a_pull_quote() -> None:
         )
     )
     assert all(b.main for b in out)
+
+
+CAPTION = "Fighters from the Islamic State group parade in Raqqa, Syria."
+
+
+def test_caption_printed_twice_is_one_caption() -> None:
+    out = dedupe(
+        (
+            Block(CAPTION, Label.PARAGRAPH, True),
+            Block("The story begins here and goes on for a while.", Label.PARAGRAPH, True),
+            Block(CAPTION, Label.CAPTION, False),
+        )
+    )
+    assert out[0].label is Label.CAPTION and not out[0].main and out[0].duplicate_of is None
+    assert out[2].label is Label.CAPTION and out[2].duplicate_of == 0
+
+
+def test_credit_beside_a_caption_is_a_credit() -> None:
+    out = dedupe(
+        (
+            Block(CAPTION, Label.CAPTION, False),
+            Block("AP/Raqqa Media Center", Label.PARAGRAPH, True),
+            Block("Photo: Jane Doe for The Times", Label.CAPTION, False),
+            Block("Washington/London", Label.PARAGRAPH, True),
+        )
+    )
+    assert [b.label for b in out] == [Label.CAPTION, Label.CREDIT, Label.CREDIT, Label.PARAGRAPH]
+    assert not out[1].main and out[3].main
+
+
+def test_captions_enter_the_text_once_when_included() -> None:
+    from dehusk.article import Options
+    from dehusk.render import body_text
+
+    blocks = dedupe((Block(CAPTION, Label.CAPTION, False), Block(CAPTION, Label.CAPTION, False)))
+    assert body_text(blocks, Options()) == ""
+    assert body_text(blocks, Options.make(include=["captions"])) == CAPTION

@@ -69,3 +69,29 @@ def test_html_is_escaped_and_complete() -> None:
     page = render(ARTICLE, "html", Options())
     assert page.startswith("<!doctype html>") and "<h2>Section</h2>" in page
     assert "<td>a|b</td>" in page and "Menu" not in page
+
+
+def test_xray_shows_every_block_with_a_legend() -> None:
+    blocks = (*BLOCKS, Block("<script>x</script> & more", Label.CTA, False, score=0.1))
+    article = Article(text=body_text(blocks, Options()), blocks=blocks, page_type="forum")
+    page = render(article, "html", Options(annotate=True))
+    assert page.startswith("<!doctype html>") and "<style>" in page
+    assert page.count('class="b ') == len(blocks)
+    for i, block in enumerate(blocks):
+        assert f'id="b{i}"' in page
+        assert str(block.label) in page
+    assert "&lt;script&gt;x&lt;/script&gt; &amp; more" in page and "<script>" not in page
+    assert 'class="legend"' in page and "kept" in page and "cut" in page
+    assert page.count('class="b kept') == sum(1 for b in blocks if b.main)
+    assert "page type: forum" in page
+
+
+def test_xray_through_the_cli(capsys, tmp_path) -> None:
+    from dehusk.cli import main
+
+    path = tmp_path / "page.html"
+    para = "The council voted on Tuesday to expand the city's bus network by four routes."
+    path.write_text(f"<nav><a href='/'>Home</a></nav><article><p>{para}</p></article>")
+    assert main(["extract", str(path), "--format", "html", "--annotate"]) == 0
+    out = capsys.readouterr().out
+    assert "X-ray" in out and para.replace("'", "&#x27;") in out and "Home" in out

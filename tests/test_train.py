@@ -1,0 +1,66 @@
+"""Training (needs the ``train`` extra): exported trees match scikit-learn; fits repeat."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+pytest.importorskip("sklearn")
+
+from dehusk.eval import train  # noqa: E402
+from dehusk.eval.datasets import PageInfo, Truth  # noqa: E402
+from dehusk.features import BLOCK_FEATURES, PAGE_FEATURES  # noqa: E402
+from dehusk.model import block_inputs, block_probs  # noqa: E402
+
+
+def _synthetic(n_pages: int = 24, seed: int = 1) -> list[train.PageData]:
+    rng = np.random.default_rng(seed)
+    pages = []
+    for i in range(n_pages):
+        n = 30
+        blocks = rng.random((n, len(BLOCK_FEATURES))).astype(np.float32)
+        target = blocks[:, 0] + 0.3 * blocks[:, 1] > 0.7
+        info = PageInfo(f"{i:04d}", None, train.PAGE_TYPES[i % 3], f"d{i}.org", Truth("x"))
+        pages.append(
+            train.PageData(
+                info,
+                blocks,
+                rng.random(len(PAGE_FEATURES)).astype(np.float32),
+                target,
+                np.ones(n),
+                target,
+                ["x"] * n,
+                np.ones(n, dtype=bool),
+                f"{i:040d}",
+            )
+        )
+    return pages
+
+
+def test_training_is_deterministic(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(train, "TREES", 10)
+    a, b = train.fit(_synthetic()), train.fit(_synthetic())
+    for x, y in zip(a, b, strict=True):
+        assert np.array_equal(np.asarray(x), np.asarray(y))
+
+
+def test_exported_trees_match_scikit_learn(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    pages = _synthetic()
+    x = np.vstack([block_inputs(p.blocks, p.page, np.zeros(7)) for p in pages])
+    y = np.concatenate([p.target for p in pages])
+    model = HistGradientBoostingClassifier(
+        max_iter=15, max_depth=train.DEPTH, early_stopping=False, random_state=0
+    ).fit(x, y)
+    feature, split, leaf, base = train.export_trees(model, train.DEPTH)
+    w = train.Weights("t", (), *[np.zeros(1)] * 4, feature.astype(np.intp), split, leaf, base, 0.5)
+    assert np.allclose(block_probs(w, x), model.predict_proba(x)[:, 1])
+
+
+def test_fitted_model_learns_the_synthetic_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(train, "TREES", 30)
+    pages = _synthetic()
+    w = train.fit(pages)
+    hits = [np.mean(train.predict_page(w, p)[0] == p.target) for p in pages]
+    assert np.mean(hits) > 0.9
