@@ -276,3 +276,19 @@ def test_c4_filter() -> None:
         "The third sentence closes the story for now!",
     ]
     assert c4.c4_filter("One sentence here only.\nAnd another one here.") == ""  # type: ignore[attr-defined]
+
+
+def test_line_network_is_shipped_and_only_moves_plain_lines() -> None:
+    from dehusk.textmode import model
+    from dehusk.textmode.classify import label_lines
+
+    weights = model.load_weights()
+    assert weights is not None and weights["w1"].shape[1] == 16
+    page, _ = lines_to_page(EXAMPLE.read_text(encoding="utf-8"))
+    blocks, infos, run = label_lines(page)
+    x = model.line_features(page, infos, blocks, run)
+    assert x.shape == (len(blocks), weights["mean"].shape[0])
+    refined = model.refine(page, infos, blocks, run)
+    for before, after in zip(blocks, refined, strict=True):
+        if before.label not in model.MOVABLE:
+            assert after == before

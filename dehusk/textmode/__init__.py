@@ -5,7 +5,8 @@ that kept the page's visible text and lost its HTML. The pipeline, in one screen
 
 decode (``lines.decode_text``: BOM, charset, mixed encodings, CRLF, NULs) → lines →
 ``Page`` (``lines.lines_to_page``: one segment per non-empty line, blank-line runs as
-containers) → line classification (``classify.classify_lines``) → metadata from the text
+containers) → line classification (``classify.label_lines``: the rules; ``model.refine``:
+a small network's second opinion on plain lines) → metadata from the text
 (``meta.text_metadata``) → ``dehusk.dedupe`` (pull quotes, second caption copies) →
 ``dehusk.render.body_text``. The same closed label set and ``Article`` as HTML mode.
 
@@ -20,9 +21,10 @@ from collections.abc import Collection
 from dehusk.article import Article, Options
 from dehusk.dedupe import dedupe
 from dehusk.render import body_text
-from dehusk.textmode.classify import classify_lines
+from dehusk.textmode.classify import label_lines
 from dehusk.textmode.lines import decode_text, lines_to_page
-from dehusk.textmode.meta import text_metadata
+from dehusk.textmode.meta import choose_title, text_metadata
+from dehusk.textmode.model import refine
 
 __all__ = ["extract_text"]
 
@@ -47,8 +49,10 @@ def extract_text(
     """
     decoded, warnings = decode_text(text, encoding=encoding, max_bytes=options.max_bytes)
     page, line_warnings = lines_to_page(decoded)
-    blocks = classify_lines(page, frozenset(husk))
-    blocks, metadata, meta_warnings = text_metadata(blocks, url)
+    blocks, infos, run = label_lines(page, frozenset(husk))
+    title_at = choose_title(blocks, url)  # on the rules' body: the network moves lines
+    blocks = refine(page, infos, blocks, run, keep=title_at)
+    blocks, metadata, meta_warnings = text_metadata(blocks, url, title_at)
     blocks = dedupe(blocks)
     body = body_text(blocks, options)
     warnings = (*warnings, *line_warnings, *meta_warnings)

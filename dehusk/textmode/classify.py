@@ -345,10 +345,17 @@ def _outside(info: LineInfo) -> Label:
 
 
 def classify_lines(page: Page, husk: frozenset[str] = frozenset()) -> tuple[Block, ...]:
-    """Label every line of the page (see the module docstring).
+    """Label every line of the page by the rules alone (see the module docstring)."""
+    return label_lines(page, husk)[0]
+
+
+def label_lines(
+    page: Page, husk: frozenset[str] = frozenset()
+) -> tuple[tuple[Block, ...], list[LineInfo], tuple[int, int]]:
+    """The rules' blocks, each line's ``LineInfo`` and the body run ``(start, end)``.
 
     ``husk`` holds lines already known to be site template (``dehusk.templates``): they
-    are ``navigation`` and count against the body like any husk line.
+    are ``navigation`` and weigh in the body run as ``TEMPLATE_WEIGHT`` says.
     """
     infos = features(page)
     if husk:
@@ -357,6 +364,7 @@ def classify_lines(page: Page, husk: frozenset[str] = frozenset()) -> tuple[Bloc
                 infos[i] = infos[i]._replace(husk=Label.NAVIGATION, template=True)
     start, end = body_run(infos)
     end = cut_at_stop(infos, start, end)
+    run = (start, end)
     if sum(infos[i].chars for i in range(start, end) if infos[i].prose) < MIN_BODY_CHARS:
         start = end = 0
     captions, credits = caption_lines(page, infos)
@@ -372,4 +380,4 @@ def classify_lines(page: Page, husk: frozenset[str] = frozenset()) -> tuple[Bloc
             label, main = _outside(infos[i]), False
         level = 2 if label is Label.HEADING else (1 if label is Label.LIST_ITEM else 0)
         blocks.append(Block(seg.text, label, main, level=level))
-    return tuple(blocks)
+    return tuple(blocks), infos, run

@@ -153,11 +153,16 @@ def _images(blocks: Sequence[Block], title: str) -> tuple[Image, ...]:
 
 
 def text_metadata(
-    blocks: Sequence[Block], url: str | None
+    blocks: Sequence[Block], url: str | None, title_at: int | None = -1
 ) -> tuple[tuple[Block, ...], Metadata, tuple[str, ...]]:
-    """The metadata of a page of lines and the blocks relabelled (see the module docstring)."""
+    """The metadata of a page of lines and the blocks relabelled (see the module docstring).
+
+    ``title_at`` is the headline's index when already chosen (``None``: there is none);
+    by default it is chosen here.
+    """
     out = list(blocks)
-    title_at = choose_title(out, url)
+    if title_at == -1:
+        title_at = choose_title(out, url)
     title = drop_qualifier(out[title_at].text) if title_at is not None else ""
     if title_at is not None:
         out[title_at] = replace(out[title_at], label=Label.TITLE, main=False)
