@@ -153,7 +153,7 @@ class Options:
     annotate: bool = False
     #: Which classifier decides main/cut: "default" (the shipped learned model on top of
     #: the rules), "rules" (the heuristic cascade alone), or a path to other weights (.npz).
-    model: str = "rules"
+    model: str = "default"
 
     def wants(self, part: str) -> bool:
         return part in self.include and part not in self.exclude

@@ -5,7 +5,8 @@ and the page's type.
 
 1. The heuristic cascade (``dehusk.rules``) decides main or cut for every segment and names
    the kind of husk it cuts.
-2. Unless ``Options.model`` is ``"rules"``, the learned model (``dehusk.model``) reads the
+2. Unless ``Options.model`` is ``"rules"`` or the rules found no article at all (an error
+   page, a page without prose), the learned model (``dehusk.model``) reads the
    page's features and the rules' decisions and makes the final main/cut call per block,
    and tells the page's type. Its probability is the block's ``score``.
 3. Labels: a main block keeps its structural label from the markup (heading, paragraph,
@@ -37,7 +38,7 @@ class Classified(NamedTuple):
 def _decisions(
     page: Page, found: Rules, options: Options, url: str | None
 ) -> tuple[list[bool], list[float], str]:
-    if options.model == RULES_ONLY or not page.segments:
+    if options.model == RULES_ONLY or not page.segments or found.empty:
         keep = [main for main, _ in found.decisions]
         return keep, [why.value for _, why in found.decisions], DEFAULT_PAGE_TYPE
     pred = predict(page, found, options.model, url)
@@ -53,10 +54,10 @@ def classify_page(page: Page, options: Options, url: str | None = None) -> Class
     found = rules(page)
     keep, scores, page_type = _decisions(page, found, options, url)
     blocks = []
-    for seg, main, score, (_, why) in zip(
-        page.segments, keep, scores, found.decisions, strict=True
+    for seg, main, score, (was_main, why), was in zip(
+        page.segments, keep, scores, found.decisions, found.labels, strict=True
     ):
-        label = label_of(page, seg, main, why.husk if not main else "")
+        label = was if main == was_main else label_of(page, seg, main, "" if main else why.husk)
         blocks.append(
             Block(
                 text=seg.text,

@@ -14,19 +14,20 @@ Block columns (see ``BLOCK_FEATURES`` for the names, in order):
   the best container's value, depth below the best container, the rules' label (one-hot);
 - markup: structural kind (one-hot), container tag (one-hot), context flags (nav, header,
   footer, aside, form, figure, blockquote, li, table, article, main, dialog, menu, address,
-  details), class/id hint of the container and of its parent, and the class/id words of
-  the container, its parent and grandparent hashed into ``HASH_BUCKETS`` buckets (CRC-32,
-  so the same on every run and machine);
+  details), class/id hint of the container and of its parent, and the class/id words
+  (lowercase letter runs) of the container, its parent and grandparent hashed into
+  ``HASH_BUCKETS`` buckets (CRC-32, so the same on every run and machine);
 - position: segment index and character offset as shares of the page;
 - repetition: the same text elsewhere on the page, segments sharing the container;
 - neighbours: the previous and next segment's kept-by-rules, log length, link density and
   prose flags, and the share of kept and prose segments within three either side.
 
 Page vector: log segments and characters, the rules' kept share, card mode and card share,
-link density, shares of list items, headings, tables, code, captions and quotes, and the
-page's hashed class/id words weighted by characters, and the URL's path shape (depth, a
-date, a file suffix, a query, a long number) and hashed path words. The page-type model reads it; the block
-model reads it too, with the page-type probabilities, so the decision adapts to the type.
+link density, shares of list items, headings, tables, code, captions and quotes, the page's
+hashed class/id words weighted by characters, and the URL's path shape (depth, a date, a
+file suffix, a query, a long number) and hashed path words. The page-type model reads it;
+the block model reads it too, with the page-type probabilities, so the decision adapts to
+the type.
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ from typing import NamedTuple
 import numpy as np
 
 from dehusk.article import Label, Page
-from dehusk.rules import Rules, is_prose, label_of
-from dehusk.segment import CONTEXT_TAGS, hint_words
+from dehusk.rules import PROSE_CHARS, SENTENCE_CHARS, Rules
+from dehusk.segment import CONTEXT_TAGS
 
 #: Buckets for hashed class/id words (block and page features).
 HASH_BUCKETS = 64
@@ -184,10 +185,13 @@ class Features(NamedTuple):
     page: np.ndarray
 
 
+_CLASS_WORD = re.compile(r"[a-z]{2,}")
+
+
 @lru_cache(maxsize=1 << 16)
 def hashed_words(ident: str, classes: str) -> tuple[int, ...]:
-    """The buckets of an element's class/id words (pure; cached because pages repeat them)."""
-    words = hint_words(ident, classes)
+    """The buckets of an element's class/id words (lowercase letter runs; pure, cached)."""
+    words = set(_CLASS_WORD.findall(f"{ident} {classes}".lower()))
     return tuple(sorted({zlib.crc32(w.encode()) % HASH_BUCKETS for w in words}))
 
 
@@ -199,67 +203,84 @@ def _flag_mask(flags: frozenset[str], memo: dict[frozenset[str], int]) -> int:
     return mask
 
 
-def _inside_mask(page: Page, top: int) -> list[bool]:
+def _inside_mask(page: Page, top: int) -> np.ndarray:
     """Per container: inside ``top``'s subtree (containers come in document order)."""
     n = len(page.containers)
-    inside = [False] * n
+    inside = np.zeros(n, dtype=bool)
     if top < 0:
         return inside
-    inside[top] = True
-    for i in range(top + 1, n):
-        p = page.containers[i].parent
-        if p >= 0 and inside[p]:
-            inside[i] = True
-        elif page.containers[i].depth <= page.containers[top].depth:
-            break
+    containers = page.containers
+    stop = containers[top].depth
+    end = next((i for i in range(top + 1, n) if containers[i].depth <= stop), n)
+    inside[top:end] = True  # a subtree is a contiguous run in document order
     return inside
 
 
-def _per_segment(page: Page, rules: Rules) -> tuple[np.ndarray, list[int], list[int]]:
-    """One Python pass over the segments: the numbers NumPy cannot get by itself."""
+def _containers(page: Page, used: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per used container: (depth, hint, parent hint, tag, flag mask) and hashed words.
+
+    The words are those of the container, its parent and grandparent (class and id).
+    """
     containers = page.containers
-    in_best = _inside_mask(page, rules.best)
-    in_cards = _inside_mask(page, rules.cards)
     memo: dict[frozenset[str], int] = {}
     rows = []
-    hash_rows: list[int] = []
-    hash_cols: list[int] = []
-    for r, (seg, (main, why)) in enumerate(zip(page.segments, rules.decisions, strict=True)):
-        text = seg.text
-        c = containers[seg.container]
+    hit_rows: list[int] = []
+    hit_cols: list[int] = []
+    for row, i in enumerate(used.tolist()):
+        c = containers[i]
         p = containers[c.parent] if c.parent >= 0 else c
         g = containers[p.parent] if p.parent >= 0 else p
+        rows.append(
+            (c.depth, c.hint, p.hint, _TAG_INDEX.get(c.tag, len(_TAGS)), _flag_mask(c.flags, memo))
+        )
         for node in (c, p, g):
             if node.ident or node.classes:
-                for b in hashed_words(node.ident, node.classes):
-                    hash_rows.append(r)
-                    hash_cols.append(b)
-        rows.append(
-            (
-                len(text),
-                text.count(" ") + 1,
-                seg.link_chars,
-                text.count(".") + text.count(",") + text.count(";"),
-                text.endswith(_SENTENCE_END),
-                is_prose(seg),
-                seg.level if seg.kind is Label.HEADING else 0,
-                why.value,
-                main,
-                in_best[seg.container],
-                in_cards[seg.container],
-                bool(why.husk),
-                rules.totals[seg.container],
-                c.depth,
-                c.hint,
-                p.hint,
-                seg.container,
-                _KIND_INDEX.get(seg.kind, 1),
-                _LABEL_INDEX[label_of(page, seg, main, why.husk)],
-                _TAG_INDEX.get(c.tag, len(_TAGS)),
-                _flag_mask(c.flags, memo),
-            )
-        )
-    return np.array(rows, dtype=np.float64).reshape(-1, 21), hash_rows, hash_cols
+                buckets = hashed_words(node.ident, node.classes)
+                hit_rows += [row] * len(buckets)
+                hit_cols += buckets
+    props = np.array(rows, dtype=np.float64).reshape(-1, 5)
+    words = np.zeros((len(used), HASH_BUCKETS), dtype=np.float64)
+    words[hit_rows, hit_cols] = 1.0
+    return props, words
+
+
+def _per_segment(page: Page, rules: Rules) -> tuple[np.ndarray, np.ndarray]:
+    """The per-segment numbers (columns documented in ``_COLUMNS``) and hashed words."""
+    segs = page.segments
+    n = len(segs)
+    texts = [s.text for s in segs]
+    cont = np.fromiter((s.container for s in segs), np.intp, n)
+    used, inverse = np.unique(cont, return_inverse=True)
+    props, words = _containers(page, used)
+    chars = np.fromiter(map(len, texts), np.float64, n)
+    ends = np.fromiter((t.endswith(_SENTENCE_END) for t in texts), np.float64, n)
+    kinds = np.fromiter((_KIND_INDEX.get(s.kind, 1) for s in segs), np.float64, n)
+    levels = np.fromiter((s.level for s in segs), np.float64, n)
+    husk = np.fromiter((bool(why.husk) for _, why in rules.decisions), np.float64, n)
+    cols = [
+        chars,
+        np.fromiter((t.count(" ") for t in texts), np.float64, n) + 1,
+        np.fromiter((s.link_chars for s in segs), np.float64, n),
+        np.fromiter((t.count(".") + t.count(",") + t.count(";") for t in texts), np.float64, n),
+        ends,
+        (chars >= PROSE_CHARS) | ((chars >= SENTENCE_CHARS) & (ends > 0)),
+        np.where(kinds == _KIND_INDEX[Label.HEADING], levels, 0.0),
+        np.array(rules.values, dtype=np.float64),
+        np.fromiter((main for main, _ in rules.decisions), np.float64, n),
+        _inside_mask(page, rules.best)[cont],
+        _inside_mask(page, rules.cards)[cont],
+        husk,
+        np.array(rules.totals, dtype=np.float64)[cont],
+        props[inverse, 0],
+        props[inverse, 1],
+        props[inverse, 2],
+        cont,
+        kinds,
+        np.fromiter((_LABEL_INDEX[label] for label in rules.labels), np.float64, n),
+        props[inverse, 3],
+        props[inverse, 4],
+    ]
+    return np.column_stack(cols).astype(np.float64), words[inverse]
 
 
 def _shift(a: np.ndarray, k: int) -> np.ndarray:
@@ -311,13 +332,11 @@ def page_vector(
 def features(page: Page, rules: Rules, url: str | None = None) -> Features:
     """The block matrix and page vector of ``page`` (see the module docstring)."""
     n = len(page.segments)
-    raw, hash_rows, hash_cols = _per_segment(page, rules)
-    hashes = np.zeros((n, HASH_BUCKETS), dtype=np.float64)
-    hashes[hash_rows, hash_cols] = 1.0
     if n == 0:
-        return Features(
-            np.zeros((0, len(BLOCK_FEATURES)), np.float32), page_vector(page, raw, hashes, rules)
-        )
+        raw, hashes = np.zeros((0, 21)), np.zeros((0, HASH_BUCKETS))
+        empty = np.zeros((0, len(BLOCK_FEATURES)), np.float32)
+        return Features(empty, page_vector(page, raw, hashes, rules, url))
+    raw, hashes = _per_segment(page, rules)
     chars, words, links = raw[:, 0], raw[:, 1], raw[:, 2]
     density = links / np.maximum(chars, 1)
     log_chars = np.log1p(chars)

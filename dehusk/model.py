@@ -50,7 +50,7 @@ class Weights(NamedTuple):
     page_w: np.ndarray
     page_b: np.ndarray
     feature: np.ndarray  # trees × (2**depth - 1) split features
-    split: np.ndarray  # trees × (2**depth - 1) thresholds: go right when x > split
+    split: np.ndarray  # trees × (2**depth - 1) float32 thresholds: go right when x > split
     leaf: np.ndarray  # trees × 2**depth leaf values (log-odds)
     base: float  # log-odds before the first tree
     threshold: float  # P(main) at or above this keeps the block
@@ -90,9 +90,10 @@ def load(name: str = SHIPPED) -> Weights:
 
 def _read(path: Path) -> Weights:
     with np.load(path, allow_pickle=False) as data:
-        if tuple(data["block_features"]) != BLOCK_FEATURES or tuple(
-            data["page_features"]
-        ) != PAGE_FEATURES:
+        if (
+            tuple(data["block_features"]) != BLOCK_FEATURES
+            or tuple(data["page_features"]) != PAGE_FEATURES
+        ):
             raise ValueError(f"{path}: weights were trained on other features")
         return Weights(
             version=str(data["version"]),
@@ -102,7 +103,7 @@ def _read(path: Path) -> Weights:
             page_w=data["page_w"],
             page_b=data["page_b"],
             feature=data["feature"].astype(np.intp),
-            split=data["split"],
+            split=data["split"].astype(np.float32),
             leaf=data["leaf"],
             base=float(data["base"]),
             threshold=float(data["threshold"]),
@@ -126,20 +127,23 @@ def block_inputs(blocks: np.ndarray, page_vec: np.ndarray, probs: np.ndarray) ->
 
 
 def block_probs(w: Weights, x: np.ndarray) -> np.ndarray:
-    """P(main) per row of ``x``: the sum of every tree's leaf, through the logistic."""
+    """P(main) per row of ``x``: the sum of every tree's leaf, through the logistic.
+
+    ``node`` holds, per row and tree, the flat index of the current node in the
+    ``feature``/``split`` arrays; each round moves every (row, tree) one level down.
+    """
     trees, inner = w.feature.shape
     if trees == 0 or len(x) == 0:
         return np.full(len(x), 1.0 / (1.0 + np.exp(-w.base)))
     depth = (inner + 1).bit_length() - 1
-    offset = np.arange(trees) * inner  # flat index of each tree's root
+    root = np.arange(trees, dtype=np.intp) * inner
     feature, split = w.feature.ravel(), w.split.ravel()
-    rows = np.arange(len(x))[:, None] * x.shape[1]
-    flat = x.ravel()
-    node = np.zeros((len(x), trees), dtype=np.intp)
+    columns = np.ascontiguousarray(x.T)
+    rows = np.arange(len(x), dtype=np.intp)[:, None]
+    node = np.repeat(root[None, :], len(x), axis=0)
     for _ in range(depth):
-        at = node + offset
-        node = 2 * node + 1 + (flat[rows + feature[at]] > split[at])
-    leaves = w.leaf.ravel()[node - inner + np.arange(trees) * (inner + 1)]
+        node = 2 * node - root + 1 + (columns[feature[node], rows] > split[node])
+    leaves = w.leaf.ravel()[node + (np.arange(trees, dtype=np.intp) - inner)]
     return 1.0 / (1.0 + np.exp(-(w.base + leaves.sum(axis=1))))
 
 

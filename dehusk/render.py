@@ -176,15 +176,18 @@ XRAY_COLOURS: dict[Label, str] = {
 
 _XRAY_CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:0;background:#fafafa;color:#222}
-header{position:sticky;top:0;background:#fff;border-bottom:1px solid #ccc;padding:8px 16px;z-index:1}
+header{position:sticky;top:0;background:#fff;border-bottom:1px solid #ccc;padding:8px 16px;
+z-index:1}
 h1{font-size:18px;margin:0 0 4px} .meta{color:#555;font-size:13px}
 .legend{display:flex;flex-wrap:wrap;gap:4px;margin-top:6px;font-size:12px}
 .legend span{padding:1px 6px;border-radius:3px;border:1px solid #0002}
 .legend .k{border-left:5px solid #1a7f37} .legend .c{border-left:5px dashed #b42318;opacity:.6}
 main{max-width:960px;margin:12px auto;padding:0 16px}
-.b{margin:3px 0;padding:4px 8px 4px 10px;border-radius:3px;white-space:pre-wrap;word-wrap:break-word}
+.b{margin:3px 0;padding:4px 8px 4px 10px;border-radius:3px;white-space:pre-wrap;
+word-wrap:break-word}
 .b.kept{border-left:6px solid #1a7f37}
-.b.cut{border-left:6px dashed #b42318;opacity:.55;font-size:12px;margin:1px 0;padding:1px 8px 1px 10px}
+.b.cut{border-left:6px dashed #b42318;opacity:.55;font-size:12px;margin:1px 0;
+padding:1px 8px 1px 10px}
 .b.cut .t{text-decoration:line-through #b4231866}
 .tag{float:right;font:11px monospace;color:#333;margin-left:8px;white-space:nowrap}
 .h{font-weight:600}

@@ -235,7 +235,10 @@ class Rules(NamedTuple):
 
     ``decisions[i]`` is (main, Decision) for segment ``i``; ``values`` the segment values,
     ``totals`` their sums per container; ``best`` the chosen container (-1: none);
-    ``cards`` the card-grid container (-1: none) and ``card_mode`` whether the grid won.
+    ``cards`` the card-grid container (-1: none) and ``card_mode`` whether the grid won;
+    ``labels`` the label the rules give each segment (``label_of``); ``empty`` that the
+    page has no article at all (no prose, or an error page), a verdict the learned path
+    keeps.
     """
 
     decisions: list[tuple[bool, Decision]]
@@ -245,10 +248,24 @@ class Rules(NamedTuple):
     cards: int
     card_mode: bool
     prose: float
+    labels: list[Label]
+    empty: bool = False
 
 
 def rules(page: Page) -> Rules:
     """Main or not, with the reason, for every segment of the page (the heuristic path)."""
+    values, totals, best, cards, card_mode, prose, decisions = _cascade(page)
+    labels = [
+        label_of(page, s, main, why.husk)
+        for s, (main, why) in zip(page.segments, decisions, strict=True)
+    ]
+    empty = not card_mode and (best < 0 or prose < MIN_ARTICLE_CHARS or error_page(page, prose))
+    return Rules(decisions, values, totals, best, cards, card_mode, prose, labels, empty)
+
+
+def _cascade(
+    page: Page,
+) -> tuple[list[float], list[float], int, int, bool, float, list[tuple[bool, Decision]]]:
     values = [segment_value(s) for s in page.segments]
     totals = subtree_totals(page, values)
     best = best_container(page, totals)
@@ -266,10 +283,10 @@ def rules(page: Page) -> Rules:
             )
             for s, v in zip(page.segments, values, strict=True)
         ]
-        return Rules(decisions, values, totals, best, cards, True, prose)
+        return values, totals, best, cards, True, prose, decisions
     if best < 0 or prose < MIN_ARTICLE_CHARS or error_page(page, prose):
         decisions = [(False, Decision(v, "")) for v in values]
-        return Rules(decisions, values, totals, best, cards, False, prose)
+        return values, totals, best, cards, False, prose, decisions
     decisions = []
     for seg, value in zip(page.segments, values, strict=True):
         if not _inside(page, seg.container, best):
@@ -277,7 +294,7 @@ def rules(page: Page) -> Rules:
             continue
         husk = husk_kind(page, seg, best, totals)
         decisions.append((not husk, Decision(value, husk)))
-    return Rules(decisions, values, totals, best, cards, False, prose)
+    return values, totals, best, cards, False, prose, decisions
 
 
 def decide(page: Page) -> list[tuple[bool, Decision]]:

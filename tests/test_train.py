@@ -7,10 +7,10 @@ import pytest
 
 pytest.importorskip("sklearn")
 
-from dehusk.eval import train  # noqa: E402
-from dehusk.eval.datasets import PageInfo, Truth  # noqa: E402
-from dehusk.features import BLOCK_FEATURES, PAGE_FEATURES  # noqa: E402
-from dehusk.model import block_inputs, block_probs  # noqa: E402
+from dehusk.eval import train
+from dehusk.eval.datasets import PageInfo, Truth
+from dehusk.features import BLOCK_FEATURES, PAGE_FEATURES
+from dehusk.model import block_inputs, block_probs
 
 
 def _synthetic(n_pages: int = 24, seed: int = 1) -> list[train.PageData]:
