@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 DEMO   := examples/wcxb-demo-article.html.gz
-TEXT_DEMO := ../shared/examples/kgou-npr-isis-defector.txt
+TEXT_DEMO := tests/fixtures/text/kgou-npr-isis-defector.txt
 
 .PHONY: demo test lint bench train clean
 
@@ -17,6 +17,12 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	@echo "== dehusk extract $(DEMO) --format markdown"
 	@$(VENV)/bin/dehusk extract $(DEMO) --format markdown
+	@echo
+	@echo "== dehusk extract --input-format text $(TEXT_DEMO) --format json (labels of every line)"
+	@$(VENV)/bin/dehusk extract --input-format text $(TEXT_DEMO) --format json \
+	  | $(PY) -c "import json,sys; a=json.loads(sys.stdin.read()); \
+	print('title:', a['title']); print('authors:', a['authors'], ' original publisher:', a['original_publisher']); \
+	[print(f\"{b['label']:>12} {'KEPT' if b['main'] else 'cut ':4} {b['text'][:70]}\") for b in a['blocks']]"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check dehusk tests benchmarks
@@ -29,6 +35,13 @@ test: lint
 bench: $(STAMP)
 	bash benchmarks/setup.sh
 	.venv-bench/bin/python benchmarks/run.py $(BENCH_ARGS)
+	$(PY) benchmarks/textmode.py
+
+# Rebuild the shipped weights from ../shared/bench-data/wcxb-dev, deterministically.
+train: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dev,train]'
+	$(PY) -m dehusk.eval.train
+	$(PY) benchmarks/textmode_train.py
 
 clean:
 	rm -rf $(VENV) .venv-bench .venv-bench312 bench-out build *.egg-info
