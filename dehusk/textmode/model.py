@@ -8,10 +8,10 @@ line's own features, its neighbourhood (prose and rule decisions within 3 and 10
 its place against the rules' body run and the rules' label. Trained by
 ``benchmarks/textmode_train.py`` on the flattened wcxb-dev pages, a line's target being
 whether its words stand, in order, in the page's ``main_content``. Out-of-fold
-(domain-grouped 5-fold) word-F1 of the lines it keeps, against the rules' lines on the
-same basis: articles 0.905 → 0.904, service 0.716 → 0.757, listing 0.469 → 0.539, forum
-0.636 → 0.681, product 0.483 → 0.511, collection 0.435 → 0.478, documentation 0.874 →
-0.878 (threshold 0.4).
+(5 folds grouped by domain; ``textmode_train.py --cv``) word-F1 of ``extract_text``, rules
+alone → rules + network: all pages 0.757 → 0.773, articles 0.909 → 0.911, service 0.716 →
+0.760, listing 0.460 → 0.522, product 0.488 → 0.525, forum 0.538 → 0.565, collection
+0.443 → 0.457, documentation 0.860 → 0.860 (threshold 0.4).
 
 Only plain lines change side: a line the rules labelled by a pattern (player, cta, footer…),
 as a caption, credit or site template keeps its label; a promoted line becomes a
