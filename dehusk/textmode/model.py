@@ -15,7 +15,7 @@ alone → rules + network: all pages 0.757 → 0.773, articles 0.909 → 0.911, 
 
 Only plain lines change side: a line the rules labelled by a pattern (player, cta, footer…),
 as a caption, credit or site template keeps its label; a promoted line becomes a
-paragraph (or list item, heading), a demoted one ``other``.
+paragraph (or a list item), a demoted one ``other``.
 """
 
 from __future__ import annotations
