@@ -15,8 +15,8 @@ Block columns (see ``BLOCK_FEATURES`` for the names, in order):
 - markup: structural kind (one-hot), container tag (one-hot), context flags (nav, header,
   footer, aside, form, figure, blockquote, li, table, article, main, dialog, menu, address,
   details), class/id hint of the container and of its parent, and the class/id words
-  (lowercase letter runs) of the container, its parent and grandparent hashed into
-  ``HASH_BUCKETS`` buckets (CRC-32, so the same on every run and machine);
+  (split at ``-``, ``_``, digits…, lowercased) of the container and its parent hashed
+  into ``HASH_BUCKETS`` buckets (CRC-32, so the same on every run and machine);
 - position: segment index and character offset as shares of the page;
 - repetition: the same text elsewhere on the page, segments sharing the container;
 - neighbours: the previous and next segment's kept-by-rules, log length, link density and
@@ -185,22 +185,19 @@ class Features(NamedTuple):
     page: np.ndarray
 
 
-_CLASS_WORD = re.compile(r"[a-z]{2,}")
+#: Class/id names split into words at these characters (then lowercased).
+_CLASS_SPLIT = str.maketrans({c: " " for c in "-_:/.0123456789"})
 
 
 @lru_cache(maxsize=1 << 16)
 def hashed_words(ident: str, classes: str) -> tuple[int, ...]:
-    """The buckets of an element's class/id words (lowercase letter runs; pure, cached)."""
-    words = set(_CLASS_WORD.findall(f"{ident} {classes}".lower()))
+    """The buckets of an element's class/id words (split at ``-_:/.`` and digits; cached)."""
+    words = set(f"{ident} {classes}".translate(_CLASS_SPLIT).lower().split())
     return tuple(sorted({zlib.crc32(w.encode()) % HASH_BUCKETS for w in words}))
 
 
-def _flag_mask(flags: frozenset[str], memo: dict[frozenset[str], int]) -> int:
-    mask = memo.get(flags)
-    if mask is None:
-        mask = sum(1 << i for i, f in enumerate(_FLAGS) if f in flags)
-        memo[flags] = mask
-    return mask
+def _flag_mask(flags: frozenset[str]) -> int:
+    return sum(1 << i for i, f in enumerate(_FLAGS) if f in flags)
 
 
 def _inside_mask(page: Page, top: int) -> np.ndarray:
@@ -219,28 +216,26 @@ def _inside_mask(page: Page, top: int) -> np.ndarray:
 def _containers(page: Page, used: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per used container: (depth, hint, parent hint, tag, flag mask) and hashed words.
 
-    The words are those of the container, its parent and grandparent (class and id).
+    The words are those of the container and its parent (class and id).
     """
     containers = page.containers
-    memo: dict[frozenset[str], int] = {}
-    rows = []
-    hit_rows: list[int] = []
-    hit_cols: list[int] = []
-    for row, i in enumerate(used.tolist()):
-        c = containers[i]
-        p = containers[c.parent] if c.parent >= 0 else c
-        g = containers[p.parent] if p.parent >= 0 else p
-        rows.append(
-            (c.depth, c.hint, p.hint, _TAG_INDEX.get(c.tag, len(_TAGS)), _flag_mask(c.flags, memo))
-        )
-        for node in (c, p, g):
-            if node.ident or node.classes:
-                buckets = hashed_words(node.ident, node.classes)
-                hit_rows += [row] * len(buckets)
-                hit_cols += buckets
-    props = np.array(rows, dtype=np.float64).reshape(-1, 5)
+    cs = [containers[i] for i in used.tolist()]
+    ps = [containers[c.parent] if c.parent >= 0 else c for c in cs]
+    masks = {f: _flag_mask(f) for f in {c.flags for c in cs}}
+    other = len(_TAGS)
+    props = np.array(
+        [
+            (c.depth, c.hint, p.hint, _TAG_INDEX.get(c.tag, other), masks[c.flags])
+            for c, p in zip(cs, ps, strict=True)
+        ],
+        dtype=np.float64,
+    ).reshape(-1, 5)
+    buckets = [
+        hashed_words(c.ident, c.classes) + hashed_words(p.ident, p.classes)
+        for c, p in zip(cs, ps, strict=True)
+    ]
     words = np.zeros((len(used), HASH_BUCKETS), dtype=np.float64)
-    words[hit_rows, hit_cols] = 1.0
+    words[[r for r, b in enumerate(buckets) for _ in b], [x for b in buckets for x in b]] = 1.0
     return props, words
 
 

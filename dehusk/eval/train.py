@@ -47,9 +47,9 @@ from .metrics import tokens, word_prf
 VERSION = "1"
 SEED = 0
 FOLDS = 5
-TREES = 80
+TREES = 64
 DEPTH = 6
-LEARNING_RATE = 0.15
+LEARNING_RATE = 0.18
 SCALE_FLOOR = 0.3
 #: A block is main when at least this share of its shingles (or tokens) is in the truth.
 ALIGN_SHARE = 0.5
