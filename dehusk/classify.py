@@ -5,8 +5,8 @@ and the page's type.
 
 1. The heuristic cascade (``dehusk.rules``) decides main or cut for every segment and names
    the kind of husk it cuts.
-2. Unless ``Options.model`` is ``"rules"`` or the rules found no article at all (an error
-   page, a page without prose), the learned model (``dehusk.model``) reads the
+2. Unless ``Options.model`` is ``"rules"``, the rules found no article at all (an error
+   page, a page without prose) or chose a grid of cards (a listing), the learned model (``dehusk.model``) reads the
    page's features and the rules' decisions and makes the final main/cut call per block,
    and tells the page's type. Its probability is the block's ``score``.
 3. Labels: a main block keeps its structural label from the markup (heading, paragraph,
@@ -42,6 +42,10 @@ def _decisions(
         keep = [main for main, _ in found.decisions]
         return keep, [why.value for _, why in found.decisions], DEFAULT_PAGE_TYPE
     pred = predict(page, found, options.model, url)
+    if found.card_mode:
+        # The model overrode the rules' card grid and lost: out of fold, collection pages
+        # went 0.618 -> 0.568 with it; trusting the grid gives 0.844 -> 0.848 over all pages.
+        return [main for main, _ in found.decisions], pred.main.tolist(), pred.page_type
     keep = (pred.main >= load(options.model).threshold).tolist()
     return keep, pred.main.tolist(), pred.page_type
 
