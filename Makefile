@@ -33,6 +33,7 @@ test: lint
 	$(PY) -m pytest
 
 bench: $(STAMP)
+	test -f bench-out/folds/folds.json || $(MAKE) train
 	bash benchmarks/setup.sh
 	.venv-bench/bin/python benchmarks/run.py $(BENCH_ARGS)
 	$(PY) benchmarks/textmode.py
