@@ -6,9 +6,10 @@ and the page's type.
 1. The heuristic cascade (``dehusk.rules``) decides main or cut for every segment and names
    the kind of husk it cuts.
 2. Unless ``Options.model`` is ``"rules"``, the rules found no article at all (an error
-   page, a page without prose) or chose a grid of cards (a listing), the learned model (``dehusk.model``) reads the
-   page's features and the rules' decisions and makes the final main/cut call per block,
-   and tells the page's type. Its probability is the block's ``score``.
+   page, a page without prose) or chose a grid of cards (a listing), the learned model
+   (``dehusk.model``) reads the page's features and the rules' decisions and makes the
+   final main/cut call per block, and tells the page's type. Its probability is the
+   block's ``score``.
 3. Labels: a main block keeps its structural label from the markup (heading, paragraph,
    list item, quote, table, code); a cut block takes the husk kind the rules name (from
    its classes, tags and link density: navigation, related, player, cta, footer…), see
