@@ -11,7 +11,7 @@ TEXT_DEMO := tests/fixtures/text/kgou-npr-isis-defector.txt
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev,train]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -40,7 +40,6 @@ bench: $(STAMP)
 
 # Rebuild the shipped weights from ../shared/bench-data/wcxb-dev, deterministically.
 train: $(STAMP)
-	$(PY) -m pip install --quiet -e '.[dev,train]'
 	$(PY) -m dehusk.eval.train
 	$(PY) benchmarks/textmode_train.py
 
