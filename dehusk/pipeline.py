@@ -6,7 +6,10 @@ function in its own module and talks to the next only through ``dehusk.article``
 
 from __future__ import annotations
 
-from dehusk.article import Article, Options
+from dataclasses import replace
+from urllib.parse import urljoin
+
+from dehusk.article import Article, Image, Metadata, Options, Page
 from dehusk.classify import classify_page
 from dehusk.decode import decode
 from dehusk.dedupe import dedupe
@@ -39,14 +42,27 @@ def extract(
     meta = extract_metadata(doc.tree, blocks, url)
     blocks = dedupe(meta.blocks)
     body = body_text(blocks, options)
+    metadata = place_images(meta.metadata, segments, url)
     warnings = (*warnings, *doc.warnings, *meta.warnings)
     if not body:
         warnings = (*warnings, "no article text found")
     return Article(
         text=body,
         blocks=blocks,
-        metadata=meta.metadata,
+        metadata=metadata,
         url=url,
         page_type=page_type,
         warnings=warnings,
     )
+
+
+def place_images(metadata: Metadata, page: Page, url: str | None) -> Metadata:
+    """Give each article image the index of the block it stands before (for Markdown)."""
+    before: dict[str, int] = {}
+    for seen in page.images:
+        before.setdefault(urljoin(url or "", seen.src), seen.before)
+        before.setdefault(seen.src, seen.before)
+    images: tuple[Image, ...] = tuple(
+        replace(image, position=before.get(image.src, image.position)) for image in metadata.images
+    )
+    return replace(metadata, images=images)

@@ -72,3 +72,15 @@ def test_options_reject_unknown_include() -> None:
 def test_empty_input_gives_empty_article_with_warning() -> None:
     article = dehusk.extract(b"")
     assert article.text == "" and article.warnings
+
+
+def test_markdown_places_article_images() -> None:
+    import json
+
+    folder = Path(__file__).parent / "fixtures" / "pages" / "0160"
+    url = json.loads((folder / "truth.json").read_text())["url"]
+    article = dehusk.extract(gzip.decompress((folder / "page.html.gz").read_bytes()), url=url)
+    placed = [image for image in article.images if image.position is not None]
+    assert placed and all(image.src.startswith("http") for image in placed)
+    markdown = dehusk.render.render(article, "markdown", dehusk.Options())
+    assert f"![{placed[0].alt.replace(']', '')}]({placed[0].src})" in markdown
