@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from dehusk.errors import InputTooLarge
-from dehusk.sources.inflate import GZIP_MAGIC, inflate
+from dehusk.sources.inflate import GZIP_MAGIC, inflate, is_gzip
 from dehusk.sources.url import DEFAULT_MAX_BYTES, fetch
 
 #: ``scheme://`` — anything like it is a URL (``fetch`` refuses schemes other than http(s)).
@@ -58,7 +58,7 @@ def _chunks(stream: BinaryIO, first: bytes) -> Iterator[bytes]:
 def _read_limited(stream: BinaryIO, max_bytes: int) -> bytes:
     """All of ``stream``, gunzipped if it is gzip, never more than ``max_bytes``."""
     head = stream.read(len(GZIP_MAGIC))
-    if head == GZIP_MAGIC:
+    if is_gzip(head):
         return inflate(_chunks(stream, head), max_bytes, "gzip")
     # One byte over the limit is enough to know it is too large.
     data = head + stream.read(max_bytes + 1 - len(head))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from dehusk.sources.inflate import GZIP_MAGIC
+from dehusk.sources.inflate import GZIP_MAGIC, is_gzip
 
 STDIN = "-"
 
@@ -59,7 +59,7 @@ def _open(spec: str) -> IO[bytes]:
     raw = Path(spec).open("rb")  # noqa: SIM115 - closed by read_jsonl
     head = raw.read(len(GZIP_MAGIC))
     raw.seek(0)
-    if head == GZIP_MAGIC:
+    if is_gzip(head):
         return gzip.open(raw, "rb")  # type: ignore[return-value]
     return raw
 
