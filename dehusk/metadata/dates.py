@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 #: Month names and abbreviations. English, plus the languages most common among the
 #: dev set's non-English pages (de, fr, es, it, pt, nl); lower-cased, accents kept.
@@ -78,6 +78,7 @@ PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b{_TIME}",
         rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b{_TIME}",
         rf"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}\b{_TIME}",
+        rf"\b{_YEAR}\.(?P<month>[01]?\d)\.(?P<day>[0-3]?\d)\b{_TIME}",
     )
 )
 #: Day/month order unknown: accepted only when one part is over 12 (no guess).
@@ -272,3 +273,278 @@ def dom_date(tree: LexborHTMLParser, now: datetime | None = None) -> str | None:
                 if found:
                     return found
     return None
+
+
+# --- Every date the page offers, with where it came from (the chooser's candidates) ---
+
+#: Words before a visible date that say which date it is. "Updated" wins over "published"
+#: when both are near ("Published May 1, updated June 2" gives each its own nearest word).
+UPDATED_WORDS = re.compile(
+    r"\b(?:updated?|modified|revised|reviewed|refreshed|last\s+edited|edited)\b", re.IGNORECASE
+)
+PUBLISHED_WORDS = re.compile(
+    r"\b(?:published|posted|released|written|created|first\s+published|date|on)\b",
+    re.IGNORECASE,
+)
+#: Class/id fragments of a date's element (or its near ancestors) that say which date it is.
+UPDATED_CLASSES = ("modif", "updat", "revis", "review")
+PUBLISHED_CLASSES = ("publish", "posted", "post-date", "entry-date", "pubdate", "created")
+#: Elements whose text is never a visible date of the page.
+NOT_VISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
+#: A text node longer than this is prose: a date inside it is what the story talks about.
+MAX_DATE_TEXT = 140
+#: Visible dates kept per page (related-post lists and comments can hold hundreds).
+MAX_VISIBLE = 40
+#: Text nodes after the headline's first within which a date is "near the headline".
+NEAR_TITLE = 40
+#: Keys of dates in inline scripts (Next.js/Nuxt/Gatsby state, analytics data layers),
+#: outside JSON-LD: the story's own record, as the site's front end stores it.
+SCRIPT_PUBLISHED_KEYS = (
+    "datePublished",
+    "publishDate",
+    "publishedDate",
+    "publicationDate",
+    "published_at",
+    "publishedAt",
+    "date_published",
+    "firstPublished",
+    "publishedLocalISO",
+    "pubDate",
+    "createdAt",
+)
+SCRIPT_MODIFIED_KEYS = (
+    "dateModified",
+    "modifiedDate",
+    "updatedAt",
+    "lastModifiedDate",
+    "updated_at",
+)
+_SCRIPT_DATE = re.compile(
+    r'\\*"(?P<key>' + "|".join(SCRIPT_PUBLISHED_KEYS + SCRIPT_MODIFIED_KEYS) + r')\\*"\s*:\s*\\*"'
+    r'(?P<value>[^"\\]{6,40})'
+)
+_HAS_YEAR = re.compile(r"(?:19|20)\d{2}")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class DateCandidate:
+    """One date the page offers.
+
+    ``source``: where it was read — ``url``, ``meta`` (a published key), ``meta_mod`` (a
+    modified key), ``meta_other`` (another date-named key), ``item``/``item_mod``
+    (microdata), ``jsonld``/``jsonld_mod``, ``time`` (a ``<time>`` element), ``text`` (a
+    visible date), ``script``/``script_mod`` (inline script state), ``dateline`` (the body's
+    dateline block). ``label``: ``published``, ``updated`` or ``""`` — what its key, class
+    or the words before it say. ``order``: rank among the page's visible dates (0 = first;
+    -1 when not visible). ``near_title``: within ``NEAR_TITLE`` text nodes after the
+    headline. ``in_article``: inside ``<article>``/``<main>``. ``in_link``: inside a link
+    (related posts).
+    """
+
+    source: str
+    value: str
+    label: str = ""
+    order: int = -1
+    near_title: bool = False
+    in_article: bool = False
+    in_link: bool = False
+
+
+def key_label(key: str) -> str:
+    """``updated``/``published``/``""`` for a declared key (``article:modified_time``)."""
+    key = key.lower()
+    if any(w in key for w in ("modif", "updat", "revis")):
+        return "updated"
+    if any(w in key for w in ("publish", "pubdate", "issued", "created")):
+        return "published"
+    return ""
+
+
+def declared_candidates(declared: list[tuple[str, str, str]], now: datetime) -> list[DateCandidate]:
+    """Candidates from declared values ``(source, key, raw)``; unparseable ones dropped."""
+    out = []
+    for source, key, raw in declared:
+        value = parse_date(raw, now)
+        if value:
+            out.append(DateCandidate(source, value, key_label(key)))
+    return out
+
+
+def url_candidates(url: str | None, now: datetime) -> list[DateCandidate]:
+    value = url_date(url, now)
+    return [DateCandidate("url", value, "published")] if value else []
+
+
+def script_candidates(tree: LexborHTMLParser, now: datetime) -> list[DateCandidate]:
+    """The first published and the first modified date under known keys in inline scripts
+    (not JSON-LD, read elsewhere); later ones are usually related stories."""
+    found: dict[str, DateCandidate] = {}
+    for script in tree.css("script"):
+        if "ld+json" in (script.attributes.get("type") or "").lower():
+            continue
+        text = script.text(deep=True) or ""
+        for match in _SCRIPT_DATE.finditer(text):
+            source = "script_mod" if match["key"] in SCRIPT_MODIFIED_KEYS else "script"
+            value = parse_date(match["value"], now) if source not in found else None
+            if value:
+                label = "updated" if source == "script_mod" else "published"
+                found[source] = DateCandidate(source, value, label)
+            if len(found) == 2:
+                return list(found.values())
+    return list(found.values())
+
+
+def time_candidates(tree: LexborHTMLParser, now: datetime) -> list[DateCandidate]:
+    """Every ``<time>`` element's date (``datetime`` attribute, else its text), labelled by
+    ``pubdate``/``itemprop``/class; the first few only."""
+    out = []
+    for node in tree.css("time")[:MAX_VISIBLE]:
+        attrs = node.attributes
+        value = parse_date(attrs.get("datetime") or node.text(deep=True) or "", now)
+        if not value:
+            continue
+        marks = " ".join(str(attrs.get(a) or "") for a in ("class", "itemprop", "id")).lower()
+        label = "published" if "pubdate" in attrs else _class_label(marks)
+        out.append(DateCandidate("time", value, label))
+    return out
+
+
+def _class_label(marks: str) -> str:
+    if any(w in marks for w in UPDATED_CLASSES):
+        return "updated"
+    if any(w in marks for w in PUBLISHED_CLASSES):
+        return "published"
+    return ""
+
+
+def _words_label(before: str) -> str:
+    """The label of the nearest date word in the text just before a date."""
+    updated = [m.end() for m in UPDATED_WORDS.finditer(before)]
+    published = [m.end() for m in PUBLISHED_WORDS.finditer(before)]
+    if not updated and not published:
+        return ""
+    return "updated" if max(updated, default=-1) > max(published, default=-1) else "published"
+
+
+def visible_candidates(tree: LexborHTMLParser, title: str, now: datetime) -> list[DateCandidate]:
+    """Dates written in the page's short text nodes, in document order.
+
+    Each is labelled by the words just before it (this and the previous text node:
+    "Last updated:" often sits in its own element) or, failing that, by the classes of its
+    element and two ancestors. "Near the headline" counts text nodes from the ``<h1>`` that
+    repeats the title (else the first ``<h1>``).
+    """
+    body = tree.body
+    if body is None:
+        return []
+    want = _SPACES.sub(" ", title).strip().lower()
+    texts: list[str] = []
+    title_at: int | None = None
+    first_h1: int | None = None
+    out: list[DateCandidate] = []
+    positions: list[int] = []
+    for node in body.traverse(include_text=True):
+        tag = node.tag
+        if tag == "h1":
+            first_h1 = len(texts) if first_h1 is None else first_h1
+            if title_at is None and want:
+                heading = _SPACES.sub(" ", node.text(deep=True)).strip().lower()
+                title_at = len(texts) if heading and (heading in want or want in heading) else None
+            continue
+        if tag != "-text":
+            continue
+        parent = node.parent
+        if parent is None or parent.tag in NOT_VISIBLE:
+            continue
+        text = _SPACES.sub(" ", node.text_content or "").strip()
+        if not text:
+            continue
+        texts.append(text)
+        if len(text) > MAX_DATE_TEXT or not _HAS_YEAR.search(text) or len(out) >= MAX_VISIBLE:
+            continue
+        value = parse_date(text, now)
+        if not value:
+            continue
+        before = " ".join(texts[-2:])
+        before = before[: len(before) - len(text) + _date_start(text)]
+        label = _words_label(before[-40:]) or _ancestor_label(parent)
+        out.append(
+            DateCandidate(
+                "text",
+                value,
+                label,
+                order=len(out),
+                in_article=_has_ancestor(parent, ("article", "main")),
+                in_link=_has_ancestor(parent, ("a",), 3),
+            )
+        )
+        positions.append(len(texts) - 1)
+    anchor = title_at if title_at is not None else first_h1
+    if anchor is None:
+        return out
+    return [
+        DateCandidate(
+            c.source,
+            c.value,
+            c.label,
+            c.order,
+            0 <= at - anchor <= NEAR_TITLE or -3 <= at - anchor < 0,
+            c.in_article,
+            c.in_link,
+        )
+        for c, at in zip(out, positions, strict=True)
+    ]
+
+
+def _date_start(text: str) -> int:
+    """Where the first date in ``text`` starts (0 when unknown)."""
+    starts = [m.start() for p in (*PATTERNS, _SLASHED) if (m := p.search(text))]
+    return min(starts, default=0)
+
+
+def _ancestor_label(node: LexborNode, depth: int = 3) -> str:
+    current: LexborNode | None = node
+    for _ in range(depth):
+        if current is None:
+            break
+        attrs = current.attributes
+        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''}"
+        label = _class_label(marks.lower())
+        if label:
+            return label
+        current = current.parent
+    return ""
+
+
+def _has_ancestor(node: LexborNode, tags: tuple[str, ...], depth: int = 60) -> bool:
+    current: LexborNode | None = node
+    for _ in range(depth):
+        if current is None:
+            return False
+        if current.tag in tags:
+            return True
+        current = current.parent
+    return False
+
+
+def date_candidates(
+    tree: LexborHTMLParser,
+    url: str | None,
+    declared: list[tuple[str, str, str]],
+    dateline: str | None,
+    title: str,
+    now: datetime,
+) -> list[DateCandidate]:
+    """Every date the page offers (see ``DateCandidate``): the URL's, the declared ones
+    (``(source, key, raw)`` from JSON-LD, ``<meta>``, microdata), ``<time>`` elements,
+    the body's dateline, a date-classed element, the visible dates and inline scripts."""
+    out = url_candidates(url, now) + declared_candidates(declared, now)
+    out += time_candidates(tree, now)
+    if dateline:
+        out.append(DateCandidate("dateline", dateline, "published"))
+    dom = dom_date(tree, now)
+    out += [DateCandidate("dom", dom)] if dom else []
+    out += visible_candidates(tree, title, now)
+    out += script_candidates(tree, now)
+    return out

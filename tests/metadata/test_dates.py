@@ -4,7 +4,19 @@ from datetime import UTC, datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
-from dehusk.metadata.dates import dateline_date, dom_date, parse_date, time_element_date, url_date
+from dehusk.metadata.dates import (
+    DateCandidate,
+    date_candidates,
+    dateline_date,
+    declared_candidates,
+    dom_date,
+    parse_date,
+    script_candidates,
+    time_candidates,
+    time_element_date,
+    url_date,
+    visible_candidates,
+)
 
 NOW = datetime(2025, 6, 1, 12, tzinfo=UTC)
 
@@ -83,3 +95,98 @@ def test_time_element_prefers_publication_markers() -> None:
 def test_dom_date_from_class_names() -> None:
     tree = LexborHTMLParser('<div class="post-date">Posted October 8, 2014</div>')
     assert dom_date(tree, NOW) == "2014-10-08"
+
+
+def test_year_first_dotted_date() -> None:
+    # "Essay - Published: 2025.12.17 |" (a personal blog's dateline)
+    assert parse_date("Published: 2024.12.17", NOW) == "2024-12-17"
+    assert parse_date("2024.13.01", NOW) is None
+
+
+def test_time_element_without_datetime_is_read_from_its_text() -> None:
+    tree = LexborHTMLParser(
+        '<time class="entry-time">April 26, 2024</time>'
+        '<time class="entry-modified-time">Updated on: October 3, 2024</time>'
+    )
+    assert time_candidates(tree, NOW) == [
+        DateCandidate("time", "2024-04-26", ""),
+        DateCandidate("time", "2024-10-03", "updated"),
+    ]
+
+
+def test_visible_dates_labelled_by_the_words_before_them() -> None:
+    # Webflow: the label and the date in sibling elements, above the headline.
+    tree = LexborHTMLParser(
+        '<body><div class="flex"><div class="text-16px">Last updated:</div>'
+        '<div class="text-16px color-paragraph">Dec 12, 2024</div></div>'
+        "<h1>We've Compiled the Best Agencies</h1>"
+        '<p><strong>By <a href="/team/x">Dr. Vahid Osman</a></strong> - Mar 27, 2024</p>'
+        "<article><p>Long body text about the market in 2019 and after.</p>"
+        '<a href="/other"><span>May 1, 2023</span></a></article></body>'
+    )
+    found = visible_candidates(tree, "We've Compiled the Best Agencies", NOW)
+    assert [(c.value, c.label, c.near_title, c.in_link) for c in found] == [
+        ("2024-12-12", "updated", True, False),
+        ("2024-03-27", "", True, False),
+        ("2023-05-01", "", True, True),
+    ]
+    assert found[2].in_article and not found[0].in_article
+
+
+def test_visible_dates_skip_scripts_and_prose() -> None:
+    tree = LexborHTMLParser(
+        "<body><h1>T</h1><script>var d = 'January 5, 2024';</script>"
+        "<p>On January 5, 2024 the company announced a long list of changes to the"
+        " product that customers had asked for over many years of service, and more"
+        " would follow later in the year.</p>"
+        "<p>Posted on the 15/12/2024 at 19:00 by @someone</p></body>"
+    )
+    found = visible_candidates(tree, "T", NOW)
+    assert [(c.value, c.label) for c in found] == [("2024-12-15", "published")]
+
+
+def test_script_state_dates_outside_json_ld() -> None:
+    tree = LexborHTMLParser(
+        '<script type="application/ld+json">{"datePublished": "2020-01-01"}</script>'
+        '<script>self.__next_f.push([1,"{\\"dateModified\\":\\"2025-02-04T00:00:00.000Z'
+        '\\",\\"datePublished\\":\\"2025-02-03T00:00:00.000Z\\"}"])</script>'
+        '<script>window.x = {"publishedDate":"2019-08-16T00:00:00.000Z"}</script>'
+    )
+    found = script_candidates(tree, NOW)
+    assert {(c.source, c.value[:10]) for c in found} == {
+        ("script_mod", "2025-02-04"),
+        ("script", "2025-02-03"),
+    }
+
+
+def test_declared_dates_labelled_by_their_key() -> None:
+    found = declared_candidates(
+        [
+            ("meta_other", "w-published-date", "2025-05-27T06:03:43.274Z"),
+            ("meta_other", "updated date", "2025-07-02T14:13:01Z"),
+            ("meta_other", "published", "July 17, 2025"),
+            ("meta_other", "date", "not a date"),
+        ],
+        datetime(2025, 8, 1, tzinfo=UTC),
+    )
+    assert [(c.value[:10], c.label) for c in found] == [
+        ("2025-05-27", "published"),
+        ("2025-07-02", "updated"),
+        ("2025-07-17", "published"),
+    ]
+
+
+def test_date_candidates_gather_every_source() -> None:
+    tree = LexborHTMLParser(
+        '<body><h1>Title</h1><p>March 3, 2014</p><time datetime="2014-03-04">x</time></body>'
+    )
+    found = date_candidates(
+        tree,
+        "https://x.org/2014/03/03/story",
+        [("meta", "article:published_time", "2014-03-03T10:00:00Z")],
+        "2014-03-03",
+        "Title",
+        NOW,
+    )
+    assert [c.source for c in found] == ["url", "meta", "time", "dateline", "text"]
+    assert all(c.value.startswith("2014-03-0") for c in found)
