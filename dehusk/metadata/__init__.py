@@ -24,7 +24,13 @@ from typing import TypeVar
 from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.article import Block, Label, Metadata
-from dehusk.metadata.authors import clean_authors, dom_authors
+from dehusk.metadata.authors import (
+    AuthorCredits,
+    clean_authors,
+    credit_fallback,
+    dom_authors,
+    dom_bylines,
+)
 from dehusk.metadata.body import BodyFacts, mark_title, relabel_body
 from dehusk.metadata.dates import dom_date, parse_date, time_element_date, url_date
 from dehusk.metadata.images import extract_images
@@ -158,6 +164,7 @@ def extract_metadata(
     relabelled, body = relabel_body(marked, structured, exclude, now)
     warnings: list[str] = [f"{ld.broken} JSON-LD block(s) could not be parsed"] if ld.broken else []
     authors = _resolve("authors", _author_sources(ld, tags, body, tree, exclude), warnings)
+    authors = authors or credit_fallback(_author_credits(ld, tags, tree))
     published = _resolve("published", _date_sources(ld, tags, body, tree, url, now), warnings, _day)
     text = " ".join(b.text for b in relabelled if b.main)
     lang = decide_language(ld.language or tags.lang or tags.first(META_KEYS["language"]), text)
@@ -230,6 +237,17 @@ def _author_sources(
         "byline": lambda: body.authors,
         "dom": lambda: dom_authors(tree, exclude),
     }
+
+
+def _author_credits(ld: JsonLd, tags: MetaTags, tree: LexborHTMLParser) -> AuthorCredits:
+    """The raw author credits of the page, for a page whose credits name no person."""
+    return AuthorCredits(
+        jsonld=ld.authors,
+        jsonld_orgs=ld.author_orgs,
+        meta=tags.all(META_KEYS["authors"]),
+        item=tags.all(META_KEYS["item_authors"]),
+        dom=tuple(dom_bylines(tree)),
+    )
 
 
 def _date_sources(

@@ -11,7 +11,8 @@ are part of how the person signs, not a separate author.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -366,15 +367,21 @@ MAX_DOM_BYLINE = 100
 
 def dom_authors(tree: LexborHTMLParser, exclude: Iterable[str] = ()) -> tuple[str, ...]:
     """Names from the first byline-like element (see ``DOM_BYLINE_SELECTORS``)."""
+    for text in dom_bylines(tree):
+        names = clean_authors([text], exclude)
+        if names and (BYLINE_START.match(text) or mostly_names(text, names)):
+            return names
+    return ()
+
+
+def dom_bylines(tree: LexborHTMLParser) -> Iterator[str]:
+    """The texts of the byline-like elements of the page, best selector first, each short
+    and outside comments, related posts and sidebars (see ``DOM_BYLINE_SELECTORS``)."""
     for selector in DOM_BYLINE_SELECTORS:
         for node in tree.css(selector)[:20]:
             text = _SPACE.sub(" ", node.text(deep=True, separator=" ")).strip()
-            if not text or len(text) > MAX_DOM_BYLINE or _in_skipped(node):
-                continue
-            names = clean_authors([text], exclude)
-            if names and (BYLINE_START.match(text) or mostly_names(text, names)):
-                return names
-    return ()
+            if text and len(text) <= MAX_DOM_BYLINE and not _in_skipped(node):
+                yield text
 
 
 def _in_skipped(node: LexborNode) -> bool:
@@ -388,3 +395,65 @@ def _in_skipped(node: LexborNode) -> bool:
             return True
         current = current.parent
     return False
+
+
+#: Longest credit kept when a page names no person (words, characters).
+MAX_CREDIT_WORDS = 6
+MAX_CREDIT_CHARS = 60
+#: Month names: with a number beside them a credit is a date ("Jun 2").
+MONTHS = word_set(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept "
+    "september oct october nov november dec december"
+)
+#: Template debris that is no credit ("{{author}}", "<b>").
+_CREDIT_DEBRIS = re.compile(r"[{}<>=]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorCredits:
+    """The raw author credits of a page, per source, before cleaning."""
+
+    jsonld: tuple[str, ...] = ()
+    jsonld_orgs: tuple[str, ...] = ()
+    meta: tuple[str, ...] = ()
+    item: tuple[str, ...] = ()
+    dom: tuple[str, ...] = ()
+
+
+def clean_credit(value: str) -> str:
+    """A byline as printed when it names no person ("By ASU Online", "Podium Staff"): the
+    lead-in, dates, URLs and e-mails out; "" when nothing credit-like is left (a numeric
+    id, a profile URL, template debris, a sentence)."""
+    text = _URL.sub(" ", _EMAIL.sub(" ", value or ""))
+    text = TAIL.sub("", BY_PREFIX.sub("", _SPACE.sub(" ", strip_dates(text)).strip()))
+    words = text.strip(" .:-–—()[]\"'⋅·•»«|,").split()
+    while words and words[0].lower() in LEADING_NOISE:  # "Articles by Juliette"
+        words.pop(0)
+    while words and words[-1].lower() in LEADING_NOISE:  # "Jun 2 Written By"
+        words.pop()
+    text = " ".join(words).strip(" .:-–—()[]\"'⋅·•»«|,")
+    if _DIGIT.search(text) and any(w.lower().strip(".,") in MONTHS for w in words):
+        return ""  # a date strip_dates did not know ("Jun 2")
+    if not 1 <= len(words) <= MAX_CREDIT_WORDS or len(text) > MAX_CREDIT_CHARS:
+        return ""
+    if _CREDIT_DEBRIS.search(text) or not _LETTER.search(text) or _DIGIT.fullmatch(text[:1]):
+        return ""
+    return text
+
+
+def credit_fallback(credits: AuthorCredits) -> tuple[str, ...]:
+    """The page's first printed credit, for a page that credits no person: the JSON-LD
+    author (a person entry the cleaning dropped, or an organisation), then ``<meta>``,
+    microdata, a byline-like element. One credit, as printed ("Podium Staff", "Swoogo")."""
+    for source in (
+        (*credits.jsonld, *credits.jsonld_orgs),
+        credits.meta,
+        credits.item,
+        credits.dom,
+    ):
+        for value in source:
+            credit = clean_credit(value)
+            if credit:
+                return (credit,)
+    return ()

@@ -2,7 +2,15 @@
 
 from selectolax.lexbor import LexborHTMLParser
 
-from dehusk.metadata.authors import byline_names, clean_authors, dom_authors, is_bio
+from dehusk.metadata.authors import (
+    AuthorCredits,
+    byline_names,
+    clean_authors,
+    clean_credit,
+    credit_fallback,
+    dom_authors,
+    is_bio,
+)
 
 
 def test_by_staff_is_no_author() -> None:
@@ -84,3 +92,35 @@ def test_dom_byline_skips_comments() -> None:
         '<p class="byline">By Jane Doe</p>'
     )
     assert dom_authors(tree) == ("Jane Doe",)
+
+
+def test_clean_credit_keeps_the_printed_credit() -> None:
+    assert clean_credit("By ASU Online") == "ASU Online"
+    assert clean_credit("Podium Staff") == "Podium Staff"
+    assert clean_credit("Posted by IndustrySelect on Tuesday, August 29, 2023") == (
+        "IndustrySelect"
+    )
+    assert clean_credit("Articles by Juliette") == "Juliette"
+
+
+def test_clean_credit_drops_what_is_no_credit() -> None:
+    for value in (
+        "https://www.facebook.com/everfit.io/",
+        "Written By",
+        "Jun 2 Written By",
+        "{{ author.name }}",
+        "262588213843476",
+        "This guide explains how to choose a good home cleaning service for you",
+    ):
+        assert clean_credit(value) == "", value
+
+
+def test_credit_fallback_order() -> None:
+    credits = AuthorCredits(
+        jsonld_orgs=("Swoogo",), meta=("https://facebook.com/swoogo",), dom=("By Swoogo Team",)
+    )
+    assert credit_fallback(credits) == ("Swoogo",)
+    assert credit_fallback(AuthorCredits(meta=("https://x.com/a",), dom=("By Swoogo Team",))) == (
+        "Swoogo Team",
+    )
+    assert credit_fallback(AuthorCredits()) == ()
