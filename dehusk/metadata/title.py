@@ -17,7 +17,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
+import numpy as np
+
 from dehusk.metadata.dates import PATTERNS as DATE_PATTERNS
+from dehusk.metadata.rank import RULES_CHOICE, Candidate
 
 #: Order of trust for the headline when the h1 finds no agreement. Measured on the dev set
 #: (tests/metadata/measure_dev.py); see docs/metadata.md.
@@ -61,6 +64,8 @@ def site_names(names: Iterable[str], url: str | None) -> tuple[str, ...]:
     labels = [label for label in host.split(".") if label and label not in HOST_NOISE]
     if labels:
         out.extend({labels[0], " ".join(labels), host.removeprefix("www.")})
+    if len(labels) > 1:  # a subdomain's site: "promotions.newegg.com" is "Newegg.com"
+        out.extend((labels[-1], ".".join(host.split(".")[-2:])))
     return tuple(dict.fromkeys(n for n in out if n))
 
 
@@ -148,3 +153,92 @@ def drop_qualifier(title: str) -> str:
     too: it helped one half of the dev set and hurt the other, so it is not done.)"""
     head, sep, _ = title.partition(" | ")
     return head.strip() if sep and len(head.split()) >= MIN_HEAD_WORDS else title
+
+
+#: Declared sources by how they are weighed as candidates (the rarer ones pooled).
+SOURCE_GROUP: Mapping[str, str] = {
+    "jsonld": "jsonld",
+    "og": "og",
+    "twitter": "meta",
+    "item": "meta",
+    "parsely": "meta",
+    "sailthru": "meta",
+    "dc": "meta",
+    "title": "title",
+}
+#: Longest candidate kept (characters): longer text is a description, not a headline.
+MAX_CANDIDATE = 400
+
+
+def ranked_candidates(
+    declared: Mapping[str, str],
+    headings: Sequence[tuple[str, str]],
+    sites: tuple[str, ...],
+    chosen: str,
+) -> list[Candidate[str]]:
+    """Every headline the page offers, with features for ``rank``.
+
+    In: the declared titles keyed by source, the visible headings as ``(kind, text)``
+    (kinds ``block``, ``h1``, ``h2``), the site's names and the rules' choice. Out: one
+    candidate per distinct normalised text — each declared title whole, without the site's
+    name, each of its separator parts, each heading — with where it came from, how many
+    sources agree on it, its shape and whether the rules chose it.
+    """
+    found: dict[str, tuple[str, dict[str, float]]] = {}
+
+    def add(text: str, feature: str) -> None:
+        key = norm(text)
+        if not key or len(text) > MAX_CANDIDATE:
+            return
+        found.setdefault(key, (text.strip(), {}))[1][feature] = 1.0
+
+    add(chosen, RULES_CHOICE)
+    for kind, text in headings:
+        add(strip_edge_date(text), f"heading_{kind}")
+    for source, text in declared.items():
+        if not text or not text.strip():
+            continue
+        group = SOURCE_GROUP.get(source, "meta")
+        stripped = strip_site(text, sites)
+        add(text, f"{group}_whole")
+        add(stripped, f"{group}_stripped")
+        add(drop_qualifier(stripped), f"{group}_unqualified")
+        parts = [p for p in SEPARATORS.split(text.strip()) if p.strip()]
+        for i, part in enumerate(parts if len(parts) > 1 else ()):
+            add(part, f"{group}_part_first" if i == 0 else f"{group}_part_later")
+    return [
+        Candidate(text, {**feats, **_shape(text, key, declared, headings, sites)})
+        for key, (text, feats) in found.items()
+    ]
+
+
+def _shape(
+    text: str,
+    key: str,
+    declared: Mapping[str, str],
+    headings: Sequence[tuple[str, str]],
+    sites: tuple[str, ...],
+) -> dict[str, float]:
+    """Agreement and shape features of one candidate (see ``ranked_candidates``)."""
+    values = [v for v in declared.values() if v]
+    stripped = [norm(strip_site(v, sites)) for v in values]
+    padded = f" {key} "
+    words = key.split()
+    return {
+        "n_equal": float(sum(key in (norm(v), s) for v, s in zip(values, stripped, strict=True))),
+        "n_contain": float(sum(padded in f" {norm(v)} " for v in values)),
+        "heading_agree": agreement(text, [t for _, t in headings][:4]) if headings else 0.0,
+        "declared_agree": agreement(text, values) if values else 0.0,
+        "log_words": float(np.log1p(len(words))),
+        "short": float(len(words) < 3),
+        "long": float(len(text) > 120),
+        "has_separator": float(bool(SEPARATORS.search(text))),
+        "names_site": float(any(is_site(p, sites) for p in SEPARATORS.split(text))),
+        "is_site": float(is_site(text, sites)),
+        "shouting": float(sum(c.isupper() for c in text) > 0.7 * sum(c.isalpha() for c in text)),
+        "question": float(text.rstrip().endswith("?")),
+        "has_year": float(bool(_YEAR.search(text))),
+    }
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")

@@ -55,3 +55,30 @@ def test_date_glued_to_a_heading_is_dropped() -> None:
     candidates = {"og": "Preparing a transition in Debusine"}
     headings = ["Dec 18 2025 Preparing a transition in Debusine"]
     assert choose_title(candidates, headings, ()) == "Preparing a transition in Debusine"
+
+
+def test_ranked_candidates_cover_every_source_with_features() -> None:
+    from dehusk.metadata.rank import RULES_CHOICE
+    from dehusk.metadata.title import ranked_candidates
+
+    declared = {
+        "og": "Best phones of 2025 | Reviews | The Verge",
+        "title": "Best phones | The Verge",
+    }
+    headings = [("h1", "The best phones of 2025"), ("h2", "Related")]
+    cands = {
+        c.value: c.features for c in ranked_candidates(declared, headings, SITES, "Best phones")
+    }
+    assert cands["Best phones"][RULES_CHOICE] == 1.0
+    assert cands["Best phones"]["title_stripped"] == 1.0
+    assert cands["Best phones of 2025"]["og_unqualified"] == 1.0
+    assert cands["Best phones of 2025"]["og_part_first"] == 1.0
+    assert cands["Reviews"]["og_part_later"] == 1.0
+    assert cands["The best phones of 2025"]["heading_h1"] == 1.0
+    assert cands["The Verge"]["is_site"] == 1.0
+    assert cands["Best phones of 2025 | Reviews | The Verge"]["has_separator"] == 1.0
+
+
+def test_a_subdomain_site_is_named_by_its_registered_domain() -> None:
+    sites = site_names([], "https://promotions.newegg.com/zotac/index.html")
+    assert strip_site("GAME CHANGER | Newegg.com", sites) == "GAME CHANGER"
