@@ -30,6 +30,7 @@ from dehusk.metadata.authors import (
     credit_fallback,
     dom_authors,
     dom_bylines,
+    visible_byline_authors,
 )
 from dehusk.metadata.body import BodyFacts, mark_title, relabel_body
 from dehusk.metadata.dates import dom_date, parse_date, time_element_date, url_date
@@ -141,7 +142,7 @@ MAX_HEADINGS = 8
 #: Measured on the dev set with tests/metadata/measure_dev.py (see docs/metadata.md).
 ORDER: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
-        "authors": ("jsonld", "meta", "item", "byline", "dom"),
+        "authors": ("jsonld", "meta", "item", "byline", "dom", "visible"),
         "published": ("url", "meta", "item", "time", "dateline", "dom", "jsonld"),
     }
 )
@@ -236,6 +237,7 @@ def _author_sources(
         "item": lambda: clean_authors(tags.all(META_KEYS["item_authors"]), exclude),
         "byline": lambda: body.authors,
         "dom": lambda: dom_authors(tree, exclude),
+        "visible": lambda: visible_byline_authors(tree, exclude),
     }
 
 

@@ -384,6 +384,74 @@ def dom_bylines(tree: LexborHTMLParser) -> Iterator[str]:
                 yield text
 
 
+#: An element's own text that opens a visible byline: "By", "Written by", "Contributors:"
+#: (after a date: "Mar 24, 2025 By", "12/19 — 2025 by"), the names in child elements.
+VISIBLE_LEAD = re.compile(
+    r"^(?:(?:written|posted|words|story|text|reported|article)\s+)?by\b\s*:?|"
+    r"^(?:authors?|contributors?|writer|written by)\s*:",
+    re.IGNORECASE,
+)
+#: Longest visible byline read (characters, once dates are out).
+MAX_VISIBLE_BYLINE = 80
+#: Elements looked at for a visible byline, at most (the byline sits near the top).
+MAX_VISIBLE_NODES = 3000
+
+
+def visible_byline_authors(tree: LexborHTMLParser, exclude: Iterable[str] = ()) -> tuple[str, ...]:
+    """Names from the first short element that prints a byline ("By Amy Wilhelm",
+    "Contributors: Janet Loughrey", "Mar 24, 2025 By Jerry Chu") whatever its markup —
+    for pages whose byline has no author class, no link to an author page and no block
+    of its own. Outside comments, related posts, sidebars and footers."""
+    body = tree.body
+    if body is None:
+        return ()
+    for count, node in enumerate(body.traverse()):
+        if count > MAX_VISIBLE_NODES:
+            break
+        own = _lead_text(node.text(deep=False))
+        if not own or not VISIBLE_LEAD.match(own):
+            continue
+        holder: LexborNode | None = node
+        text = _lead_text(node.text(deep=True, separator=" "))
+        if VISIBLE_LEAD.fullmatch(text) and node.parent is not None:  # <span>By</span> <a>…
+            holder = node.parent
+            text = _lead_text(holder.text(deep=True, separator=" "))
+        lead = VISIBLE_LEAD.match(text)
+        if lead is None or lead.end() == len(text) or len(text) > MAX_VISIBLE_BYLINE:
+            continue  # "Solutions <b>by</b> Company Size": the lead-in must open the text
+        if holder is None or _in_skipped(holder) or _in_menu(holder):
+            continue
+        text = VISIBLE_LEAD.sub("By ", text, count=1)
+        names = clean_authors([text], exclude)
+        if names and mostly_names(text, names):
+            return names
+    return ()
+
+
+#: Navigation containers: "Shop by Brand", "Solutions by Company Size" are no bylines.
+MENU = re.compile(r"\b(?:nav|menu|filter|dropdown|breadcrumb)", re.IGNORECASE)
+
+
+def _in_menu(node: LexborNode) -> bool:
+    """Inside a ``<nav>``, a ``<header>`` menu or an element classed as a menu or filter."""
+    current: LexborNode | None = node
+    for _ in range(8):
+        if current is None:
+            return False
+        if current.tag in ("nav", "select", "option", "button", "label", "form"):
+            return True
+        marks = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"
+        if MENU.search(marks):
+            return True
+        current = current.parent
+    return False
+
+
+def _lead_text(text: str) -> str:
+    """Text with spaces folded and the dates and separators before a lead-in out."""
+    return strip_dates(_SPACE.sub(" ", text)).strip(" ,.|·•⋅-–—/").strip()
+
+
 def _in_skipped(node: LexborNode) -> bool:
     """Inside a comment, related-posts or sidebar container (checks a few ancestors)."""
     current: LexborNode | None = node

@@ -10,6 +10,7 @@ from dehusk.metadata.authors import (
     credit_fallback,
     dom_authors,
     is_bio,
+    visible_byline_authors,
 )
 
 
@@ -124,3 +125,26 @@ def test_credit_fallback_order() -> None:
         "Swoogo Team",
     )
     assert credit_fallback(AuthorCredits()) == ()
+
+
+def test_visible_byline_in_any_markup() -> None:
+    page = (
+        "<html><body><nav><a>Shop <span>by</span> Brand</a></nav><article><h1>T</h1>"
+        '<div class="article__meta"><p>Mar 24, 2025</p><p class="text-with-icon">By Amy '
+        "Wilhelm</p></div><p>Text.</p></article></body></html>"
+    )
+    assert visible_byline_authors(LexborHTMLParser(page)) == ("Amy Wilhelm",)
+    split = "<body><p><span>By</span> <a href='/producers/sg'>Sofia Gonzalez</a></p></body>"
+    assert visible_byline_authors(LexborHTMLParser(split)) == ("Sofia Gonzalez",)
+    tagged = "<body><div>Contributors: Janet Loughrey</div></body>"
+    assert visible_byline_authors(LexborHTMLParser(tagged)) == ("Janet Loughrey",)
+
+
+def test_visible_byline_not_menus_or_prose() -> None:
+    for html in (
+        "<body><ul class='sub-menu'><li>By Company Size</li></ul></body>",
+        "<body><p>Solutions <b>by</b> Company Size</p></body>",
+        "<body><p>By the time we arrived, the city was dark and the shops had closed.</p></body>",
+        "<body><div class='comments'><p>By Jane Roe</p></div></body>",
+    ):
+        assert visible_byline_authors(LexborHTMLParser(html)) == (), html
