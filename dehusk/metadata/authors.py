@@ -42,7 +42,7 @@ SPLIT = re.compile(r"\s*(?:,|;|&|\||\band\b|\bund\b|\bwith\b|\s/\s)\s*", re.IGNO
 SPLIT_KEEP = re.compile(r"(\s*(?:,|;|&|\||\band\b|\bund\b|\bwith\b|\s/\s)\s*)", re.IGNORECASE)
 #: What ends a byline's names: a date, a "Published"/"Updated" note, a reading time.
 TAIL = re.compile(
-    r"\s+(?:on|at|—|–|-|\||·|•|⋅)\s+.*$|\s*\b(?:published|updated|posted|last\s+updat\w*|"
+    r"\s+(?:on|at|—|–|-|\||·|•|⋅)\s+.*$|(?-i:\s+(?:on|at)$)|\s*\b(?:published|updated|posted|last\s+updat\w*|"
     r"\d+\s*min(?:ute)?s?\s+read|reviewed by|fact[- ]checked by)\b.*$",
     re.IGNORECASE,
 )
@@ -108,6 +108,14 @@ CREDENTIALS = word_set(
     ryt e-ryt cfp cfa cpa chfc clu aif ea lcsw lmft lpc psyd edd mw dws ccsp cissp pmp
     jr sr ii iii iv"""
 )
+#: Lower-case words inside a capitalised name ("Marna van der Merwe", "Anya von Bremzen").
+PARTICLES = word_set(
+    "van von der den de del della di da dos das du la le bin ibn al el y e ter ten zu st"
+)
+#: Lower-case words an organisation's credit may hold ("Center for Drug Evaluation").
+FUNCTION_WORDS = word_set("of for the and in at on to")
+#: A last word with a capitalised word run into it ("HabernyFounder").
+_GLUED = re.compile(r"^(\w{3,}[a-z])([A-Z][a-z]+)$")
 _CREDENTIAL_TOKEN = re.compile(r"^([A-Za-z][A-Za-z.\-]{0,8})$")
 _CAPS = re.compile(r"^[A-Z]{2,6}(?:-[A-Z]{1,4})?$")
 #: News agencies and networks: never an author, a sign of syndication instead.
@@ -213,6 +221,9 @@ def tidy_name(piece: str, sites: list[str]) -> str:
     initials ("CM Craig McCarthy"), a job title after it ("Keith Barry Senior Autos"),
     the site's name after it ("Brian Truitt USA TODAY")."""
     words = piece.split()
+    glued = _GLUED.match(words[-1]) if len(words) >= 2 else None
+    if glued and glued[2].lower() in JOB_TITLES | TITLE_ENDINGS:
+        words[-1] = glued[1]  # "Mateusz HabernyFounder": a title run into the name
     while len(words) > 1 and words[0].lower() in LEADING_NOISE:
         words.pop(0)
     if len(words) >= 3 and words[0].isupper() and words[0] == "".join(w[0] for w in words[1:]):
@@ -223,8 +234,9 @@ def tidy_name(piece: str, sites: list[str]) -> str:
     words = words[:cut] if cut is not None else words
     text = " ".join(words)
     for site in sites:
-        if len(site) > 2 and norm(text).endswith(" " + site):
-            text = " ".join(text.split()[: -len(site.split())]) or text
+        kept = text.split()[: -len(site.split())]
+        if len(site) > 2 and norm(text).endswith(" " + site) and len(kept) >= 2:
+            text = " ".join(kept)  # "Illinois Admissions" stays: one word is no name
     return strip_roles(text)
 
 
@@ -255,6 +267,10 @@ def is_person_name(name: str) -> bool:
         return False  # "Former McKinsey Consultant", "Home Security Expert": a title, no name
     if len(words) == 1 and base.isupper() and len(base) <= 5:
         return False  # "NYT", "NB": an outlet's or an avatar's letters, not a name
+    if words[0][:1].isupper() and any(
+        w[:1].islower() and w not in PARTICLES and w not in FUNCTION_WORDS for w in words[1:]
+    ):
+        return False  # "Personal finance": a capitalised phrase, not a name
     return any(w[:1].isalpha() for w in words)
 
 

@@ -148,3 +148,21 @@ def test_visible_byline_not_menus_or_prose() -> None:
         "<body><div class='comments'><p>By Jane Roe</p></div></body>",
     ):
         assert visible_byline_authors(LexborHTMLParser(html)) == (), html
+
+
+def test_glued_job_title_and_trailing_at() -> None:
+    assert clean_authors(["Mateusz HabernyFounder"]) == ("Mateusz Haberny",)
+    assert clean_authors(["Ann DeWriter", "Jane McDonald"]) == ("Ann DeWriter", "Jane McDonald")
+    assert byline_names("Posted by David at December 16, 2025 11:15 AM") == ("David",)
+    assert clean_authors(["Audiophile On"]) == ("Audiophile On",)
+
+
+def test_capitalised_phrase_is_no_name() -> None:
+    assert clean_authors(["Personal finance"]) == ()
+    assert clean_authors(["Marna van der Merwe"]) == ("Marna van der Merwe",)
+    assert clean_authors(["crazy lennys"]) == ("crazy lennys",)
+
+
+def test_site_suffix_kept_when_one_word_would_remain() -> None:
+    assert clean_authors(["Illinois Admissions"], ["admissions"]) == ("Illinois Admissions",)
+    assert clean_authors(["Brian Truitt USA TODAY"], ["USA TODAY"]) == ("Brian Truitt",)
