@@ -15,6 +15,8 @@ from email.utils import parsedate_to_datetime
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from dehusk.metadata.rank import RULES_CHOICE, Candidate
+
 #: Month names and abbreviations. English, plus the languages most common among the
 #: dev set's non-English pages (de, fr, es, it, pt, nl); lower-cased, accents kept.
 MONTHS: dict[str, int] = {
@@ -184,12 +186,14 @@ def _parse_slashed(text: str) -> _Parts | None:
     return None
 
 
-#: Dates in URL paths: /2014/10/08/, /2014-10-08-, /20141008/.
+#: Dates in URL paths: /2014/10/08/, /2014-10-08-, /20141008/, /2014/october/08/.
 URL_DATES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|$|[-_])"),
+    re.compile(r"/((?:19|20)\d{2})/([01]?\d|[a-z]{3,9})/([0-3]?\d)(?:/|$|[-_])", re.IGNORECASE),
     re.compile(r"[/_-]((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?:[/_.-]|$)"),
     re.compile(r"/((?:19|20)\d{2})([01]\d)([0-3]\d)(?:/|$|[-_])"),
 )
+#: A year and month folder without a day (/2018/11/slug): not a date, but a bound on it.
+URL_MONTH = re.compile(r"/((?:19|20)\d{2})/([01]?\d)/")
 
 
 def url_date(url: str | None, now: datetime | None = None) -> str | None:
@@ -198,13 +202,22 @@ def url_date(url: str | None, now: datetime | None = None) -> str | None:
     now = now or datetime.now(UTC)
     for pattern in URL_DATES:
         for match in pattern.finditer(path):
+            month = int(match[2]) if match[2].isdigit() else MONTHS.get(match[2].lower(), 0)
             try:
-                day = date(int(match[1]), int(match[2]), int(match[3]))
+                day = date(int(match[1]), month, int(match[3]))
             except ValueError:
                 continue
             if _plausible(day, now):
                 return day.isoformat()
     return None
+
+
+def url_month(url: str | None) -> str:
+    """``YYYY-MM`` of a year/month folder in the URL path (``/2018/11/slug``), or ``""``."""
+    match = URL_MONTH.search((url or "").split("?", 1)[0])
+    if not match or not 1 <= int(match[2]) <= 12:
+        return ""
+    return f"{match[1]}-{int(match[2]):02d}"
 
 
 #: Words that may surround a date in a dateline; anything else means the block is prose.
@@ -548,3 +561,156 @@ def date_candidates(
     out += visible_candidates(tree, title, now)
     out += script_candidates(tree, now)
     return out
+
+
+# --- The rules' choice among the candidates (``ORDER`` in ``dehusk.metadata``) ---
+
+#: Sources that declare a date for machines (as opposed to printing it for readers).
+DECLARED_SOURCES = frozenset(
+    {"url", "meta", "meta_mod", "meta_other", "item", "item_mod", "jsonld", "jsonld_mod"}
+    | {"script", "script_mod"}
+)
+#: A visible date by the headline further than this (days) from every declared date is the
+#: page's own statement and outranks them: a declared ``datePublished`` is often the CMS's
+#: first draft of a post re-published later. Within a day is a time-zone shift, where the
+#: declared date is right (dev set: 4171 ≠ 4170; 1 day kept, 0 and 3 days measured).
+LONE_VISIBLE_DAYS = 1
+
+
+def first_of(cands: list[DateCandidate], source: str, label: str | None = None) -> str | None:
+    """The first candidate value of ``source`` (with ``label`` when given)."""
+    return next((c.value for c in cands if c.source == source and label in (None, c.label)), None)
+
+
+def headline_date(cands: list[DateCandidate], near: bool = True) -> str | None:
+    """The first visible date by the headline (``near=False``: anywhere) outside links."""
+    return next(
+        (
+            c.value
+            for c in cands
+            if c.source == "text" and not c.in_link and (c.near_title or not near)
+        ),
+        None,
+    )
+
+
+def lone_visible_date(cands: list[DateCandidate]) -> str | None:
+    """The first visible date by the headline when it is not labelled "updated", is the
+    page's first visible date and no declared date is within ``LONE_VISIBLE_DAYS`` of it
+    (see there); else ``None``."""
+    first = next((c for c in cands if c.source == "text" and not c.in_link), None)
+    if first is None or not first.near_title or first.label == "updated" or first.order:
+        return None
+    declared = [_day_of(c.value) for c in cands if c.source in DECLARED_SOURCES]
+    shown = _day_of(first.value)
+    if not declared or any(abs((d - shown).days) <= LONE_VISIBLE_DAYS for d in declared):
+        return None
+    return first.value
+
+
+def _day_of(value: str) -> date:
+    return date.fromisoformat(value[:10])
+
+
+# --- Candidates with features for the learned chooser (``dehusk.metadata.rank``) ---
+
+#: Candidate sources weighed separately; a visible date is split by where it stands.
+FEATURE_SOURCES = (
+    "url",
+    "meta",
+    "meta_mod",
+    "meta_other",
+    "item",
+    "item_mod",
+    "jsonld",
+    "jsonld_mod",
+    "time",
+    "dateline",
+    "dom",
+    "script",
+    "script_mod",
+    "text_near",
+    "text_far",
+    "text_link",
+)
+
+
+#: Declared published and declared modified sources (for agreement features).
+DECLARED_PUBLISHED = frozenset({"url", "meta", "item", "jsonld"})
+DECLARED_MODIFIED = frozenset({"meta_mod", "item_mod", "jsonld_mod"})
+
+
+def _feature_source(c: DateCandidate) -> str:
+    if c.source != "text":
+        return c.source
+    return "text_link" if c.in_link else "text_near" if c.near_title else "text_far"
+
+
+def ranked_date_candidates(cands: list[DateCandidate], chosen: str | None) -> list[Candidate[str]]:
+    """One ranker candidate per day the page offers, with features.
+
+    In: every date candidate (``date_candidates``) and the rules' choice. Out: per distinct
+    day (the benchmark compares days), its first value and: which sources give it
+    (``src_*``), how many distinct sources agree, whether a source labels it updated or
+    published, its place among the visible dates and how often it is shown, whether a
+    declared published date gives it (or only a modified one), whether it is shown while
+    the declared published date is not, whether it is the page's latest or earliest day,
+    the lone-visible rule's pick and the rules' choice.
+    """
+    days: dict[str, tuple[str, dict[str, float]]] = {}
+    for c in cands:
+        feats = days.setdefault(c.value[:10], (c.value, {}))[1]
+        feats[f"src_{_feature_source(c)}"] = 1.0
+        if c.label:
+            feats[f"label_{c.label}"] = 1.0
+            feats[f"{_feature_source(c)}_{c.label}"] = 1.0
+        if c.source == "text" and not c.in_link:
+            feats["first_visible"] = max(feats.get("first_visible", 0.0), float(c.order == 0))
+            feats["visible_rank"] = min(feats.get("visible_rank", 9.0), float(min(c.order, 9)))
+            feats["in_article"] = max(feats.get("in_article", 0.0), float(c.in_article))
+    if chosen and chosen[:10] in days:
+        days[chosen[:10]][1][RULES_CHOICE] = 1.0
+    lone = lone_visible_date(cands)
+    if lone:
+        days[lone[:10]][1]["lone_visible"] = 1.0
+    ordered = sorted(days)
+    visible = [c.value[:10] for c in cands if c.source == "text" and not c.in_link]
+    published = {c.value[:10] for c in cands if c.source in DECLARED_PUBLISHED}
+    modified = {c.value[:10] for c in cands if c.source in DECLARED_MODIFIED}
+    # The annotators recorded the date the reader sees: whether the declared published
+    # date is shown at all changes how far it can be trusted.
+    published_shown = bool(published & set(visible))
+    out = []
+    for day, (value, feats) in days.items():
+        feats["n_sources"] = float(sum(k.startswith("src_") for k in feats))
+        feats["n_visible"] = float(min(visible.count(day), 5))
+        feats["declared_published"] = float(day in published)
+        feats["modified_only"] = float(day in modified and day not in published)
+        feats["shown_published_hidden"] = float(
+            day in visible and bool(published) and not published_shown
+        )
+        feats["latest"] = float(day == ordered[-1])
+        feats["earliest"] = float(day == ordered[0])
+        feats["only"] = float(len(ordered) == 1)
+        feats.setdefault("visible_rank", 10.0)
+        feats["has_time"] = float("T" in value)
+        out.append(Candidate(value, feats))
+    return out
+
+
+#: Sources read, in this order, for a date inside the URL's year/month folder.
+URL_MONTH_SOURCES = ("meta", "item", "jsonld", "time", "dateline", "text")
+
+
+def url_month_date(url: str | None, cands: list[DateCandidate]) -> str | None:
+    """The first candidate (``URL_MONTH_SOURCES`` order) in the URL's year/month folder
+    (``/2018/11/slug``): the site filed the story under that month, so a date outside it
+    is a sidebar's or a re-save's. ``None`` without such a folder or candidate."""
+    month = url_month(url)
+    if not month:
+        return None
+    for source in URL_MONTH_SOURCES:
+        for c in cands:
+            if c.source == source and not c.in_link and c.value.startswith(month):
+                return c.value
+    return None

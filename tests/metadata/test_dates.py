@@ -10,11 +10,14 @@ from dehusk.metadata.dates import (
     dateline_date,
     declared_candidates,
     dom_date,
+    lone_visible_date,
     parse_date,
+    ranked_date_candidates,
     script_candidates,
     time_candidates,
     time_element_date,
     url_date,
+    url_month_date,
     visible_candidates,
 )
 
@@ -190,3 +193,55 @@ def test_date_candidates_gather_every_source() -> None:
     )
     assert [c.source for c in found] == ["url", "meta", "time", "dateline", "text"]
     assert all(c.value.startswith("2014-03-0") for c in found)
+
+
+def test_url_month_names_and_month_folders() -> None:
+    url = "https://x.org/blog/2023/october/03/how-many-wine-types/"
+    assert url_date(url, NOW) == "2023-10-03"
+    assert url_date("https://x.org/2018/11/cheap-fixes", NOW) is None
+    cands = [
+        DateCandidate("dom", "2025-05-19"),
+        DateCandidate("text", "2025-05-19", "published", 1),
+        DateCandidate("jsonld", "2018-11-22T14:30:24+00:00", "published"),
+        DateCandidate("text", "2018-11-22", "", 0, in_article=True),
+    ]
+    assert url_month_date("https://x.org/2018/11/cheap-fixes", cands) == "2018-11-22T14:30:24+00:00"
+    assert url_month_date("https://x.org/2019/11/cheap-fixes", cands) is None
+    assert url_month_date("https://x.org/cheap-fixes", cands) is None
+
+
+def test_lone_visible_date_outranks_declared_dates_far_from_it() -> None:
+    # The newsletter shows "November 2, 2022" under its headline; JSON-LD says 2025.
+    shown = DateCandidate("text", "2022-11-02", "", 0, near_title=True)
+    declared = [
+        DateCandidate("jsonld", "2025-06-12", "published"),
+        DateCandidate("jsonld_mod", "2025-06-10", "updated"),
+    ]
+    assert lone_visible_date([*declared, shown]) == "2022-11-02"
+    # Within a day of a declared date: a time-zone shift, the declared date stands.
+    near = DateCandidate("meta", "2021-12-10T01:00:00+00:00", "published")
+    assert lone_visible_date([near, DateCandidate("text", "2021-12-09", "", 0, True)]) is None
+    # Labelled "Updated": not the publication date.
+    updated = DateCandidate("text", "2022-11-02", "updated", 0, near_title=True)
+    assert lone_visible_date([*declared, updated]) is None
+    # Nothing declared: no rule to apply (the plain order decides).
+    assert lone_visible_date([shown]) is None
+
+
+def test_ranked_date_candidates_one_per_day_with_features() -> None:
+    cands = [
+        DateCandidate("meta", "2024-09-06T13:12:36+00:00", "published"),
+        DateCandidate("jsonld", "2024-09-06", "published"),
+        DateCandidate("meta_mod", "2025-11-14T06:49:57+00:00", "updated"),
+        DateCandidate("text", "2025-11-14", "", 0, near_title=True, in_article=True),
+    ]
+    ranked = ranked_date_candidates(cands, "2024-09-06T13:12:36+00:00")
+    by_day = {c.value[:10]: c.features for c in ranked}
+    assert set(by_day) == {"2024-09-06", "2025-11-14"}
+    assert by_day["2024-09-06"]["rules_choice"] == 1.0
+    assert by_day["2024-09-06"]["n_sources"] == 2.0
+    assert by_day["2024-09-06"]["earliest"] == 1.0
+    assert by_day["2025-11-14"]["src_text_near"] == 1.0
+    assert by_day["2025-11-14"]["first_visible"] == 1.0
+    assert by_day["2025-11-14"]["shown_published_hidden"] == 1.0
+    assert by_day["2025-11-14"]["modified_only"] == 1.0
