@@ -11,12 +11,13 @@ are part of how the person signs, not a separate author.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from dehusk.metadata.dates import PATTERNS as DATE_PATTERNS
+from dehusk.metadata.rank import RULES_CHOICE, Candidate
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -541,3 +542,77 @@ def credit_fallback(credits: AuthorCredits) -> tuple[str, ...]:
             if credit:
                 return (credit,)
     return ()
+
+
+#: The benchmark's author comparison: parts split on , ; & " and ", normalised, as a set.
+_KEY_SPLIT = re.compile(r",|;|&| and ")
+
+
+def author_key(names: Iterable[str]) -> frozenset[str]:
+    """The comparison key of an author list (two lists with one key are one answer)."""
+    return frozenset(n for p in _KEY_SPLIT.split(", ".join(names)) if (n := norm(p)))
+
+
+def author_candidates(
+    sources: Mapping[str, tuple[str, ...]],
+    credits: AuthorCredits,
+    chosen: tuple[str, ...],
+    exclude: Iterable[str] = (),
+) -> list[Candidate[tuple[str, ...]]]:
+    """Every author answer the page offers, with features for ``rank``.
+
+    In: each person source's cleaned names (keyed ``jsonld``, ``meta``, ``item``,
+    ``byline``, ``dom``, ``visible``), the raw credits, the rules' answer and the site's
+    names. Out: one candidate per distinct answer — each source's names, the first of a
+    source's several names (related-post authors, reviewers after the author), each
+    source's first printed credit (an organisation, a team) — with which sources give it,
+    how many, its shape and whether the rules chose it.
+    """
+    found: dict[frozenset[str], tuple[tuple[str, ...], dict[str, float]]] = {}
+
+    def add(names: tuple[str, ...], feature: str) -> None:
+        key = author_key(names)
+        if key:
+            found.setdefault(key, (names, {}))[1][feature] = 1.0
+
+    add(chosen, RULES_CHOICE)
+    for source, names in sources.items():
+        add(names, f"src_{source}")
+        if len(names) > 1:
+            add(names[:1], f"first_{source}")
+    for source, values in (
+        ("jsonld", credits.jsonld),
+        ("jsonld_org", credits.jsonld_orgs),
+        ("meta", credits.meta),
+        ("item", credits.item),
+        ("dom", credits.dom),
+    ):
+        credit = next((c for v in values if (c := clean_credit(v))), "")
+        add((credit,) if credit else (), f"credit_{source}")
+    sites = {norm(e) for e in exclude if e}
+    return [
+        Candidate(names, {**feats, **_author_shape(names, feats, sites)})
+        for names, feats in found.values()
+    ]
+
+
+def _author_shape(
+    names: tuple[str, ...], feats: Mapping[str, float], sites: set[str]
+) -> dict[str, float]:
+    """Agreement and shape features of one author candidate (see ``author_candidates``)."""
+    words = [w for n in names for w in n.split(",")[0].split()]
+    return {
+        "n_sources": float(sum(k.startswith("src_") for k in feats)),
+        "credit_only": float(not any(k.startswith(("src_", "first_")) for k in feats)),
+        "first_only": float(not any(k.startswith("src_") for k in feats)),
+        "n_credits": float(sum(k.startswith("credit_") for k in feats)),
+        "n_names": float(len(names)),
+        "one_name": float(len(names) == 1),
+        "is_site": float(any(norm(n) in sites for n in names)),
+        "person": float(all(is_person_name(n) for n in names)),
+        "org_words": float(any(w.lower() in ORG_WORDS for w in words)),
+        "role_words": float(any(w.lower() in ROLE_WORDS for w in words)),
+        "single_word": float(len(words) == 1),
+        "lower": float(any(n == n.lower() for n in names)),
+        "credential": float(any("," in n for n in names)),
+    }

@@ -4,6 +4,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.metadata.authors import (
     AuthorCredits,
+    author_candidates,
+    author_key,
     byline_names,
     clean_authors,
     clean_credit,
@@ -166,3 +168,26 @@ def test_capitalised_phrase_is_no_name() -> None:
 def test_site_suffix_kept_when_one_word_would_remain() -> None:
     assert clean_authors(["Illinois Admissions"], ["admissions"]) == ("Illinois Admissions",)
     assert clean_authors(["Brian Truitt USA TODAY"], ["USA TODAY"]) == ("Brian Truitt",)
+
+
+def test_author_candidates_one_per_answer_with_agreement() -> None:
+    sources = {
+        "jsonld": ("Jane Doe",),
+        "meta": ("jane doe",),
+        "item": ("Jane Doe", "John Roe", "Ann Lee"),
+        "dom": (),
+    }
+    credits = AuthorCredits(jsonld_orgs=("Swoogo",))
+    cands = author_candidates(sources, credits, ("Jane Doe",), ["Swoogo"])
+    by_key = {author_key(c.value): c.features for c in cands}
+    jane = by_key[frozenset({"jane doe"})]
+    assert jane["rules_choice"] == 1.0 and jane["n_sources"] == 2.0
+    assert jane["first_item"] == 1.0  # the first of the item list is the same answer
+    assert by_key[frozenset({"jane doe", "john roe", "ann lee"})]["n_names"] == 3.0
+    org = by_key[frozenset({"swoogo"})]
+    assert org["credit_jsonld_org"] == 1.0 and org["is_site"] == 1.0 and org["credit_only"] == 1.0
+
+
+def test_author_key_is_the_benchmark_comparison() -> None:
+    assert author_key(["Jane Doe & John Roe"]) == author_key(["john roe", "Jane Doe"])
+    assert author_key(["Dylan Bailey, MS"]) == frozenset({"dylan bailey", "ms"})
