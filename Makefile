@@ -41,6 +41,7 @@ bench: $(STAMP)
 # Rebuild the shipped weights from ../shared/bench-data/wcxb-dev, deterministically.
 train: $(STAMP)
 	$(PY) -m dehusk.eval.train
+	$(PY) -m dehusk.eval.train_metadata
 	$(PY) benchmarks/textmode_train.py
 
 clean:

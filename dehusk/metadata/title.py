@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -206,36 +207,56 @@ def ranked_candidates(
         parts = [p for p in SEPARATORS.split(text.strip()) if p.strip()]
         for i, part in enumerate(parts if len(parts) > 1 else ()):
             add(part, f"{group}_part_first" if i == 0 else f"{group}_part_later")
+    values = [v for v in declared.values() if v]
+    context = _Context(
+        equal=[(norm(v), norm(strip_site(v, sites))) for v in values],
+        declared=[(f" {norm(v)} ", tokens(v)) for v in values],
+        headings=[(f" {norm(t)} ", tokens(t)) for _, t in headings[:4]],
+        sites=sites,
+    )
     return [
-        Candidate(text, {**feats, **_shape(text, key, declared, headings, sites)})
+        Candidate(text, {**feats, **_shape(text, key, context)})
         for key, (text, feats) in found.items()
     ]
 
 
-def _shape(
-    text: str,
-    key: str,
-    declared: Mapping[str, str],
-    headings: Sequence[tuple[str, str]],
-    sites: tuple[str, ...],
-) -> dict[str, float]:
+class _Context(NamedTuple):
+    """What every candidate of a page is compared with, normalised once."""
+
+    equal: list[tuple[str, str]]  # each declared title: whole and without the site's name
+    declared: list[tuple[str, frozenset[str]]]  # " padded norm ", word set
+    headings: list[tuple[str, frozenset[str]]]
+    sites: tuple[str, ...]
+
+
+def _overlap(key: str, words: frozenset[str], targets: list[tuple[str, frozenset[str]]]) -> float:
+    """``agreement`` on pre-normalised targets: 1.0 when one contains the key whole, else
+    the best Jaccard overlap of word sets."""
+    padded, best = f" {key} ", 0.0
+    for target, target_words in targets:
+        if padded in target:
+            return 1.0
+        if words and target_words:
+            best = max(best, len(words & target_words) / len(words | target_words))
+    return best
+
+
+def _shape(text: str, key: str, context: _Context) -> dict[str, float]:
     """Agreement and shape features of one candidate (see ``ranked_candidates``)."""
-    values = [v for v in declared.values() if v]
-    stripped = [norm(strip_site(v, sites)) for v in values]
-    padded = f" {key} "
-    words = key.split()
+    padded, words = f" {key} ", frozenset(key.split())
+    letters = [c for c in text if c.isalpha()]
     return {
-        "n_equal": float(sum(key in (norm(v), s) for v, s in zip(values, stripped, strict=True))),
-        "n_contain": float(sum(padded in f" {norm(v)} " for v in values)),
-        "heading_agree": agreement(text, [t for _, t in headings][:4]) if headings else 0.0,
-        "declared_agree": agreement(text, values) if values else 0.0,
-        "log_words": float(np.log1p(len(words))),
-        "short": float(len(words) < 3),
+        "n_equal": float(sum(key in pair for pair in context.equal)),
+        "n_contain": float(sum(padded in target for target, _ in context.declared)),
+        "heading_agree": _overlap(key, words, context.headings),
+        "declared_agree": _overlap(key, words, context.declared),
+        "log_words": float(np.log1p(len(key.split()))),
+        "short": float(len(key.split()) < 3),
         "long": float(len(text) > 120),
         "has_separator": float(bool(SEPARATORS.search(text))),
-        "names_site": float(any(is_site(p, sites) for p in SEPARATORS.split(text))),
-        "is_site": float(is_site(text, sites)),
-        "shouting": float(sum(c.isupper() for c in text) > 0.7 * sum(c.isalpha() for c in text)),
+        "names_site": float(any(is_site(p, context.sites) for p in SEPARATORS.split(text))),
+        "is_site": float(is_site(text, context.sites)),
+        "shouting": float(sum(c.isupper() for c in letters) > 0.7 * len(letters)),
         "question": float(text.rstrip().endswith("?")),
         "has_year": float(bool(_YEAR.search(text))),
     }
