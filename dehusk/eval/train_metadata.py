@@ -189,7 +189,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     fields = [f for f in args.fields.split(",") if f]
     examples = collect(args.data_dir, args.folds_dir, fields)
-    report: dict[str, Any] = {}
+    out = root / "bench-out" / "train-metadata-oof.json"
+    # A run over some fields keeps the others' last figures.
+    report: dict[str, Any] = json.loads(out.read_text()) if out.is_file() else {}
     for field in fields:
         report[field] = cross_validate(field, examples[field], args.folds_dir)
         save(args.models_dir / f"meta-{field}.npz", fit(examples[field]))
@@ -199,7 +201,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"(rules {r['rules_articles']:.3f}, ceiling {r['ceiling_articles']:.3f}); "
             f"all pages {r['oof_all']:.3f} (rules {r['rules_all']:.3f})"
         )
-    out = root / "bench-out" / "train-metadata-oof.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=1, sort_keys=True) + "\n")
     return 0
