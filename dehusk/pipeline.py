@@ -39,7 +39,7 @@ def extract(
     doc = parse(text, options)
     segments = segment(doc, options)
     blocks, page_type = classify_page(segments, options, url)
-    meta = extract_metadata(doc.tree, blocks, url)
+    meta = extract_metadata(doc.tree, blocks, url, options.model)
     blocks = dedupe(meta.blocks)
     body = body_text(blocks, options)
     metadata = place_images(meta.metadata, segments, url)

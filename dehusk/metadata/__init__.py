@@ -19,13 +19,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.article import Block, Label, Metadata
+from dehusk.metadata import rank
 from dehusk.metadata.authors import (
     AuthorCredits,
+    author_candidates,
     clean_authors,
     credit_fallback,
     dom_authors,
@@ -33,12 +35,25 @@ from dehusk.metadata.authors import (
     visible_byline_authors,
 )
 from dehusk.metadata.body import BodyFacts, mark_title, relabel_body
-from dehusk.metadata.dates import dom_date, parse_date, time_element_date, url_date
+from dehusk.metadata.dates import (
+    DateCandidate,
+    date_candidates,
+    dom_date,
+    first_of,
+    headline_date,
+    lone_visible_date,
+    parse_date,
+    ranked_date_candidates,
+    time_element_date,
+    url_date,
+    url_month_date,
+)
 from dehusk.metadata.images import extract_images
 from dehusk.metadata.jsonld import JsonLd, extract_jsonld
 from dehusk.metadata.language import decide_language
 from dehusk.metadata.meta import MetaTags, read_meta
-from dehusk.metadata.title import choose_title, site_names
+from dehusk.metadata.rank import Candidate
+from dehusk.metadata.title import choose_title, ranked_candidates, site_names
 
 __all__ = ["MetaResult", "extract_metadata"]
 
@@ -143,30 +158,73 @@ MAX_HEADINGS = 8
 ORDER: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "authors": ("jsonld", "meta", "item", "byline", "dom", "visible"),
-        "published": ("url", "meta", "item", "time", "dateline", "dom", "jsonld"),
+        "published": (
+            "url",
+            "url_month",
+            "lone_visible",
+            "meta",
+            "item",
+            "time",
+            "dateline",
+            "dom",
+            "jsonld",
+            "meta_other",
+            "text",
+            "script",
+            "text_anywhere",
+            "modified",
+        ),
     }
 )
 
 
 def extract_metadata(
-    tree: LexborHTMLParser, blocks: Sequence[Block], url: str | None
+    tree: LexborHTMLParser,
+    blocks: Sequence[Block],
+    url: str | None,
+    model: str = rank.SHIPPED,
+    trace: dict[str, list[Candidate[Any]]] | None = None,
 ) -> MetaResult:
-    """The facts of the page and its blocks with metadata blocks relabelled (see above)."""
+    """The facts of the page and its blocks with metadata blocks relabelled (see above).
+
+    ``model`` is ``Options.model``: which learned choosers (``rank``) pick among each
+    field's candidates. ``trace``, when given, receives those candidates per field (for
+    training, ``dehusk.eval.train_metadata``).
+    """
     now = datetime.now(UTC)
     ld = extract_jsonld(tree)
     tags = read_meta(tree)
     site_name = ld.site_name or tags.first(META_KEYS["site_name"]) or None
     publisher = ld.publisher or site_name
     sites = site_names((site_name or "", publisher or ""), url)
-    title = choose_title(title_candidates(ld, tags, tree, blocks), headings(tree, blocks), sites)
-    marked = mark_title(blocks, title)
+    declared, seen = title_candidates(ld, tags, tree, blocks), headings(tree, blocks)
+    rules_title = choose_title(declared, [text for _, text in seen], sites)
+    title_options = ranked_candidates(declared, seen, sites, rules_title)
+    if trace is not None:
+        trace["title"] = title_options
+    title = rank.choose("title", title_options, model, rules_title)
+    # The block to mark is the visible headline the rules found; the chosen title may be
+    # a declared variant of it that no block repeats.
+    marked = mark_title(blocks, rules_title)
     exclude = (site_name or "", publisher or "", *sites)
     structured = clean_authors((*ld.authors, *tags.all(META_KEYS["authors"])), exclude)
     relabelled, body = relabel_body(marked, structured, exclude, now)
     warnings: list[str] = [f"{ld.broken} JSON-LD block(s) could not be parsed"] if ld.broken else []
-    authors = _resolve("authors", _author_sources(ld, tags, body, tree, exclude), warnings)
-    authors = authors or credit_fallback(_author_credits(ld, tags, tree))
-    published = _resolve("published", _date_sources(ld, tags, body, tree, url, now), warnings, _day)
+    found = {k: read() or () for k, read in _author_sources(ld, tags, body, tree, exclude).items()}
+    credits = _author_credits(ld, tags, tree)
+    rules_authors = _resolve("authors", _thunks(found), warnings) or credit_fallback(credits)
+    author_options = author_candidates(found, credits, rules_authors, exclude)
+    if trace is not None:
+        trace["authors"] = author_options
+    authors = rank.choose("authors", author_options, model, rules_authors)
+    dates = date_candidates(tree, url, _declared_dates(ld, tags), body.published, rules_title, now)
+    rules_published = _resolve(
+        "published", _date_sources(ld, tags, body, tree, url, now, dates), warnings, _day
+    )
+    date_options = ranked_date_candidates(dates, rules_published)
+    if trace is not None:
+        trace["published"] = date_options
+    published = rank.choose("published", date_options, model, rules_published or "") or None
     text = " ".join(b.text for b in relabelled if b.main)
     lang = decide_language(ld.language or tags.lang or tags.first(META_KEYS["language"]), text)
     metadata = Metadata(
@@ -210,16 +268,23 @@ def title_candidates(
     }
 
 
-def headings(tree: LexborHTMLParser, blocks: Sequence[Block]) -> list[str]:
-    """The page's visible headline candidates: level-1 heading blocks, then every
-    ``<h1>``, then every ``<h2>`` (a few of each, in document order)."""
-    found = [b.text for b in blocks if b.label is Label.HEADING and b.level == 1][:MAX_HEADINGS]
+def headings(tree: LexborHTMLParser, blocks: Sequence[Block]) -> list[tuple[str, str]]:
+    """The page's visible headline candidates as ``(kind, text)``: level-1 heading blocks
+    (``block``), then every ``<h1>``, then every ``<h2>`` (a few of each, in document
+    order; a text seen before keeps its first kind)."""
+    found = [("block", b.text) for b in blocks if b.label is Label.HEADING and b.level == 1][
+        :MAX_HEADINGS
+    ]
     for selector in ("h1", "h2"):
         found.extend(
-            " ".join(n.text(deep=True, separator=" ").split())
+            (selector, " ".join(n.text(deep=True, separator=" ").split()))
             for n in tree.css(selector)[:MAX_HEADINGS]
         )
-    return list(dict.fromkeys(h for h in found if h))
+    first: dict[str, str] = {}
+    for kind, text in found:
+        if text:
+            first.setdefault(text, kind)
+    return [(kind, text) for text, kind in first.items()]
 
 
 def _text_of(tree: LexborHTMLParser, selector: str) -> str:
@@ -252,6 +317,15 @@ def _author_credits(ld: JsonLd, tags: MetaTags, tree: LexborHTMLParser) -> Autho
     )
 
 
+def _thunks(values: Mapping[str, T]) -> dict[str, Callable[[], T]]:
+    """Values already read, as the thunks ``_resolve`` wants."""
+    return {k: _constant(v) for k, v in values.items()}
+
+
+def _constant(value: T) -> Callable[[], T]:
+    return lambda: value
+
+
 def _date_sources(
     ld: JsonLd,
     tags: MetaTags,
@@ -259,8 +333,16 @@ def _date_sources(
     tree: LexborHTMLParser,
     url: str | None,
     now: datetime,
+    dates: list[DateCandidate],
 ) -> dict[str, Callable[[], str | None]]:
     return {
+        "url_month": lambda: url_month_date(url, dates),
+        "lone_visible": lambda: lone_visible_date(dates),
+        "modified": lambda: first_of(dates, "meta_mod") or first_of(dates, "jsonld_mod"),
+        "text": lambda: headline_date(dates),
+        "text_anywhere": lambda: headline_date(dates, near=False),
+        "script": lambda: first_of(dates, "script"),
+        "meta_other": lambda: first_of(dates, "meta_other", "published"),
         "jsonld": lambda: parse_date(ld.published, now),
         "meta": lambda: _first_date(tags.all(META_KEYS["published"]), now),
         "item": lambda: _first_date(tags.all(META_KEYS["item_published"]), now),
@@ -269,6 +351,35 @@ def _date_sources(
         "url": lambda: url_date(url, now),
         "dom": lambda: dom_date(tree, now),
     }
+
+
+#: Where each declared date is read: (candidate source, keys of ``META_KEYS``).
+DECLARED_DATES: tuple[tuple[str, str], ...] = (
+    ("meta", "published"),
+    ("meta_mod", "modified"),
+    ("item", "item_published"),
+    ("item_mod", "item_modified"),
+)
+#: Other ``<meta>`` keys naming a date ("published-date", "w-published-date", "Updated Date").
+OTHER_DATE_KEY = ("date", "publish", "modif", "updat", "created")
+
+
+def _declared_dates(ld: JsonLd, tags: MetaTags) -> list[tuple[str, str, str]]:
+    """Every declared date as ``(candidate source, key, raw value)``."""
+    out = [("jsonld", "datePublished", ld.published), ("jsonld_mod", "dateModified", ld.modified)]
+    known: set[str] = set()
+    for source, field in DECLARED_DATES:
+        known.update(k.removeprefix("item:") for k in META_KEYS[field])
+        out.extend((source, key, v) for key in META_KEYS[field] for v in tags.values.get(key, ()))
+    out.extend(
+        ("meta_other", key, v)
+        for key, values in tags.values.items()
+        if not key.startswith("item:")
+        and key not in known
+        and any(w in key for w in OTHER_DATE_KEY)
+        for v in values
+    )
+    return [d for d in out if d[2]]
 
 
 def _first_date(values: tuple[str, ...], now: datetime) -> str | None:
