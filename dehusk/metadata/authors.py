@@ -425,7 +425,11 @@ def visible_byline_authors(tree: LexborHTMLParser, exclude: Iterable[str] = ()) 
     for count, node in enumerate(body.traverse()):
         if count > MAX_VISIBLE_NODES:
             break
-        own = _lead_text(node.text(deep=False))
+        raw = node.text(deep=False)
+        lowered = raw.lower()
+        if "by" not in lowered and ":" not in lowered:
+            continue  # no lead-in possible; cheaper than cleaning every node's text
+        own = _lead_text(raw)
         if not own or not VISIBLE_LEAD.match(own):
             continue
         holder: LexborNode | None = node

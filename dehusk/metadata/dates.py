@@ -467,19 +467,22 @@ def visible_candidates(tree: LexborHTMLParser, title: str, now: datetime) -> lis
             continue
         if tag != "-text":
             continue
+        raw = node.text_content
+        if not raw or raw.isspace():
+            continue
         parent = node.parent
         if parent is None or parent.tag in NOT_VISIBLE:
             continue
-        text = _SPACES.sub(" ", node.text_content or "").strip()
-        if not text:
+        texts.append(raw)  # spaces are folded only where a date is read (most text has none)
+        if len(out) >= MAX_VISIBLE or not _HAS_YEAR.search(raw):
             continue
-        texts.append(text)
-        if len(text) > MAX_DATE_TEXT or not _HAS_YEAR.search(text) or len(out) >= MAX_VISIBLE:
+        text = _SPACES.sub(" ", raw).strip()
+        if len(text) > MAX_DATE_TEXT:
             continue
         value = parse_date(text, now)
         if not value:
             continue
-        before = " ".join(texts[-2:])
+        before = " ".join(_SPACES.sub(" ", t).strip() for t in texts[-2:])
         before = before[: len(before) - len(text) + _date_start(text)]
         label = _words_label(before[-40:]) or _ancestor_label(parent)
         out.append(
