@@ -38,7 +38,6 @@ from dehusk.metadata.body import BodyFacts, mark_title, relabel_body
 from dehusk.metadata.dates import (
     DateCandidate,
     date_candidates,
-    dom_date,
     first_of,
     headline_date,
     lone_visible_date,
@@ -349,7 +348,7 @@ def _date_sources(
         "time": lambda: time_element_date(tree, now),
         "dateline": lambda: body.published,
         "url": lambda: url_date(url, now),
-        "dom": lambda: dom_date(tree, now),
+        "dom": lambda: first_of(dates, "dom"),  # read once, by date_candidates
     }
 
 

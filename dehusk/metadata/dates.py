@@ -397,6 +397,8 @@ def script_candidates(tree: LexborHTMLParser, now: datetime) -> list[DateCandida
         if "ld+json" in (script.attributes.get("type") or "").lower():
             continue
         text = script.text(deep=True) or ""
+        if not any(key in text for key in SCRIPT_PUBLISHED_KEYS + SCRIPT_MODIFIED_KEYS):
+            continue  # the regex has no literal prefix to skip ahead with: slow on big scripts
         for match in _SCRIPT_DATE.finditer(text):
             source = "script_mod" if match["key"] in SCRIPT_MODIFIED_KEYS else "script"
             value = parse_date(match["value"], now) if source not in found else None
