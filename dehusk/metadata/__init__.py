@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -29,9 +29,11 @@ from dehusk.metadata.authors import (
     AuthorCredits,
     author_candidates,
     clean_authors,
+    copyright_texts,
     credit_fallback,
     dom_authors,
     dom_bylines,
+    site_owner,
     visible_byline_authors,
 )
 from dehusk.metadata.body import BodyFacts, mark_title, relabel_body
@@ -209,9 +211,17 @@ def extract_metadata(
     structured = clean_authors((*ld.authors, *tags.all(META_KEYS["authors"])), exclude)
     relabelled, body = relabel_body(marked, structured, exclude, now)
     warnings: list[str] = [f"{ld.broken} JSON-LD block(s) could not be parsed"] if ld.broken else []
-    found = {k: read() or () for k, read in _author_sources(ld, tags, body, tree, exclude).items()}
+    found = {
+        k: read() or ()
+        for k, read in _author_sources(
+            ld, tags, body, tree, exclude, _Site(site_name or "", declared["title"], url)
+        ).items()
+    }
     credits = _author_credits(ld, tags, tree)
-    rules_authors = _resolve("authors", _thunks(found), warnings) or credit_fallback(credits)
+    # The site's owner last: a personal site that credits nobody is signed by its name.
+    rules_authors = (
+        _resolve("authors", _thunks(found), warnings) or credit_fallback(credits) or found["owner"]
+    )
     author_options = author_candidates(found, credits, rules_authors, exclude)
     if trace is not None:
         trace["authors"] = author_options
@@ -291,8 +301,21 @@ def _text_of(tree: LexborHTMLParser, selector: str) -> str:
     return " ".join(node.text(deep=True, separator=" ").split()) if node is not None else ""
 
 
+class _Site(NamedTuple):
+    """What names the site: its name, the page's ``<title>`` and URL."""
+
+    name: str
+    title: str
+    url: str | None
+
+
 def _author_sources(
-    ld: JsonLd, tags: MetaTags, body: BodyFacts, tree: LexborHTMLParser, exclude: tuple[str, ...]
+    ld: JsonLd,
+    tags: MetaTags,
+    body: BodyFacts,
+    tree: LexborHTMLParser,
+    exclude: tuple[str, ...],
+    site: _Site,
 ) -> dict[str, Callable[[], tuple[str, ...] | None]]:
     """Each author source as a thunk, so a source is only read when needed."""
     return {
@@ -302,6 +325,7 @@ def _author_sources(
         "byline": lambda: body.authors,
         "dom": lambda: dom_authors(tree, exclude),
         "visible": lambda: visible_byline_authors(tree, exclude),
+        "owner": lambda: site_owner(site.name, site.title, lambda: copyright_texts(tree), site.url),
     }
 
 

@@ -11,8 +11,11 @@ are part of how the person signs, not a separate author.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -636,3 +639,109 @@ def _author_shape(
         "lower": float(any(n == n.lower() for n in names)),
         "credential": float(any("," in n for n in names)),
     }
+
+
+# --- A personal site's owner: the author when the page credits nobody ---
+
+#: A site name that says whose it is: "Colin Watson's blog", "Jan's notes".
+POSSESSIVE_SITE = re.compile(
+    r"^(?P<name>.+?)['’]s\s+(?:blog|site|website|weblog|notes|homepage|journal|newsletter)$",
+    re.IGNORECASE,
+)
+#: A copyright line's holder: "© 2025 Toby Hede. All rights reserved.", "Copyright 2019-2025
+#: Jane Doe".
+COPYRIGHT_HOLDER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?"
+    r"(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+(?:[^\W\d_]\.|[^\W\d_][\w'’-]*)){1,2})",
+    re.IGNORECASE,
+)
+#: Where a copyright line is looked for, and how much of each element is read.
+COPYRIGHT_SELECTOR = 'footer, [class*="copyright" i], [id*="copyright" i], [class*="footer" i]'
+MAX_COPYRIGHT_NODES, MAX_COPYRIGHT_TEXT = 4, 2000
+#: Last words that make a name a business's ("Ovolo Hotels", "Facet Wealth", "Eardopes
+#: Int"): companies are often named like their domain, as personal sites are.
+BUSINESS_WORDS = word_set(
+    """hotels hotel servers server fitness depot wealth int bv gmbh ag sa plc pty limited
+    holdings partners labs lab systems technologies tech software consulting capital
+    ventures marketing design designs realty homes coffee roasters roaster lifting
+    skateboards bikes electric privacy apps cloud finance financial legal law dental
+    care yoga studio travel tours foods kitchen interiors security energy global desktop
+    hardware baking bakery edge silver gold"""
+)
+#: Shortest first name that, as the whole host label, ties the name to the site.
+MIN_HOST_PART = 4
+#: Shortest first name looked for at the start of a host label.
+MIN_FIRST_NAME = 2
+
+
+def site_owner(
+    site_name: str, title: str, copyright_texts: Callable[[], Iterable[str]], url: str | None
+) -> tuple[str, ...]:
+    """The person a personal site belongs to, when the evidence ties the name to the site:
+    its name is in the host ("Toby Hede" on tobyhede.com, "Pierce Freeman" on pierce.dev)
+    or the site is named for them ("Colin Watson's blog").
+
+    In: the site's name, the ``<title>``, a reader of the footer/copyright texts (only
+    called when the host could hold a first name) and the URL. The names
+    come from the site's name, the ``<title>``'s parts after the headline ("… | Pierce
+    Freeman", "… (Erik Demaine)") and copyright lines. Out: one name, or ()."""
+    possessive = POSSESSIVE_SITE.match(site_name.strip())
+    if possessive and _owner_name(possessive["name"]):
+        return (possessive["name"].strip(),)
+    host = (urlsplit(url or "").hostname or "").lower().removeprefix("www.")
+    if not host:
+        return ()
+    label = host.split(".")[0].replace("-", "")
+    if not any(label[:i] in first_names() for i in range(MIN_FIRST_NAME, len(label) + 1)):
+        return ()  # the host carries no first name: no owner can be tied to it
+    names = [site_name, *_title_tails(title)]
+    for text in copyright_texts():
+        names.extend(m["name"] for m in COPYRIGHT_HOLDER.finditer(text))
+    for name in names:
+        name = name.strip(" .,")
+        if _owner_name(name) and _in_host(name, host):
+            return (name,)
+    return ()
+
+
+def _title_tails(title: str) -> list[str]:
+    """The parts of a ``<title>`` after its first ("Post | Name", "Post (Name)")."""
+    parts = re.split(r"\s+[|\-–—:·•]\s+|\s*\|\s*", title.strip())
+    paren = re.search(r"\(([^()]+)\)\s*$", title)
+    return parts[1:] + ([paren.group(1)] if paren else [])
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Common first names, lowercased (``data/first-names.txt``, the US census list)."""
+    text = (resources.files("dehusk") / "metadata" / "data" / "first-names.txt").read_text()
+    return frozenset(n for n in text.split("\n") if n and not n.startswith("#"))
+
+
+def _owner_name(name: str) -> bool:
+    """Two or three capitalised words that are a person's name and no organisation's: the
+    first a known first name (companies are named like their domains too: "Ovolo Hotels")."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and words[0].lower() in first_names()
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and not any(w.lower().strip(".") in ORG_WORDS | BUSINESS_WORDS for w in words)
+        and is_person_name(name)
+    )
+
+
+def _in_host(name: str, host: str) -> bool:
+    """The host's first label is the whole name squashed ("tobyhede.com") or its first
+    name ("pierce.dev", "owain.bearblog.dev")."""
+    label = host.split(".")[0].replace("-", "")
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", name)]
+    return label == "".join(words) or (len(words[0]) >= MIN_HOST_PART and label == words[0])
+
+
+def copyright_texts(tree: LexborHTMLParser) -> list[str]:
+    """The texts of the page's footer and copyright elements (a few, each bounded)."""
+    return [
+        node.text(deep=True, separator=" ")[-MAX_COPYRIGHT_TEXT:]
+        for node in tree.css(COPYRIGHT_SELECTOR)[:MAX_COPYRIGHT_NODES]
+    ]

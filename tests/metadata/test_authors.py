@@ -191,3 +191,39 @@ def test_author_candidates_one_per_answer_with_agreement() -> None:
 def test_author_key_is_the_benchmark_comparison() -> None:
     assert author_key(["Jane Doe & John Roe"]) == author_key(["john roe", "Jane Doe"])
     assert author_key(["Dylan Bailey, MS"]) == frozenset({"dylan bailey", "ms"})
+
+
+def test_personal_site_owner_tied_to_the_host() -> None:
+    from dehusk.metadata.authors import site_owner
+
+    footer = ["Home About © 2025 Toby Hede. All rights reserved."]
+    assert site_owner("", "The 7 habits", lambda: footer, "https://tobyhede.com/blog/x") == (
+        "Toby Hede",
+    )
+    title = "The Fold-and-Cut Problem (Erik Demaine)"
+    assert site_owner("", title, list, "https://erikdemaine.org/foldcut") == ("Erik Demaine",)
+    assert site_owner("Polly Barks", "Tips — Polly Barks", list, "https://pollybarks.com/b") == (
+        "Polly Barks",
+    )
+
+
+def test_a_site_named_for_its_owner_needs_no_host_match() -> None:
+    from dehusk.metadata.authors import site_owner
+
+    url = "https://www.chiark.greenend.org.uk/~cjwatson/blog/post.html"
+    assert site_owner("Colin Watson's blog", "Post | Colin Watson's blog", list, url) == (
+        "Colin Watson",
+    )
+
+
+def test_a_business_named_like_its_domain_is_no_owner() -> None:
+    from dehusk.metadata.authors import site_owner
+
+    assert (
+        site_owner("Ovolo Hotels", "Tips | Ovolo Hotels", list, "https://ovolohotels.com/x") == ()
+    )
+    assert site_owner("Cherry Servers", "", list, "https://www.cherryservers.com/blog/x") == ()
+    # a name the host does not carry is not the site's owner
+    assert site_owner("Jane Doe", "Post | Jane Doe", list, "https://news.example.com/x") == ()
+    footer = ["Copyright © 2026 Body By Bikini Ltd, Henleaze"]
+    assert site_owner("Body by Bikini", "", lambda: footer, "https://bodybybikini.com/x") == ()

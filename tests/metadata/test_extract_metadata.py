@@ -121,3 +121,15 @@ def test_empty_page() -> None:
     result = run("", ())
     assert result.metadata.title == "" and result.metadata.authors == ()
     assert result.metadata.published is None and result.blocks == ()
+
+
+def test_the_site_owner_signs_a_page_that_credits_nobody() -> None:
+    footer = "<footer><p>© 2025 Toby Hede. All rights reserved.</p></footer>"
+    page = f"<html><head><title>Seven habits</title></head><body><h1>Seven habits</h1>{footer}"
+    assert run(page, (), "https://tobyhede.com/blog/habits").metadata.authors == ("Toby Hede",)
+    credited = page.replace(
+        "<head>",
+        '<head><script type="application/ld+json">{"@type": "BlogPosting", "headline": '
+        '"Seven habits", "author": {"@type": "Organization", "name": "Hede Labs"}}</script>',
+    )
+    assert run(credited, (), "https://tobyhede.com/blog/habits").metadata.authors == ("Hede Labs",)
