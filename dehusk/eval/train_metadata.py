@@ -1,7 +1,7 @@
 """Train the metadata choosers (``dehusk.metadata.rank``) on wcxb-dev, out of fold.
 
     python -m dehusk.eval.train_metadata [--data-dir DIR] [--folds-dir bench-out/folds]
-        [--fields title,...]
+        [--fields title,authors]
 
 Needs ``make train`` first: its ``folds.json`` gives each page's fold (grouped by domain),
 and each page's candidates come from the pipeline run with the block model of the fold
@@ -75,6 +75,11 @@ FIELDS: Mapping[str, Field] = {
         lambda value, truth: bool(value) and author_set(", ".join(value)) == author_set(truth),
     ),
 }
+
+
+#: The fields whose chooser ships: out of fold, the date chooser ties the rules (0.894 vs
+#: 0.895 on article pages), so dates keep the rules; ``--fields published`` trains it.
+SHIPPED_FIELDS = ("title", "authors")
 
 
 class Example(NamedTuple):
@@ -185,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=default_data_dir(root))
     parser.add_argument("--folds-dir", type=Path, default=root / "bench-out" / "folds")
     parser.add_argument("--models-dir", type=Path, default=root / "dehusk" / "models")
-    parser.add_argument("--fields", default=",".join(FIELDS))
+    parser.add_argument("--fields", default=",".join(SHIPPED_FIELDS))
     args = parser.parse_args(argv)
     fields = [f for f in args.fields.split(",") if f]
     examples = collect(args.data_dir, args.folds_dir, fields)
