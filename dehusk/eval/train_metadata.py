@@ -61,14 +61,18 @@ def author_set(text: str) -> frozenset[str]:
 
 
 class Field(NamedTuple):
-    """How a field is scored: its truth and whether a candidate value matches it."""
+    """How a field is scored (its truth, whether a candidate value matches it) and which
+    pages its chooser is fitted on (article pages alone, or every page with a truth)."""
 
     truth: Callable[[Truth], str]
     matches: Callable[[Any, str], bool]
+    articles_only: bool = False
 
 
 FIELDS: Mapping[str, Field] = {
-    "title": Field(lambda t: t.title, lambda value, truth: norm(value) == norm(truth)),
+    # Title truths of other page types follow other habits (a product's name, a listing's
+    # section): fitted on article pages, out of fold 0.884 → 0.890; authors lose 0.003.
+    "title": Field(lambda t: t.title, lambda value, truth: norm(value) == norm(truth), True),
     "published": Field(lambda t: t.published, lambda value, truth: value[:10] == truth[:10]),
     "authors": Field(
         lambda t: t.author,
@@ -143,6 +147,12 @@ def fit(examples: Sequence[Example]) -> Ranker:
     return Ranker(VERSION, names, mean, scale, model.coef_[0], float(model.intercept_[0]))
 
 
+def training(field: str, examples: Sequence[Example]) -> list[Example]:
+    """The examples ``field``'s chooser is fitted on (see ``Field.articles_only``)."""
+    articles_only = FIELDS[field].articles_only
+    return [e for e in examples if not articles_only or e.page_type == "article"]
+
+
 def pick(ranker: Ranker, example: Example) -> int | None:
     """The index of the candidate ``ranker`` chooses (None: no candidates)."""
     if not example.candidates:
@@ -165,7 +175,7 @@ def cross_validate(field: str, examples: list[Example], folds_dir: Path) -> dict
     """Out-of-fold picks per page; fold weights saved beside the fold block models."""
     picks: list[int | None] = [None] * len(examples)
     for k in sorted({e.fold for e in examples}):
-        ranker = fit([e for e in examples if e.fold != k])
+        ranker = fit([e for e in training(field, examples) if e.fold != k])
         save(folds_dir / f"fold{k}.meta-{field}.npz", ranker)
         for i, e in enumerate(examples):
             if e.fold == k:
@@ -199,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     report: dict[str, Any] = json.loads(out.read_text()) if out.is_file() else {}
     for field in fields:
         report[field] = cross_validate(field, examples[field], args.folds_dir)
-        save(args.models_dir / f"meta-{field}.npz", fit(examples[field]))
+        save(args.models_dir / f"meta-{field}.npz", fit(training(field, examples[field])))
         r = report[field]
         print(
             f"{field}: article pages out of fold {r['oof_articles']:.3f} "

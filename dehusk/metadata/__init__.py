@@ -200,7 +200,7 @@ def extract_metadata(
     sites = site_names((site_name or "", publisher or ""), url)
     declared, seen = title_candidates(ld, tags, tree, blocks), headings(tree, blocks)
     rules_title = choose_title(declared, [text for _, text in seen], sites)
-    title_options = ranked_candidates(declared, seen, sites, rules_title)
+    title_options = ranked_candidates(declared, seen, sites, rules_title, url)
     if trace is not None:
         trace["title"] = title_options
     title = rank.choose("title", title_options, model, rules_title)

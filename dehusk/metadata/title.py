@@ -176,6 +176,7 @@ def ranked_candidates(
     headings: Sequence[tuple[str, str]],
     sites: tuple[str, ...],
     chosen: str,
+    url: str | None = None,
 ) -> list[Candidate[str]]:
     """Every headline the page offers, with features for ``rank``.
 
@@ -213,6 +214,7 @@ def ranked_candidates(
         declared=[(f" {norm(v)} ", tokens(v)) for v in values],
         headings=[(f" {norm(t)} ", tokens(t)) for _, t in headings[:4]],
         sites=sites,
+        slug=_slug_words(url),
     )
     return [
         Candidate(text, {**feats, **_shape(text, key, context)})
@@ -227,6 +229,14 @@ class _Context(NamedTuple):
     declared: list[tuple[str, frozenset[str]]]  # " padded norm ", word set
     headings: list[tuple[str, frozenset[str]]]
     sites: tuple[str, ...]
+    slug: frozenset[str]  # the words of the URL's last path segment
+
+
+def _slug_words(url: str | None) -> frozenset[str]:
+    """The words of the URL's last non-empty path segment ("/blog/best-crm-software/" →
+    {best, crm, software}): a CMS derives it from a title the page had."""
+    segments = [p for p in urlsplit(url or "").path.split("/") if p]
+    return frozenset(norm(segments[-1].rsplit(".", 1)[0]).split()) if segments else frozenset()
 
 
 def _overlap(key: str, words: frozenset[str], targets: list[tuple[str, frozenset[str]]]) -> float:
@@ -259,6 +269,8 @@ def _shape(text: str, key: str, context: _Context) -> dict[str, float]:
         "shouting": float(sum(c.isupper() for c in letters) > 0.7 * len(letters)),
         "question": float(text.rstrip().endswith("?")),
         "has_year": float(bool(_YEAR.search(text))),
+        "slug_share": len(words & context.slug) / len(words) if words and context.slug else 0.0,
+        "slug_cover": len(words & context.slug) / len(context.slug) if context.slug else 0.0,
     }
 
 

@@ -82,3 +82,14 @@ def test_ranked_candidates_cover_every_source_with_features() -> None:
 def test_a_subdomain_site_is_named_by_its_registered_domain() -> None:
     sites = site_names([], "https://promotions.newegg.com/zotac/index.html")
     assert strip_site("GAME CHANGER | Newegg.com", sites) == "GAME CHANGER"
+
+
+def test_the_url_slug_is_a_feature_of_each_candidate() -> None:
+    from dehusk.metadata.title import ranked_candidates
+
+    declared = {"og": "What is social commerce? | Emplifi"}
+    headings = [("h1", "An introduction to social commerce")]
+    url = "https://emplifi.io/resources/blog/introduction-to-social-commerce/"
+    cands = {c.value: c.features for c in ranked_candidates(declared, headings, (), "", url)}
+    assert cands["An introduction to social commerce"]["slug_cover"] == 1.0
+    assert cands["What is social commerce?"]["slug_cover"] == 0.5
