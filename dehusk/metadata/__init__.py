@@ -198,42 +198,25 @@ def extract_metadata(
     site_name = ld.site_name or tags.first(META_KEYS["site_name"]) or None
     publisher = ld.publisher or site_name
     sites = site_names((site_name or "", publisher or ""), url)
+    warnings: list[str] = [f"{ld.broken} JSON-LD block(s) could not be parsed"] if ld.broken else []
+    choose = _Chooser(model, trace, warnings)
     declared, seen = title_candidates(ld, tags, tree, blocks), headings(tree, blocks)
     rules_title = choose_title(declared, [text for _, text in seen], sites)
-    title_options = ranked_candidates(declared, seen, sites, rules_title, url)
-    if trace is not None:
-        trace["title"] = title_options
-    title = rank.choose("title", title_options, model, rules_title)
+    title = choose("title", ranked_candidates(declared, seen, sites, rules_title, url), rules_title)
     # The block to mark is the visible headline the rules found; the chosen title may be
     # a declared variant of it that no block repeats.
     marked = mark_title(blocks, rules_title)
     exclude = (site_name or "", publisher or "", *sites)
     structured = clean_authors((*ld.authors, *tags.all(META_KEYS["authors"])), exclude)
     relabelled, body = relabel_body(marked, structured, exclude, now)
-    warnings: list[str] = [f"{ld.broken} JSON-LD block(s) could not be parsed"] if ld.broken else []
-    found = {
-        k: read() or ()
-        for k, read in _author_sources(
-            ld, tags, body, tree, exclude, _Site(site_name or "", declared["title"], url)
-        ).items()
-    }
-    credits = _author_credits(ld, tags, tree)
-    # The site's owner last: a personal site that credits nobody is signed by its name.
-    rules_authors = (
-        _resolve("authors", _thunks(found), warnings) or credit_fallback(credits) or found["owner"]
-    )
-    author_options = author_candidates(found, credits, rules_authors, exclude)
-    if trace is not None:
-        trace["authors"] = author_options
-    authors = rank.choose("authors", author_options, model, rules_authors)
+    site = _Site(site_name or "", declared["title"], url)
+    authors = _authors(ld, tags, body, tree, exclude, site, choose)
     dates = date_candidates(tree, url, _declared_dates(ld, tags), body.published, rules_title, now)
     rules_published = _resolve(
         "published", _date_sources(ld, tags, body, tree, url, now, dates), warnings, _day
     )
     date_options = ranked_date_candidates(dates, rules_published)
-    if trace is not None:
-        trace["published"] = date_options
-    published = rank.choose("published", date_options, model, rules_published or "") or None
+    published = choose("published", date_options, rules_published or "") or None
     text = " ".join(b.text for b in relabelled if b.main)
     lang = decide_language(ld.language or tags.lang or tags.first(META_KEYS["language"]), text)
     metadata = Metadata(
@@ -259,6 +242,50 @@ def extract_metadata(
     )
     warnings.extend(w for w in (lang.warning,) if w)
     return MetaResult(metadata, relabelled, tuple(warnings))
+
+
+@dataclass(frozen=True, slots=True)
+class _Chooser:
+    """Picks a field's value among its candidates with the learned chooser of ``model``
+    (``rank``); records the candidates in ``trace`` (training) and, when the chooser
+    overrules the rules, says so in ``warnings``."""
+
+    model: str
+    trace: dict[str, list[Candidate[Any]]] | None
+    warnings: list[str]
+
+    def __call__(self, field: str, options: list[Candidate[T]], rules: T) -> T:
+        if self.trace is not None:
+            self.trace[field] = list(options)
+        chosen = rank.choose(field, options, self.model, rules)
+        if chosen != rules:
+            self.warnings.append(f"{field}: the learned chooser took {chosen!r} over {rules!r}")
+        return chosen
+
+
+def _authors(
+    ld: JsonLd,
+    tags: MetaTags,
+    body: BodyFacts,
+    tree: LexborHTMLParser,
+    exclude: tuple[str, ...],
+    site: _Site,
+    choose: _Chooser,
+) -> tuple[str, ...]:
+    """The authors: every source read (the chooser weighs them all), the rules' answer —
+    the order of trust, then the printed credit, then the site's owner — and the
+    chooser's pick among the candidates."""
+    sources = _author_sources(ld, tags, body, tree, exclude, site)
+    found = {name: read() or () for name, read in sources.items()}
+    credits = _author_credits(ld, tags, tree)
+    rules_authors = (
+        _resolve("authors", _thunks(found), choose.warnings)
+        or credit_fallback(credits)
+        or found["owner"]
+    )
+    return choose(
+        "authors", author_candidates(found, credits, rules_authors, exclude), rules_authors
+    )
 
 
 def title_candidates(

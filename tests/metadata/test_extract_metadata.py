@@ -1,5 +1,7 @@
 """The stage as a whole: every field, the order of trust, conflicts kept as warnings."""
 
+from pathlib import Path
+
 from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.article import Block, Label
@@ -133,3 +135,25 @@ def test_the_site_owner_signs_a_page_that_credits_nobody() -> None:
         '"Seven habits", "author": {"@type": "Organization", "name": "Hede Labs"}}</script>',
     )
     assert run(credited, (), "https://tobyhede.com/blog/habits").metadata.authors == ("Hede Labs",)
+
+
+def test_a_chooser_that_overrules_the_rules_says_so(tmp_path: Path) -> None:
+    import numpy as np
+
+    from dehusk.metadata import rank
+
+    ranker = rank.Ranker("t", ("og_stripped",), np.zeros(1), np.ones(1), np.array([5.0]), 0.0)
+    rank.save(tmp_path / "m.meta-title.npz", ranker)
+    page = (
+        '<html><head><meta property="og:title" content="The best phones of 2025, ranked | '
+        'The Verge"></head><body><h1>The best phones of 2025</h1><p>Text.</p></body></html>'
+    )
+    url = "https://www.theverge.com/phones"
+    rules = extract_metadata(LexborHTMLParser(page), (), url, "rules")
+    assert rules.metadata.title == "The best phones of 2025" and not rules.warnings
+    learned = extract_metadata(LexborHTMLParser(page), (), url, str(tmp_path / "m.npz"))
+    assert learned.metadata.title == "The best phones of 2025, ranked"
+    assert learned.warnings == (
+        "title: the learned chooser took 'The best phones of 2025, ranked' over "
+        "'The best phones of 2025'",
+    )
