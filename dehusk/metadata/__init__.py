@@ -25,10 +25,9 @@ from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.article import Block, Label, Metadata
 from dehusk.metadata import rank
-from dehusk.metadata.authors import (
+from dehusk.metadata.author_sources import (
     AuthorCredits,
     author_candidates,
-    clean_authors,
     copyright_texts,
     credit_fallback,
     dom_authors,
@@ -36,19 +35,18 @@ from dehusk.metadata.authors import (
     site_owner,
     visible_byline_authors,
 )
+from dehusk.metadata.authors import clean_authors
 from dehusk.metadata.body import BodyFacts, mark_title, relabel_body
-from dehusk.metadata.dates import (
+from dehusk.metadata.date_candidates import (
     DateCandidate,
     date_candidates,
     first_of,
     headline_date,
     lone_visible_date,
-    parse_date,
     ranked_date_candidates,
-    time_element_date,
-    url_date,
     url_month_date,
 )
+from dehusk.metadata.dates import parse_date, time_element_date, url_date
 from dehusk.metadata.images import extract_images
 from dehusk.metadata.jsonld import JsonLd, extract_jsonld
 from dehusk.metadata.language import decide_language

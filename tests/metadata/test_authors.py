@@ -1,18 +1,9 @@
 """Authors: person names, cleaned; bylines and bios recognised conservatively."""
 
-from selectolax.lexbor import LexborHTMLParser
-
 from dehusk.metadata.authors import (
-    AuthorCredits,
-    author_candidates,
-    author_key,
     byline_names,
     clean_authors,
-    clean_credit,
-    credit_fallback,
-    dom_authors,
     is_bio,
-    visible_byline_authors,
 )
 
 
@@ -89,69 +80,6 @@ def test_bios() -> None:
     assert not is_bio("Jane Roe covers the Middle East.", authors)
 
 
-def test_dom_byline_skips_comments() -> None:
-    tree = LexborHTMLParser(
-        '<div class="comments"><span class="author">Commenter Person</span></div>'
-        '<p class="byline">By Jane Doe</p>'
-    )
-    assert dom_authors(tree) == ("Jane Doe",)
-
-
-def test_clean_credit_keeps_the_printed_credit() -> None:
-    assert clean_credit("By ASU Online") == "ASU Online"
-    assert clean_credit("Podium Staff") == "Podium Staff"
-    assert clean_credit("Posted by IndustrySelect on Tuesday, August 29, 2023") == (
-        "IndustrySelect"
-    )
-    assert clean_credit("Articles by Juliette") == "Juliette"
-
-
-def test_clean_credit_drops_what_is_no_credit() -> None:
-    for value in (
-        "https://www.facebook.com/everfit.io/",
-        "Written By",
-        "Jun 2 Written By",
-        "{{ author.name }}",
-        "262588213843476",
-        "This guide explains how to choose a good home cleaning service for you",
-    ):
-        assert clean_credit(value) == "", value
-
-
-def test_credit_fallback_order() -> None:
-    credits = AuthorCredits(
-        jsonld_orgs=("Swoogo",), meta=("https://facebook.com/swoogo",), dom=("By Swoogo Team",)
-    )
-    assert credit_fallback(credits) == ("Swoogo",)
-    assert credit_fallback(AuthorCredits(meta=("https://x.com/a",), dom=("By Swoogo Team",))) == (
-        "Swoogo Team",
-    )
-    assert credit_fallback(AuthorCredits()) == ()
-
-
-def test_visible_byline_in_any_markup() -> None:
-    page = (
-        "<html><body><nav><a>Shop <span>by</span> Brand</a></nav><article><h1>T</h1>"
-        '<div class="article__meta"><p>Mar 24, 2025</p><p class="text-with-icon">By Amy '
-        "Wilhelm</p></div><p>Text.</p></article></body></html>"
-    )
-    assert visible_byline_authors(LexborHTMLParser(page)) == ("Amy Wilhelm",)
-    split = "<body><p><span>By</span> <a href='/producers/sg'>Sofia Gonzalez</a></p></body>"
-    assert visible_byline_authors(LexborHTMLParser(split)) == ("Sofia Gonzalez",)
-    tagged = "<body><div>Contributors: Janet Loughrey</div></body>"
-    assert visible_byline_authors(LexborHTMLParser(tagged)) == ("Janet Loughrey",)
-
-
-def test_visible_byline_not_menus_or_prose() -> None:
-    for html in (
-        "<body><ul class='sub-menu'><li>By Company Size</li></ul></body>",
-        "<body><p>Solutions <b>by</b> Company Size</p></body>",
-        "<body><p>By the time we arrived, the city was dark and the shops had closed.</p></body>",
-        "<body><div class='comments'><p>By Jane Roe</p></div></body>",
-    ):
-        assert visible_byline_authors(LexborHTMLParser(html)) == (), html
-
-
 def test_glued_job_title_and_trailing_at() -> None:
     assert clean_authors(["Mateusz HabernyFounder"]) == ("Mateusz Haberny",)
     assert clean_authors(["Ann DeWriter", "Jane McDonald"]) == ("Ann DeWriter", "Jane McDonald")
@@ -168,62 +96,3 @@ def test_capitalised_phrase_is_no_name() -> None:
 def test_site_suffix_kept_when_one_word_would_remain() -> None:
     assert clean_authors(["Illinois Admissions"], ["admissions"]) == ("Illinois Admissions",)
     assert clean_authors(["Brian Truitt USA TODAY"], ["USA TODAY"]) == ("Brian Truitt",)
-
-
-def test_author_candidates_one_per_answer_with_agreement() -> None:
-    sources = {
-        "jsonld": ("Jane Doe",),
-        "meta": ("jane doe",),
-        "item": ("Jane Doe", "John Roe", "Ann Lee"),
-        "dom": (),
-    }
-    credits = AuthorCredits(jsonld_orgs=("Swoogo",))
-    cands = author_candidates(sources, credits, ("Jane Doe",), ["Swoogo"])
-    by_key = {author_key(c.value): c.features for c in cands}
-    jane = by_key[frozenset({"jane doe"})]
-    assert jane["rules_choice"] == 1.0 and jane["n_sources"] == 2.0
-    assert jane["first_item"] == 1.0  # the first of the item list is the same answer
-    assert by_key[frozenset({"jane doe", "john roe", "ann lee"})]["n_names"] == 3.0
-    org = by_key[frozenset({"swoogo"})]
-    assert org["credit_jsonld_org"] == 1.0 and org["is_site"] == 1.0 and org["credit_only"] == 1.0
-
-
-def test_author_key_is_the_benchmark_comparison() -> None:
-    assert author_key(["Jane Doe & John Roe"]) == author_key(["john roe", "Jane Doe"])
-    assert author_key(["Dylan Bailey, MS"]) == frozenset({"dylan bailey", "ms"})
-
-
-def test_personal_site_owner_tied_to_the_host() -> None:
-    from dehusk.metadata.authors import site_owner
-
-    footer = ["Home About © 2025 Toby Hede. All rights reserved."]
-    assert site_owner("", "The 7 habits", lambda: footer, "https://tobyhede.com/blog/x") == (
-        "Toby Hede",
-    )
-    title = "The Fold-and-Cut Problem (Erik Demaine)"
-    assert site_owner("", title, list, "https://erikdemaine.org/foldcut") == ("Erik Demaine",)
-    assert site_owner("Polly Barks", "Tips — Polly Barks", list, "https://pollybarks.com/b") == (
-        "Polly Barks",
-    )
-
-
-def test_a_site_named_for_its_owner_needs_no_host_match() -> None:
-    from dehusk.metadata.authors import site_owner
-
-    url = "https://www.chiark.greenend.org.uk/~cjwatson/blog/post.html"
-    assert site_owner("Colin Watson's blog", "Post | Colin Watson's blog", list, url) == (
-        "Colin Watson",
-    )
-
-
-def test_a_business_named_like_its_domain_is_no_owner() -> None:
-    from dehusk.metadata.authors import site_owner
-
-    assert (
-        site_owner("Ovolo Hotels", "Tips | Ovolo Hotels", list, "https://ovolohotels.com/x") == ()
-    )
-    assert site_owner("Cherry Servers", "", list, "https://www.cherryservers.com/blog/x") == ()
-    # a name the host does not carry is not the site's owner
-    assert site_owner("Jane Doe", "Post | Jane Doe", list, "https://news.example.com/x") == ()
-    footer = ["Copyright © 2026 Body By Bikini Ltd, Henleaze"]
-    assert site_owner("Body by Bikini", "", lambda: footer, "https://bodybybikini.com/x") == ()

@@ -1,0 +1,417 @@
+"""Author sources: where a page credits its author, beyond its structured data, and the
+candidates the chooser weighs.
+
+In: the parsed page (byline-like elements, visible "By …" lines, footer and copyright
+texts), the site's name, the ``<title>``, the URL, the raw credits per source and the
+names to exclude. Out: person names per page recogniser (``dom_authors``,
+``visible_byline_authors``, ``site_owner``), the page's first printed credit when it names
+no person (``credit_fallback``) and one author candidate per distinct answer with its
+features (``author_candidates``). Names are cleaned by ``authors``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from dehusk.metadata.authors import (
+    _DIGIT,
+    _EMAIL,
+    _SPACE,
+    _URL,
+    BY_PREFIX,
+    BYLINE_START,
+    LEADING_NOISE,
+    ORG_WORDS,
+    ROLE_WORDS,
+    TAIL,
+    clean_authors,
+    is_person_name,
+    mostly_names,
+    norm,
+    strip_dates,
+    word_set,
+)
+from dehusk.metadata.rank import RULES_CHOICE, Candidate
+
+#: Elements holding a visible byline, best first: explicit byline classes, author links
+#: (rel=author, /author/ URLs, WordPress "author vcard"), then any class naming an author.
+DOM_BYLINE_SELECTORS: tuple[str, ...] = (
+    '[class*="byline" i]',
+    '[rel~="author"], a[href*="/author/"], a[href*="/authors/"], .author.vcard, .fn',
+    '[class*="author-name" i], [class*="authorname" i], [class*="author" i]',
+)
+#: Containers whose author names belong to someone else (comments, related posts).
+DOM_SKIP = re.compile(
+    r"comment|reply|related|recommend|widget|sidebar|footer|review", re.IGNORECASE
+)
+#: Longest element text read as a byline (characters).
+MAX_DOM_BYLINE = 100
+
+
+def dom_authors(tree: LexborHTMLParser, exclude: Iterable[str] = ()) -> tuple[str, ...]:
+    """Names from the first byline-like element (see ``DOM_BYLINE_SELECTORS``)."""
+    for text in dom_bylines(tree):
+        names = clean_authors([text], exclude)
+        if names and (BYLINE_START.match(text) or mostly_names(text, names)):
+            return names
+    return ()
+
+
+def dom_bylines(tree: LexborHTMLParser) -> Iterator[str]:
+    """The texts of the byline-like elements of the page, best selector first, each short
+    and outside comments, related posts and sidebars (see ``DOM_BYLINE_SELECTORS``)."""
+    for selector in DOM_BYLINE_SELECTORS:
+        for node in tree.css(selector)[:20]:
+            text = _SPACE.sub(" ", node.text(deep=True, separator=" ")).strip()
+            if text and len(text) <= MAX_DOM_BYLINE and not _in_skipped(node):
+                yield text
+
+
+#: An element's own text that opens a visible byline: "By", "Written by", "Contributors:"
+#: (after a date: "Mar 24, 2025 By", "12/19 — 2025 by"), the names in child elements.
+VISIBLE_LEAD = re.compile(
+    r"^(?:(?:written|posted|words|story|text|reported|article)\s+)?by\b\s*:?|"
+    r"^(?:authors?|contributors?|writer|written by)\s*:",
+    re.IGNORECASE,
+)
+#: What any ``VISIBLE_LEAD`` match needs in the raw text ("by" as a word, or a digit
+#: before it: "2025By"), checked before the costly date stripping.
+_LEAD_HINT = re.compile(r"(?:^|[\W\d_])by\b|(?:authors?|contributors?|writer)\s*:", re.IGNORECASE)
+#: Longest visible byline read (characters, once dates are out).
+MAX_VISIBLE_BYLINE = 80
+#: Longest raw text looked at for a visible byline: dates aside, a byline is short, and
+#: cleaning a container's whole text costs milliseconds.
+MAX_RAW_BYLINE = 400
+#: Elements looked at for a visible byline, at most (the byline sits near the top).
+MAX_VISIBLE_NODES = 3000
+
+
+def visible_byline_authors(tree: LexborHTMLParser, exclude: Iterable[str] = ()) -> tuple[str, ...]:
+    """Names from the first short element that prints a byline ("By Amy Wilhelm",
+    "Contributors: Janet Loughrey", "Mar 24, 2025 By Jerry Chu") whatever its markup —
+    for pages whose byline has no author class, no link to an author page and no block
+    of its own. Outside comments, related posts, sidebars and footers."""
+    body = tree.body
+    if body is None:
+        return ()
+    for count, node in enumerate(body.traverse()):
+        if count > MAX_VISIBLE_NODES:
+            break
+        raw = node.text(deep=False)
+        if not raw or ("by" not in raw.lower() and ":" not in raw):
+            continue  # substring tests first: the hint's regex is slower on long text
+        if not (raw := _bounded(raw)) or not _LEAD_HINT.search(raw):
+            continue  # no lead-in possible; cheaper than cleaning every node's text
+        own = _lead_text(raw)
+        if not own or not VISIBLE_LEAD.match(own):
+            continue
+        holder: LexborNode | None = node
+        text = _lead_text(_bounded(node.text(deep=True, separator=" ")))
+        if VISIBLE_LEAD.fullmatch(text) and node.parent is not None:  # <span>By</span> <a>…
+            holder = node.parent
+            text = _lead_text(_bounded(holder.text(deep=True, separator=" ")))
+        lead = VISIBLE_LEAD.match(text)
+        if lead is None or lead.end() == len(text) or len(text) > MAX_VISIBLE_BYLINE:
+            continue  # "Solutions <b>by</b> Company Size": the lead-in must open the text
+        if holder is None or _in_skipped(holder) or _in_menu(holder):
+            continue
+        text = VISIBLE_LEAD.sub("By ", text, count=1)
+        names = clean_authors([text], exclude)
+        if names and mostly_names(text, names):
+            return names
+    return ()
+
+
+#: Navigation containers: "Shop by Brand", "Solutions by Company Size" are no bylines.
+MENU = re.compile(r"\b(?:nav|menu|filter|dropdown|breadcrumb)", re.IGNORECASE)
+
+
+def _in_menu(node: LexborNode) -> bool:
+    """Inside a ``<nav>``, a ``<header>`` menu or an element classed as a menu or filter."""
+    current: LexborNode | None = node
+    for _ in range(8):
+        if current is None:
+            return False
+        if current.tag in ("nav", "select", "option", "button", "label", "form"):
+            return True
+        marks = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"
+        if MENU.search(marks):
+            return True
+        current = current.parent
+    return False
+
+
+def _bounded(text: str) -> str:
+    """``text`` (spaces folded when long), or "" when it is too long to be a byline (see
+    ``MAX_RAW_BYLINE``)."""
+    if len(text) <= MAX_RAW_BYLINE:
+        return text
+    folded = " ".join(text.split())
+    return folded if len(folded) <= MAX_RAW_BYLINE else ""
+
+
+def _lead_text(text: str) -> str:
+    """Text with spaces folded and the dates and separators before a lead-in out."""
+    return strip_dates(_SPACE.sub(" ", text)).strip(" ,.|·•⋅-–—/").strip()
+
+
+def _in_skipped(node: LexborNode) -> bool:
+    """Inside a comment, related-posts or sidebar container (checks a few ancestors)."""
+    current: LexborNode | None = node
+    for _ in range(8):
+        if current is None:
+            return False
+        marks = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"
+        if DOM_SKIP.search(marks) or current.tag in ("footer", "aside"):
+            return True
+        current = current.parent
+    return False
+
+
+#: Longest credit kept when a page names no person (words, characters).
+MAX_CREDIT_WORDS = 6
+MAX_CREDIT_CHARS = 60
+#: Month names: with a number beside them a credit is a date ("Jun 2").
+MONTHS = word_set(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept "
+    "september oct october nov november dec december"
+)
+#: Template debris that is no credit ("{{author}}", "<b>").
+_CREDIT_DEBRIS = re.compile(r"[{}<>=]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorCredits:
+    """The raw author credits of a page, per source, before cleaning."""
+
+    jsonld: tuple[str, ...] = ()
+    jsonld_orgs: tuple[str, ...] = ()
+    meta: tuple[str, ...] = ()
+    item: tuple[str, ...] = ()
+    dom: tuple[str, ...] = ()
+
+
+def clean_credit(value: str) -> str:
+    """A byline as printed when it names no person ("By ASU Online", "Podium Staff"): the
+    lead-in, dates, URLs and e-mails out; "" when nothing credit-like is left (a numeric
+    id, a profile URL, template debris, a sentence)."""
+    text = _URL.sub(" ", _EMAIL.sub(" ", value or ""))
+    text = TAIL.sub("", BY_PREFIX.sub("", _SPACE.sub(" ", strip_dates(text)).strip()))
+    words = text.strip(" .:-–—()[]\"'⋅·•»«|,").split()
+    while words and words[0].lower() in LEADING_NOISE:  # "Articles by Juliette"
+        words.pop(0)
+    while words and words[-1].lower() in LEADING_NOISE:  # "Jun 2 Written By"
+        words.pop()
+    text = " ".join(words).strip(" .:-–—()[]\"'⋅·•»«|,")
+    if _DIGIT.search(text) and any(w.lower().strip(".,") in MONTHS for w in words):
+        return ""  # a date strip_dates did not know ("Jun 2")
+    if not 1 <= len(words) <= MAX_CREDIT_WORDS or len(text) > MAX_CREDIT_CHARS:
+        return ""
+    if _CREDIT_DEBRIS.search(text) or not _LETTER.search(text) or _DIGIT.fullmatch(text[:1]):
+        return ""
+    return text
+
+
+def credit_fallback(credits: AuthorCredits) -> tuple[str, ...]:
+    """The page's first printed credit, for a page that credits no person: the JSON-LD
+    author (a person entry the cleaning dropped, or an organisation), then ``<meta>``,
+    microdata, a byline-like element. One credit, as printed ("Podium Staff", "Swoogo")."""
+    for source in (
+        (*credits.jsonld, *credits.jsonld_orgs),
+        credits.meta,
+        credits.item,
+        credits.dom,
+    ):
+        for value in source:
+            credit = clean_credit(value)
+            if credit:
+                return (credit,)
+    return ()
+
+
+#: The benchmark's author comparison: parts split on , ; & " and ", normalised, as a set.
+_KEY_SPLIT = re.compile(r",|;|&| and ")
+
+
+def author_key(names: Iterable[str]) -> frozenset[str]:
+    """The comparison key of an author list (two lists with one key are one answer)."""
+    return frozenset(n for p in _KEY_SPLIT.split(", ".join(names)) if (n := norm(p)))
+
+
+def author_candidates(
+    sources: Mapping[str, tuple[str, ...]],
+    credits: AuthorCredits,
+    chosen: tuple[str, ...],
+    exclude: Iterable[str] = (),
+) -> list[Candidate[tuple[str, ...]]]:
+    """Every author answer the page offers, with features for ``rank``.
+
+    In: each person source's cleaned names (keyed ``jsonld``, ``meta``, ``item``,
+    ``byline``, ``dom``, ``visible``), the raw credits, the rules' answer and the site's
+    names. Out: one candidate per distinct answer — each source's names, the first of a
+    source's several names (related-post authors, reviewers after the author), each
+    source's first printed credit (an organisation, a team) — with which sources give it,
+    how many, its shape and whether the rules chose it.
+    """
+    found: dict[frozenset[str], tuple[tuple[str, ...], dict[str, float]]] = {}
+
+    def add(names: tuple[str, ...], feature: str) -> None:
+        key = author_key(names)
+        if key:
+            found.setdefault(key, (names, {}))[1][feature] = 1.0
+
+    add(chosen, RULES_CHOICE)
+    for source, names in sources.items():
+        add(names, f"src_{source}")
+        if len(names) > 1:
+            add(names[:1], f"first_{source}")
+    for source, values in (
+        ("jsonld", credits.jsonld),
+        ("jsonld_org", credits.jsonld_orgs),
+        ("meta", credits.meta),
+        ("item", credits.item),
+        ("dom", credits.dom),
+    ):
+        credit = next((c for v in values if (c := clean_credit(v))), "")
+        add((credit,) if credit else (), f"credit_{source}")
+    sites = {norm(e) for e in exclude if e}
+    return [
+        Candidate(names, {**feats, **_author_shape(names, feats, sites)})
+        for names, feats in found.values()
+    ]
+
+
+def _author_shape(
+    names: tuple[str, ...], feats: Mapping[str, float], sites: set[str]
+) -> dict[str, float]:
+    """Agreement and shape features of one author candidate (see ``author_candidates``)."""
+    words = [w for n in names for w in n.split(",")[0].split()]
+    return {
+        "n_sources": float(sum(k.startswith("src_") for k in feats)),
+        "credit_only": float(not any(k.startswith(("src_", "first_")) for k in feats)),
+        "first_only": float(not any(k.startswith("src_") for k in feats)),
+        "n_credits": float(sum(k.startswith("credit_") for k in feats)),
+        "n_names": float(len(names)),
+        "one_name": float(len(names) == 1),
+        "is_site": float(any(norm(n) in sites for n in names)),
+        "person": float(all(is_person_name(n) for n in names)),
+        "org_words": float(any(w.lower() in ORG_WORDS for w in words)),
+        "role_words": float(any(w.lower() in ROLE_WORDS for w in words)),
+        "single_word": float(len(words) == 1),
+        "lower": float(any(n == n.lower() for n in names)),
+        "credential": float(any("," in n for n in names)),
+    }
+
+
+# --- A personal site's owner: the author when the page credits nobody ---
+
+#: A site name that says whose it is: "Colin Watson's blog", "Jan's notes".
+POSSESSIVE_SITE = re.compile(
+    r"^(?P<name>.+?)['’]s\s+(?:blog|site|website|weblog|notes|homepage|journal|newsletter)$",
+    re.IGNORECASE,
+)
+#: A copyright line's holder: "© 2025 Toby Hede. All rights reserved.", "Copyright 2019-2025
+#: Jane Doe".
+COPYRIGHT_HOLDER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?"
+    r"(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+(?:[^\W\d_]\.|[^\W\d_][\w'’-]*)){1,2})",
+    re.IGNORECASE,
+)
+#: Where a copyright line is looked for, and how much of each element is read.
+COPYRIGHT_SELECTOR = 'footer, [class*="copyright" i], [id*="copyright" i], [class*="footer" i]'
+MAX_COPYRIGHT_NODES, MAX_COPYRIGHT_TEXT = 4, 2000
+#: Last words that make a name a business's ("Ovolo Hotels", "Facet Wealth", "Eardopes
+#: Int"): companies are often named like their domain, as personal sites are.
+BUSINESS_WORDS = word_set(
+    """hotels hotel servers server fitness depot wealth int bv gmbh ag sa plc pty limited
+    holdings partners labs lab systems technologies tech software consulting capital
+    ventures marketing design designs realty homes coffee roasters roaster lifting
+    skateboards bikes electric privacy apps cloud finance financial legal law dental
+    care yoga studio travel tours foods kitchen interiors security energy global desktop
+    hardware baking bakery edge silver gold"""
+)
+#: Shortest first name that, as the whole host label, ties the name to the site.
+MIN_HOST_PART = 4
+#: Shortest first name looked for at the start of a host label.
+MIN_FIRST_NAME = 2
+
+
+def site_owner(
+    site_name: str, title: str, copyright_texts: Callable[[], Iterable[str]], url: str | None
+) -> tuple[str, ...]:
+    """The person a personal site belongs to, when the evidence ties the name to the site:
+    its name is in the host ("Toby Hede" on tobyhede.com, "Pierce Freeman" on pierce.dev)
+    or the site is named for them ("Colin Watson's blog").
+
+    In: the site's name, the ``<title>``, a reader of the footer/copyright texts (only
+    called when the host could hold a first name) and the URL. The names
+    come from the site's name, the ``<title>``'s parts after the headline ("… | Pierce
+    Freeman", "… (Erik Demaine)") and copyright lines. Out: one name, or ()."""
+    possessive = POSSESSIVE_SITE.match(site_name.strip())
+    if possessive and _owner_name(possessive["name"]):
+        return (possessive["name"].strip(),)
+    host = (urlsplit(url or "").hostname or "").lower().removeprefix("www.")
+    if not host:
+        return ()
+    label = host.split(".")[0].replace("-", "")
+    if not any(label[:i] in first_names() for i in range(MIN_FIRST_NAME, len(label) + 1)):
+        return ()  # the host carries no first name: no owner can be tied to it
+    names = [site_name, *_title_tails(title)]
+    for text in copyright_texts():
+        names.extend(m["name"] for m in COPYRIGHT_HOLDER.finditer(text))
+    for name in names:
+        name = name.strip(" .,")
+        if _owner_name(name) and _in_host(name, host):
+            return (name,)
+    return ()
+
+
+def _title_tails(title: str) -> list[str]:
+    """The parts of a ``<title>`` after its first ("Post | Name", "Post (Name)")."""
+    parts = re.split(r"\s+[|\-–—:·•]\s+|\s*\|\s*", title.strip())
+    paren = re.search(r"\(([^()]+)\)\s*$", title)
+    return parts[1:] + ([paren.group(1)] if paren else [])
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Common first names, lowercased (``data/first-names.txt``, the US census list)."""
+    text = (resources.files("dehusk") / "metadata" / "data" / "first-names.txt").read_text()
+    return frozenset(n for n in text.split("\n") if n and not n.startswith("#"))
+
+
+def _owner_name(name: str) -> bool:
+    """Two or three capitalised words that are a person's name and no organisation's: the
+    first a known first name (companies are named like their domains too: "Ovolo Hotels")."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and words[0].lower() in first_names()
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and not any(w.lower().strip(".") in ORG_WORDS | BUSINESS_WORDS for w in words)
+        and is_person_name(name)
+    )
+
+
+def _in_host(name: str, host: str) -> bool:
+    """The host's first label is the whole name squashed ("tobyhede.com") or its first
+    name ("pierce.dev", "owain.bearblog.dev")."""
+    label = host.split(".")[0].replace("-", "")
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", name)]
+    return label == "".join(words) or (len(words[0]) >= MIN_HOST_PART and label == words[0])
+
+
+def copyright_texts(tree: LexborHTMLParser) -> list[str]:
+    """The texts of the page's footer and copyright elements (a few, each bounded)."""
+    return [
+        node.text(deep=True, separator=" ")[-MAX_COPYRIGHT_TEXT:]
+        for node in tree.css(COPYRIGHT_SELECTOR)[:MAX_COPYRIGHT_NODES]
+    ]

@@ -1,0 +1,460 @@
+"""Date candidates: every date a page offers, with where it came from, and the rules'
+helpers over them.
+
+In: the parsed page, its URL, the declared values (``(source, key, raw)`` from JSON-LD,
+``<meta>``, microdata), the body's dateline and the headline. Out: every date candidate
+(``DateCandidate``: its source, ISO 8601 value, label and where it stands on the page),
+the rules' helpers over them (``first_of``, ``headline_date``, ``lone_visible_date``,
+``url_month_date``) and, for the learned chooser, one ranked candidate per day with its
+features (``ranked_date_candidates``). Date strings are parsed by ``dates``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from dehusk.metadata.dates import (
+    _SLASHED,
+    PATTERNS,
+    dom_date,
+    parse_date,
+    url_date,
+    url_month,
+)
+from dehusk.metadata.rank import RULES_CHOICE, Candidate
+
+# --- Every date the page offers, with where it came from (the chooser's candidates) ---
+
+#: Words before a visible date that say which date it is. "Updated" wins over "published"
+#: when both are near ("Published May 1, updated June 2" gives each its own nearest word).
+UPDATED_WORDS = re.compile(
+    r"\b(?:updated?|modified|revised|reviewed|refreshed|last\s+edited|edited)\b", re.IGNORECASE
+)
+PUBLISHED_WORDS = re.compile(
+    r"\b(?:published|posted|released|written|created|first\s+published|date|on)\b",
+    re.IGNORECASE,
+)
+#: Class/id fragments of a date's element (or its near ancestors) that say which date it is.
+UPDATED_CLASSES = ("modif", "updat", "revis", "review")
+PUBLISHED_CLASSES = ("publish", "posted", "post-date", "entry-date", "pubdate", "created")
+#: Elements whose text is never a visible date of the page.
+NOT_VISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
+#: A text node longer than this is prose: a date inside it is what the story talks about.
+MAX_DATE_TEXT = 140
+#: Visible dates kept per page (related-post lists and comments can hold hundreds).
+MAX_VISIBLE = 40
+#: Text nodes after the headline's first within which a date is "near the headline".
+NEAR_TITLE = 40
+#: Keys of dates in inline scripts (Next.js/Nuxt/Gatsby state, analytics data layers),
+#: outside JSON-LD: the story's own record, as the site's front end stores it.
+SCRIPT_PUBLISHED_KEYS = (
+    "datePublished",
+    "publishDate",
+    "publishedDate",
+    "publicationDate",
+    "published_at",
+    "publishedAt",
+    "date_published",
+    "firstPublished",
+    "publishedLocalISO",
+    "pubDate",
+    "createdAt",
+)
+SCRIPT_MODIFIED_KEYS = (
+    "dateModified",
+    "modifiedDate",
+    "updatedAt",
+    "lastModifiedDate",
+    "updated_at",
+)
+_SCRIPT_DATE = re.compile(
+    r'\\*"(?P<key>' + "|".join(SCRIPT_PUBLISHED_KEYS + SCRIPT_MODIFIED_KEYS) + r')\\*"\s*:\s*\\*"'
+    r'(?P<value>[^"\\]{6,40})'
+)
+_HAS_YEAR = re.compile(r"(?:19|20)\d{2}")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class DateCandidate:
+    """One date the page offers.
+
+    ``source``: where it was read — ``url``, ``meta`` (a published key), ``meta_mod`` (a
+    modified key), ``meta_other`` (another date-named key), ``item``/``item_mod``
+    (microdata), ``jsonld``/``jsonld_mod``, ``time`` (a ``<time>`` element), ``text`` (a
+    visible date), ``script``/``script_mod`` (inline script state), ``dateline`` (the body's
+    dateline block). ``label``: ``published``, ``updated`` or ``""`` — what its key, class
+    or the words before it say. ``order``: rank among the page's visible dates (0 = first;
+    -1 when not visible). ``near_title``: within ``NEAR_TITLE`` text nodes after the
+    headline. ``in_article``: inside ``<article>``/``<main>``. ``in_link``: inside a link
+    (related posts).
+    """
+
+    source: str
+    value: str
+    label: str = ""
+    order: int = -1
+    near_title: bool = False
+    in_article: bool = False
+    in_link: bool = False
+
+
+def key_label(key: str) -> str:
+    """``updated``/``published``/``""`` for a declared key (``article:modified_time``)."""
+    key = key.lower()
+    if any(w in key for w in ("modif", "updat", "revis")):
+        return "updated"
+    if any(w in key for w in ("publish", "pubdate", "issued", "created")):
+        return "published"
+    return ""
+
+
+def declared_candidates(declared: list[tuple[str, str, str]], now: datetime) -> list[DateCandidate]:
+    """Candidates from declared values ``(source, key, raw)``; unparseable ones dropped."""
+    out = []
+    for source, key, raw in declared:
+        value = parse_date(raw, now)
+        if value:
+            out.append(DateCandidate(source, value, key_label(key)))
+    return out
+
+
+def url_candidates(url: str | None, now: datetime) -> list[DateCandidate]:
+    value = url_date(url, now)
+    return [DateCandidate("url", value, "published")] if value else []
+
+
+def script_candidates(tree: LexborHTMLParser, now: datetime) -> list[DateCandidate]:
+    """The first published and the first modified date under known keys in inline scripts
+    (not JSON-LD, read elsewhere); later ones are usually related stories."""
+    found: dict[str, DateCandidate] = {}
+    for script in tree.css("script"):
+        if "ld+json" in (script.attributes.get("type") or "").lower():
+            continue
+        text = script.text(deep=True) or ""
+        if not any(key in text for key in SCRIPT_PUBLISHED_KEYS + SCRIPT_MODIFIED_KEYS):
+            continue  # the regex has no literal prefix to skip ahead with: slow on big scripts
+        for match in _SCRIPT_DATE.finditer(text):
+            source = "script_mod" if match["key"] in SCRIPT_MODIFIED_KEYS else "script"
+            value = parse_date(match["value"], now) if source not in found else None
+            if value:
+                label = "updated" if source == "script_mod" else "published"
+                found[source] = DateCandidate(source, value, label)
+            if len(found) == 2:
+                return list(found.values())
+    return list(found.values())
+
+
+def time_candidates(tree: LexborHTMLParser, now: datetime) -> list[DateCandidate]:
+    """Every ``<time>`` element's date (``datetime`` attribute, else its text), labelled by
+    ``pubdate``/``itemprop``/class; the first few only."""
+    out = []
+    for node in tree.css("time")[:MAX_VISIBLE]:
+        attrs = node.attributes
+        value = parse_date(attrs.get("datetime") or node.text(deep=True) or "", now)
+        if not value:
+            continue
+        marks = " ".join(str(attrs.get(a) or "") for a in ("class", "itemprop", "id")).lower()
+        label = "published" if "pubdate" in attrs else _class_label(marks)
+        out.append(DateCandidate("time", value, label))
+    return out
+
+
+def _class_label(marks: str) -> str:
+    if any(w in marks for w in UPDATED_CLASSES):
+        return "updated"
+    if any(w in marks for w in PUBLISHED_CLASSES):
+        return "published"
+    return ""
+
+
+def _words_label(before: str) -> str:
+    """The label of the nearest date word in the text just before a date."""
+    updated = [m.end() for m in UPDATED_WORDS.finditer(before)]
+    published = [m.end() for m in PUBLISHED_WORDS.finditer(before)]
+    if not updated and not published:
+        return ""
+    return "updated" if max(updated, default=-1) > max(published, default=-1) else "published"
+
+
+def visible_candidates(tree: LexborHTMLParser, title: str, now: datetime) -> list[DateCandidate]:
+    """Dates written in the page's short text nodes, in document order.
+
+    Each is labelled by the words just before it (this and the previous text node:
+    "Last updated:" often sits in its own element) or, failing that, by the classes of its
+    element and two ancestors. "Near the headline" counts text nodes from the ``<h1>`` that
+    repeats the title (else the first ``<h1>``).
+    """
+    body = tree.body
+    if body is None:
+        return []
+    want = _SPACES.sub(" ", title).strip().lower()
+    texts: list[str] = []
+    title_at: int | None = None
+    first_h1: int | None = None
+    out: list[DateCandidate] = []
+    positions: list[int] = []
+    for node in body.traverse(include_text=True):
+        tag = node.tag
+        if tag == "h1":
+            first_h1 = len(texts) if first_h1 is None else first_h1
+            if title_at is None and want:
+                heading = _SPACES.sub(" ", node.text(deep=True)).strip().lower()
+                title_at = len(texts) if heading and (heading in want or want in heading) else None
+            continue
+        if tag != "-text":
+            continue
+        raw = node.text_content
+        if not raw or raw.isspace():
+            continue
+        parent = node.parent
+        if parent is None or parent.tag in NOT_VISIBLE:
+            continue
+        texts.append(raw)  # spaces are folded only where a date is read (most text has none)
+        if len(out) >= MAX_VISIBLE or not _HAS_YEAR.search(raw):
+            continue
+        text = _SPACES.sub(" ", raw).strip()
+        if len(text) > MAX_DATE_TEXT:
+            continue
+        value = parse_date(text, now)
+        if not value:
+            continue
+        before = " ".join(_SPACES.sub(" ", t).strip() for t in texts[-2:])
+        before = before[: len(before) - len(text) + _date_start(text)]
+        label = _words_label(before[-40:]) or _ancestor_label(parent)
+        out.append(
+            DateCandidate(
+                "text",
+                value,
+                label,
+                order=len(out),
+                in_article=_has_ancestor(parent, ("article", "main")),
+                in_link=_has_ancestor(parent, ("a",), 3),
+            )
+        )
+        positions.append(len(texts) - 1)
+    anchor = title_at if title_at is not None else first_h1
+    if anchor is None:
+        return out
+    return [
+        DateCandidate(
+            c.source,
+            c.value,
+            c.label,
+            c.order,
+            0 <= at - anchor <= NEAR_TITLE or -3 <= at - anchor < 0,
+            c.in_article,
+            c.in_link,
+        )
+        for c, at in zip(out, positions, strict=True)
+    ]
+
+
+def _date_start(text: str) -> int:
+    """Where the first date in ``text`` starts (0 when unknown)."""
+    starts = [m.start() for p in (*PATTERNS, _SLASHED) if (m := p.search(text))]
+    return min(starts, default=0)
+
+
+def _ancestor_label(node: LexborNode, depth: int = 3) -> str:
+    current: LexborNode | None = node
+    for _ in range(depth):
+        if current is None:
+            break
+        attrs = current.attributes
+        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''}"
+        label = _class_label(marks.lower())
+        if label:
+            return label
+        current = current.parent
+    return ""
+
+
+def _has_ancestor(node: LexborNode, tags: tuple[str, ...], depth: int = 60) -> bool:
+    current: LexborNode | None = node
+    for _ in range(depth):
+        if current is None:
+            return False
+        if current.tag in tags:
+            return True
+        current = current.parent
+    return False
+
+
+def date_candidates(
+    tree: LexborHTMLParser,
+    url: str | None,
+    declared: list[tuple[str, str, str]],
+    dateline: str | None,
+    title: str,
+    now: datetime,
+) -> list[DateCandidate]:
+    """Every date the page offers (see ``DateCandidate``): the URL's, the declared ones
+    (``(source, key, raw)`` from JSON-LD, ``<meta>``, microdata), ``<time>`` elements,
+    the body's dateline, a date-classed element, the visible dates and inline scripts."""
+    out = url_candidates(url, now) + declared_candidates(declared, now)
+    out += time_candidates(tree, now)
+    if dateline:
+        out.append(DateCandidate("dateline", dateline, "published"))
+    dom = dom_date(tree, now)
+    out += [DateCandidate("dom", dom)] if dom else []
+    out += visible_candidates(tree, title, now)
+    out += script_candidates(tree, now)
+    return out
+
+
+# --- The rules' choice among the candidates (``ORDER`` in ``dehusk.metadata``) ---
+
+#: Sources that declare a date for machines (as opposed to printing it for readers).
+DECLARED_SOURCES = frozenset(
+    {"url", "meta", "meta_mod", "meta_other", "item", "item_mod", "jsonld", "jsonld_mod"}
+    | {"script", "script_mod"}
+)
+#: A visible date by the headline further than this (days) from every declared date is the
+#: page's own statement and outranks them: a declared ``datePublished`` is often the CMS's
+#: first draft of a post re-published later. Within a day is a time-zone shift, where the
+#: declared date is right (dev set: 4171 ≠ 4170; 1 day kept, 0 and 3 days measured).
+LONE_VISIBLE_DAYS = 1
+
+
+def first_of(cands: list[DateCandidate], source: str, label: str | None = None) -> str | None:
+    """The first candidate value of ``source`` (with ``label`` when given)."""
+    return next((c.value for c in cands if c.source == source and label in (None, c.label)), None)
+
+
+def headline_date(cands: list[DateCandidate], near: bool = True) -> str | None:
+    """The first visible date by the headline (``near=False``: anywhere) outside links."""
+    return next(
+        (
+            c.value
+            for c in cands
+            if c.source == "text" and not c.in_link and (c.near_title or not near)
+        ),
+        None,
+    )
+
+
+def lone_visible_date(cands: list[DateCandidate]) -> str | None:
+    """The first visible date by the headline when it is not labelled "updated", is the
+    page's first visible date and no declared date is within ``LONE_VISIBLE_DAYS`` of it
+    (see there); else ``None``."""
+    first = next((c for c in cands if c.source == "text" and not c.in_link), None)
+    if first is None or not first.near_title or first.label == "updated" or first.order:
+        return None
+    declared = [_day_of(c.value) for c in cands if c.source in DECLARED_SOURCES]
+    shown = _day_of(first.value)
+    if not declared or any(abs((d - shown).days) <= LONE_VISIBLE_DAYS for d in declared):
+        return None
+    return first.value
+
+
+def _day_of(value: str) -> date:
+    return date.fromisoformat(value[:10])
+
+
+# --- Candidates with features for the learned chooser (``dehusk.metadata.rank``) ---
+
+#: Candidate sources weighed separately; a visible date is split by where it stands.
+FEATURE_SOURCES = (
+    "url",
+    "meta",
+    "meta_mod",
+    "meta_other",
+    "item",
+    "item_mod",
+    "jsonld",
+    "jsonld_mod",
+    "time",
+    "dateline",
+    "dom",
+    "script",
+    "script_mod",
+    "text_near",
+    "text_far",
+    "text_link",
+)
+
+
+#: Declared published and declared modified sources (for agreement features).
+DECLARED_PUBLISHED = frozenset({"url", "meta", "item", "jsonld"})
+DECLARED_MODIFIED = frozenset({"meta_mod", "item_mod", "jsonld_mod"})
+
+
+def _feature_source(c: DateCandidate) -> str:
+    if c.source != "text":
+        return c.source
+    return "text_link" if c.in_link else "text_near" if c.near_title else "text_far"
+
+
+def ranked_date_candidates(cands: list[DateCandidate], chosen: str | None) -> list[Candidate[str]]:
+    """One ranker candidate per day the page offers, with features.
+
+    In: every date candidate (``date_candidates``) and the rules' choice. Out: per distinct
+    day (the benchmark compares days), its first value and: which sources give it
+    (``src_*``), how many distinct sources agree, whether a source labels it updated or
+    published, its place among the visible dates and how often it is shown, whether a
+    declared published date gives it (or only a modified one), whether it is shown while
+    the declared published date is not, whether it is the page's latest or earliest day,
+    the lone-visible rule's pick and the rules' choice.
+    """
+    days: dict[str, tuple[str, dict[str, float]]] = {}
+    for c in cands:
+        feats = days.setdefault(c.value[:10], (c.value, {}))[1]
+        feats[f"src_{_feature_source(c)}"] = 1.0
+        if c.label:
+            feats[f"label_{c.label}"] = 1.0
+            feats[f"{_feature_source(c)}_{c.label}"] = 1.0
+        if c.source == "text" and not c.in_link:
+            feats["first_visible"] = max(feats.get("first_visible", 0.0), float(c.order == 0))
+            feats["visible_rank"] = min(feats.get("visible_rank", 9.0), float(min(c.order, 9)))
+            feats["in_article"] = max(feats.get("in_article", 0.0), float(c.in_article))
+    if chosen and chosen[:10] in days:
+        days[chosen[:10]][1][RULES_CHOICE] = 1.0
+    lone = lone_visible_date(cands)
+    if lone:
+        days[lone[:10]][1]["lone_visible"] = 1.0
+    ordered = sorted(days)
+    visible = [c.value[:10] for c in cands if c.source == "text" and not c.in_link]
+    published = {c.value[:10] for c in cands if c.source in DECLARED_PUBLISHED}
+    modified = {c.value[:10] for c in cands if c.source in DECLARED_MODIFIED}
+    # The annotators recorded the date the reader sees: whether the declared published
+    # date is shown at all changes how far it can be trusted.
+    published_shown = bool(published & set(visible))
+    out = []
+    for day, (value, feats) in days.items():
+        feats["n_sources"] = float(sum(k.startswith("src_") for k in feats))
+        feats["n_visible"] = float(min(visible.count(day), 5))
+        feats["declared_published"] = float(day in published)
+        feats["modified_only"] = float(day in modified and day not in published)
+        feats["shown_published_hidden"] = float(
+            day in visible and bool(published) and not published_shown
+        )
+        feats["latest"] = float(day == ordered[-1])
+        feats["earliest"] = float(day == ordered[0])
+        feats["only"] = float(len(ordered) == 1)
+        feats.setdefault("visible_rank", 10.0)
+        feats["has_time"] = float("T" in value)
+        out.append(Candidate(value, feats))
+    return out
+
+
+#: Sources read, in this order, for a date inside the URL's year/month folder.
+URL_MONTH_SOURCES = ("meta", "item", "jsonld", "time", "dateline", "text")
+
+
+def url_month_date(url: str | None, cands: list[DateCandidate]) -> str | None:
+    """The first candidate (``URL_MONTH_SOURCES`` order) in the URL's year/month folder
+    (``/2018/11/slug``): the site filed the story under that month, so a date outside it
+    is a sidebar's or a re-save's. ``None`` without such a folder or candidate."""
+    month = url_month(url)
+    if not month:
+        return None
+    for source in URL_MONTH_SOURCES:
+        for c in cands:
+            if c.source == source and not c.in_link and c.value.startswith(month):
+                return c.value
+    return None

@@ -1,0 +1,161 @@
+"""Date candidates: every date the page offers, labelled and placed; the rules' helpers."""
+
+from datetime import UTC, datetime
+
+from selectolax.lexbor import LexborHTMLParser
+
+from dehusk.metadata.date_candidates import (
+    DateCandidate,
+    date_candidates,
+    declared_candidates,
+    lone_visible_date,
+    ranked_date_candidates,
+    script_candidates,
+    time_candidates,
+    url_month_date,
+    visible_candidates,
+)
+from dehusk.metadata.dates import url_date
+
+NOW = datetime(2025, 6, 1, 12, tzinfo=UTC)
+
+
+def test_time_element_without_datetime_is_read_from_its_text() -> None:
+    tree = LexborHTMLParser(
+        '<time class="entry-time">April 26, 2024</time>'
+        '<time class="entry-modified-time">Updated on: October 3, 2024</time>'
+    )
+    assert time_candidates(tree, NOW) == [
+        DateCandidate("time", "2024-04-26", ""),
+        DateCandidate("time", "2024-10-03", "updated"),
+    ]
+
+
+def test_visible_dates_labelled_by_the_words_before_them() -> None:
+    # Webflow: the label and the date in sibling elements, above the headline.
+    tree = LexborHTMLParser(
+        '<body><div class="flex"><div class="text-16px">Last updated:</div>'
+        '<div class="text-16px color-paragraph">Dec 12, 2024</div></div>'
+        "<h1>We've Compiled the Best Agencies</h1>"
+        '<p><strong>By <a href="/team/x">Dr. Vahid Osman</a></strong> - Mar 27, 2024</p>'
+        "<article><p>Long body text about the market in 2019 and after.</p>"
+        '<a href="/other"><span>May 1, 2023</span></a></article></body>'
+    )
+    found = visible_candidates(tree, "We've Compiled the Best Agencies", NOW)
+    assert [(c.value, c.label, c.near_title, c.in_link) for c in found] == [
+        ("2024-12-12", "updated", True, False),
+        ("2024-03-27", "", True, False),
+        ("2023-05-01", "", True, True),
+    ]
+    assert found[2].in_article and not found[0].in_article
+
+
+def test_visible_dates_skip_scripts_and_prose() -> None:
+    tree = LexborHTMLParser(
+        "<body><h1>T</h1><script>var d = 'January 5, 2024';</script>"
+        "<p>On January 5, 2024 the company announced a long list of changes to the"
+        " product that customers had asked for over many years of service, and more"
+        " would follow later in the year.</p>"
+        "<p>Posted on the 15/12/2024 at 19:00 by @someone</p></body>"
+    )
+    found = visible_candidates(tree, "T", NOW)
+    assert [(c.value, c.label) for c in found] == [("2024-12-15", "published")]
+
+
+def test_script_state_dates_outside_json_ld() -> None:
+    tree = LexborHTMLParser(
+        '<script type="application/ld+json">{"datePublished": "2020-01-01"}</script>'
+        '<script>self.__next_f.push([1,"{\\"dateModified\\":\\"2025-02-04T00:00:00.000Z'
+        '\\",\\"datePublished\\":\\"2025-02-03T00:00:00.000Z\\"}"])</script>'
+        '<script>window.x = {"publishedDate":"2019-08-16T00:00:00.000Z"}</script>'
+    )
+    found = script_candidates(tree, NOW)
+    assert {(c.source, c.value[:10]) for c in found} == {
+        ("script_mod", "2025-02-04"),
+        ("script", "2025-02-03"),
+    }
+
+
+def test_declared_dates_labelled_by_their_key() -> None:
+    found = declared_candidates(
+        [
+            ("meta_other", "w-published-date", "2025-05-27T06:03:43.274Z"),
+            ("meta_other", "updated date", "2025-07-02T14:13:01Z"),
+            ("meta_other", "published", "July 17, 2025"),
+            ("meta_other", "date", "not a date"),
+        ],
+        datetime(2025, 8, 1, tzinfo=UTC),
+    )
+    assert [(c.value[:10], c.label) for c in found] == [
+        ("2025-05-27", "published"),
+        ("2025-07-02", "updated"),
+        ("2025-07-17", "published"),
+    ]
+
+
+def test_date_candidates_gather_every_source() -> None:
+    tree = LexborHTMLParser(
+        '<body><h1>Title</h1><p>March 3, 2014</p><time datetime="2014-03-04">x</time></body>'
+    )
+    found = date_candidates(
+        tree,
+        "https://x.org/2014/03/03/story",
+        [("meta", "article:published_time", "2014-03-03T10:00:00Z")],
+        "2014-03-03",
+        "Title",
+        NOW,
+    )
+    assert [c.source for c in found] == ["url", "meta", "time", "dateline", "text"]
+    assert all(c.value.startswith("2014-03-0") for c in found)
+
+
+def test_url_month_names_and_month_folders() -> None:
+    url = "https://x.org/blog/2023/october/03/how-many-wine-types/"
+    assert url_date(url, NOW) == "2023-10-03"
+    assert url_date("https://x.org/2018/11/cheap-fixes", NOW) is None
+    cands = [
+        DateCandidate("dom", "2025-05-19"),
+        DateCandidate("text", "2025-05-19", "published", 1),
+        DateCandidate("jsonld", "2018-11-22T14:30:24+00:00", "published"),
+        DateCandidate("text", "2018-11-22", "", 0, in_article=True),
+    ]
+    assert url_month_date("https://x.org/2018/11/cheap-fixes", cands) == "2018-11-22T14:30:24+00:00"
+    assert url_month_date("https://x.org/2019/11/cheap-fixes", cands) is None
+    assert url_month_date("https://x.org/cheap-fixes", cands) is None
+
+
+def test_lone_visible_date_outranks_declared_dates_far_from_it() -> None:
+    # The newsletter shows "November 2, 2022" under its headline; JSON-LD says 2025.
+    shown = DateCandidate("text", "2022-11-02", "", 0, near_title=True)
+    declared = [
+        DateCandidate("jsonld", "2025-06-12", "published"),
+        DateCandidate("jsonld_mod", "2025-06-10", "updated"),
+    ]
+    assert lone_visible_date([*declared, shown]) == "2022-11-02"
+    # Within a day of a declared date: a time-zone shift, the declared date stands.
+    near = DateCandidate("meta", "2021-12-10T01:00:00+00:00", "published")
+    assert lone_visible_date([near, DateCandidate("text", "2021-12-09", "", 0, True)]) is None
+    # Labelled "Updated": not the publication date.
+    updated = DateCandidate("text", "2022-11-02", "updated", 0, near_title=True)
+    assert lone_visible_date([*declared, updated]) is None
+    # Nothing declared: no rule to apply (the plain order decides).
+    assert lone_visible_date([shown]) is None
+
+
+def test_ranked_date_candidates_one_per_day_with_features() -> None:
+    cands = [
+        DateCandidate("meta", "2024-09-06T13:12:36+00:00", "published"),
+        DateCandidate("jsonld", "2024-09-06", "published"),
+        DateCandidate("meta_mod", "2025-11-14T06:49:57+00:00", "updated"),
+        DateCandidate("text", "2025-11-14", "", 0, near_title=True, in_article=True),
+    ]
+    ranked = ranked_date_candidates(cands, "2024-09-06T13:12:36+00:00")
+    by_day = {c.value[:10]: c.features for c in ranked}
+    assert set(by_day) == {"2024-09-06", "2025-11-14"}
+    assert by_day["2024-09-06"]["rules_choice"] == 1.0
+    assert by_day["2024-09-06"]["n_sources"] == 2.0
+    assert by_day["2024-09-06"]["earliest"] == 1.0
+    assert by_day["2025-11-14"]["src_text_near"] == 1.0
+    assert by_day["2025-11-14"]["first_visible"] == 1.0
+    assert by_day["2025-11-14"]["shown_published_hidden"] == 1.0
+    assert by_day["2025-11-14"]["modified_only"] == 1.0
