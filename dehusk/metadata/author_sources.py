@@ -21,16 +21,16 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from dehusk.metadata.authors import (
-    _DIGIT,
-    _EMAIL,
-    _SPACE,
-    _URL,
     BY_PREFIX,
     BYLINE_START,
+    DIGIT,
+    EMAIL,
     LEADING_NOISE,
     ORG_WORDS,
     ROLE_WORDS,
+    SPACE,
     TAIL,
+    URL,
     clean_authors,
     is_person_name,
     mostly_names,
@@ -69,7 +69,7 @@ def dom_bylines(tree: LexborHTMLParser) -> Iterator[str]:
     and outside comments, related posts and sidebars (see ``DOM_BYLINE_SELECTORS``)."""
     for selector in DOM_BYLINE_SELECTORS:
         for node in tree.css(selector)[:20]:
-            text = _SPACE.sub(" ", node.text(deep=True, separator=" ")).strip()
+            text = SPACE.sub(" ", node.text(deep=True, separator=" ")).strip()
             if text and len(text) <= MAX_DOM_BYLINE and not _in_skipped(node):
                 yield text
 
@@ -159,7 +159,7 @@ def _bounded(text: str) -> str:
 
 def _lead_text(text: str) -> str:
     """Text with spaces folded and the dates and separators before a lead-in out."""
-    return strip_dates(_SPACE.sub(" ", text)).strip(" ,.|·•⋅-–—/").strip()
+    return strip_dates(SPACE.sub(" ", text)).strip(" ,.|·•⋅-–—/").strip()
 
 
 def _in_skipped(node: LexborNode) -> bool:
@@ -203,19 +203,19 @@ def clean_credit(value: str) -> str:
     """A byline as printed when it names no person ("By ASU Online", "Podium Staff"): the
     lead-in, dates, URLs and e-mails out; "" when nothing credit-like is left (a numeric
     id, a profile URL, template debris, a sentence)."""
-    text = _URL.sub(" ", _EMAIL.sub(" ", value or ""))
-    text = TAIL.sub("", BY_PREFIX.sub("", _SPACE.sub(" ", strip_dates(text)).strip()))
+    text = URL.sub(" ", EMAIL.sub(" ", value or ""))
+    text = TAIL.sub("", BY_PREFIX.sub("", SPACE.sub(" ", strip_dates(text)).strip()))
     words = text.strip(" .:-–—()[]\"'⋅·•»«|,").split()
     while words and words[0].lower() in LEADING_NOISE:  # "Articles by Juliette"
         words.pop(0)
     while words and words[-1].lower() in LEADING_NOISE:  # "Jun 2 Written By"
         words.pop()
     text = " ".join(words).strip(" .:-–—()[]\"'⋅·•»«|,")
-    if _DIGIT.search(text) and any(w.lower().strip(".,") in MONTHS for w in words):
+    if DIGIT.search(text) and any(w.lower().strip(".,") in MONTHS for w in words):
         return ""  # a date strip_dates did not know ("Jun 2")
     if not 1 <= len(words) <= MAX_CREDIT_WORDS or len(text) > MAX_CREDIT_CHARS:
         return ""
-    if _CREDIT_DEBRIS.search(text) or not _LETTER.search(text) or _DIGIT.fullmatch(text[:1]):
+    if _CREDIT_DEBRIS.search(text) or not _LETTER.search(text) or DIGIT.fullmatch(text[:1]):
         return ""
     return text
 

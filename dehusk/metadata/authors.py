@@ -128,12 +128,12 @@ AGENCIES = name_set(
     "wire reports|news service|wire"
 )
 
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
+EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?:^|\s)@\w+")
-_URL = re.compile(r"https?://\S+|www\.\S+")
+URL = re.compile(r"https?://\S+|www\.\S+")
 _NORM = re.compile(r"[\W_]+")
-_SPACE = re.compile(r"\s+")
-_DIGIT = re.compile(r"\d")
+SPACE = re.compile(r"\s+")
+DIGIT = re.compile(r"\d")
 #: "page.head.author", "jane.doe": template placeholders and user names, not names.
 _TEMPLATE = re.compile(r"[a-z]{2,}\.[a-z]{2,}|[{}<>=_]")
 
@@ -174,8 +174,8 @@ def clean_authors(raw: Iterable[str], exclude: Iterable[str] = ()) -> tuple[str,
 
 def split_names(value: str, exclude: Iterable[str] = ()) -> list[str]:
     """The names in one raw author string, credentials re-attached to their name."""
-    text = _URL.sub(" ", _EMAIL.sub(" ", _HANDLE.sub(" ", value or "")))
-    text = TAIL.sub("", BY_PREFIX.sub("", _SPACE.sub(" ", strip_dates(text)).strip()))
+    text = URL.sub(" ", EMAIL.sub(" ", _HANDLE.sub(" ", value or "")))
+    text = TAIL.sub("", BY_PREFIX.sub("", SPACE.sub(" ", strip_dates(text)).strip()))
     sites = [norm(e) for e in exclude if e]
     excluded = excluded_names(exclude) | set(sites)
     names: list[str] = []
@@ -258,7 +258,7 @@ def is_person_name(name: str) -> bool:
     """Looks like a person's name: 1–6 words, no digits, not made of role words only."""
     base = name.split(",")[0]
     words = base.split()
-    if not 1 <= len(words) <= 6 or len(base) > 60 or len(base) < 2 or _DIGIT.search(base):
+    if not 1 <= len(words) <= 6 or len(base) > 60 or len(base) < 2 or DIGIT.search(base):
         return False
     if all(w.lower().strip(".") in ROLE_WORDS for w in words) or _TEMPLATE.search(base):
         return False

@@ -18,8 +18,8 @@ from datetime import date, datetime
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from dehusk.metadata.dates import (
-    _SLASHED,
     PATTERNS,
+    SLASHED,
     dom_date,
     parse_date,
     url_date,
@@ -256,7 +256,7 @@ def visible_candidates(tree: LexborHTMLParser, title: str, now: datetime) -> lis
 
 def _date_start(text: str) -> int:
     """Where the first date in ``text`` starts (0 when unknown)."""
-    starts = [m.start() for p in (*PATTERNS, _SLASHED) if (m := p.search(text))]
+    starts = [m.start() for p in (*PATTERNS, SLASHED) if (m := p.search(text))]
     return min(starts, default=0)
 
 

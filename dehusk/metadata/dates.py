@@ -84,7 +84,7 @@ PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 #: Day/month order unknown: accepted only when one part is over 12 (no guess).
-_SLASHED = re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b")
+SLASHED = re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b")
 _RFC2822 = re.compile(r"^[A-Za-z]{3},\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d")
 
 
@@ -174,7 +174,7 @@ def _zone(raw: str) -> str:
 
 
 def _parse_slashed(text: str) -> _Parts | None:
-    for match in _SLASHED.finditer(text):
+    for match in SLASHED.finditer(text):
         a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
         if (a > 12) == (b > 12):
             continue  # both ≤ 12 is ambiguous, both > 12 is no date
@@ -241,7 +241,7 @@ def dateline_date(text: str, now: datetime | None = None) -> tuple[str | None, b
         return None, False
     found = parse_date(text, now)
     rest = text
-    for pattern in (*PATTERNS, _SLASHED):
+    for pattern in (*PATTERNS, SLASHED):
         rest = pattern.sub(" ", rest)
     rest = DATELINE_WORDS.sub(" ", rest)
     rest = re.sub(r"[\W_]+", "", rest)
