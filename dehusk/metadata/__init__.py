@@ -8,9 +8,13 @@ Steps:
 1. read every source: JSON-LD (``jsonld``), ``<meta>``/microdata/RDFa (``meta``);
 2. the headline (``title``), and the block repeating it becomes ``title``;
 3. the metadata blocks of the body (``body``): bylines, datelines, bios, syndication lines;
-4. each field from its candidates in the order of trust of ``ORDER`` below — the first
-   source that has a value wins, and a disagreeing later source leaves a warning;
-5. language (``language``) and images (``images``).
+4. each field from its sources in the order of trust of ``ORDER`` below — the first
+   source that has a value wins, and a disagreeing later source leaves a warning
+   (authors: ``author_sources``; dates: ``date_candidates``);
+5. title and authors: a learned chooser (``rank``) picks among every candidate the page
+   offers, the rules' choice being one of its features; overruling the rules leaves a
+   warning;
+6. language (``language``) and images (``images``).
 """
 
 from __future__ import annotations
