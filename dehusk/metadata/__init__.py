@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any, NamedTuple, TypeVar
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from dehusk.article import Block, Label, Metadata
 from dehusk.metadata import rank
@@ -315,7 +315,7 @@ def headings(tree: LexborHTMLParser, blocks: Sequence[Block]) -> list[tuple[str,
     ]
     for selector in ("h1", "h2"):
         found.extend(
-            (selector, " ".join(n.text(deep=True, separator=" ").split()))
+            (selector, " ".join(_visible_text(n).split()))
             for n in tree.css(selector)[:MAX_HEADINGS]
         )
     first: dict[str, str] = {}
@@ -323,6 +323,21 @@ def headings(tree: LexborHTMLParser, blocks: Sequence[Block]) -> list[tuple[str,
         if text:
             first.setdefault(text, kind)
     return [(kind, text) for text, kind in first.items()]
+
+
+#: Elements whose text a reader never sees (CSS-in-JS sites put ``<style>`` inside h1s).
+INVISIBLE_TAGS = frozenset({"style", "script", "noscript", "template"})
+
+
+def _visible_text(node: LexborNode) -> str:
+    """The text of ``node``'s subtree without what ``INVISIBLE_TAGS`` hold, words spaced."""
+    return " ".join(
+        child.text_content or ""
+        for child in node.traverse(include_text=True)
+        if child.tag == "-text"
+        and child.parent is not None
+        and child.parent.tag not in INVISIBLE_TAGS
+    )
 
 
 def _text_of(tree: LexborHTMLParser, selector: str) -> str:

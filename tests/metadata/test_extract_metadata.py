@@ -157,3 +157,12 @@ def test_a_chooser_that_overrules_the_rules_says_so(tmp_path: Path) -> None:
         "title: the learned chooser took 'The best phones of 2025, ranked' over "
         "'The best phones of 2025'",
     )
+
+
+def test_a_headline_with_css_inside_is_read_as_shown() -> None:
+    page = (
+        "<html><head><title>Worth it!</title></head><body><h1><style>.css-1a{cursor:pointer}"
+        "</style>Augustinus Bader <span>The Cream</span></h1><p>Text.</p></body></html>"
+    )
+    title = run(page).metadata.title
+    assert "cursor" not in title and "Augustinus Bader The Cream" in title
