@@ -19,6 +19,8 @@ from dehusk.render import body_text
 from dehusk.segment import segment
 
 DEFAULT_OPTIONS = Options()
+#: The warning of a page whose article was read from content it hides.
+REVEALED = "no visible article: read content the page hides until a script shows it"
 
 
 def extract(
@@ -39,6 +41,14 @@ def extract(
     doc = parse(text, options)
     segments = segment(doc, options)
     blocks, page_type = classify_page(segments, options, url)
+    if not any(b.main for b in blocks):
+        # Nothing visible is an article: some pages hide their content until a script
+        # shows it ("hide" wrappers, display:none). Read what a browser would show then.
+        revealed = segment(doc, options, reveal=True)
+        revealed_blocks, revealed_type = classify_page(revealed, options, url)
+        if any(b.main for b in revealed_blocks):
+            segments, blocks, page_type = revealed, revealed_blocks, revealed_type
+            warnings = (*warnings, REVEALED)
     meta = extract_metadata(doc.tree, blocks, url, options.model)
     blocks = dedupe(meta.blocks)
     body = body_text(blocks, options)

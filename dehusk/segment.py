@@ -243,6 +243,7 @@ class _Walk:
     link_start: int = 0
     link_href: str = ""
     child_counts: list[int] = field(default_factory=lambda: [0])
+    reveal: bool = False  # walk hidden elements too
 
 
 def _hint(walk: _Walk, ident: str, classes: str) -> tuple[int, str]:
@@ -421,7 +422,7 @@ def _image(walk: _Walk, attrs: dict[str, str | None]) -> None:
 def _enter(walk: _Walk, node: LexborNode, tag: str) -> _Frame | None:
     """Open an element; None means: skip its subtree."""
     attrs = node.attributes
-    if attrs and _is_hidden(attrs):
+    if attrs and not walk.reveal and _is_hidden(attrs):
         return None
     if tag == "br":
         walk.brs += 1
@@ -515,9 +516,13 @@ def _walk_children(walk: _Walk, root: LexborNode) -> None:
         node = node.next
 
 
-def segment(doc: Document, options: object = None) -> Page:
-    """Walk the tree once and cut it into segments (see the module docstring)."""
-    walk = _Walk()
+def segment(doc: Document, options: object = None, *, reveal: bool = False) -> Page:
+    """Walk the tree once and cut it into segments (see the module docstring).
+
+    ``reveal``: walk hidden elements too (``hidden``, ``display:none``, ``.hide`` …), as a
+    browser shows them once the page's scripts have run; the pipeline asks for it only when
+    the visible page holds no article."""
+    walk = _Walk(reveal=reveal)
     root = doc.tree.body or doc.tree.root
     if root is None:
         return Page((), ())

@@ -84,3 +84,23 @@ def test_markdown_places_article_images() -> None:
     assert placed and all(image.src.startswith("http") for image in placed)
     markdown = dehusk.render.render(article, "markdown", dehusk.Options())
     assert f"![{placed[0].alt.replace(']', '')}]({placed[0].src})" in markdown
+
+
+def test_an_article_hidden_until_scripts_run_is_read_with_a_warning() -> None:
+    paragraph = (
+        "The council voted on Tuesday to rebuild the old harbour wall, after two winters of "
+        "storms had broken it in three places and flooded the fish market twice. "
+    )
+    story = "".join(f"<p>{paragraph * 2}</p>" for _ in range(6))
+    html = (
+        "<html><head><title>Harbour wall to be rebuilt</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<div class='hide' style='visibility:hidden'><article><h1>Harbour wall to be rebuilt"
+        f"</h1>{story}</article></div><script>document.querySelector('.hide')</script>"
+        "</body></html>"
+    )
+    article = dehusk.extract(html)
+    assert "rebuild the old harbour wall" in article.text
+    assert dehusk.pipeline.REVEALED in article.warnings
+    visible = html.replace("class='hide' style='visibility:hidden'", "")
+    assert dehusk.pipeline.REVEALED not in dehusk.extract(visible).warnings

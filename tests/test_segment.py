@@ -43,6 +43,12 @@ def test_scripts_styles_and_hidden_elements_are_skipped() -> None:
     assert [s.text for s in page.segments] == ["shown", "responsive"]
 
 
+def test_reveal_walks_hidden_elements_but_never_scripts() -> None:
+    html = "<script>var x = 'no';</script><div class='hide'><p hidden>h1</p></div><p>shown</p>"
+    page = segment(parse(html, Options()), reveal=True)
+    assert [s.text for s in page.segments] == ["h1", "shown"]
+
+
 def test_double_br_splits_paragraphs() -> None:
     page = _page("<div>first line<br>same para<br><br>second para</div>")
     assert [s.text for s in page.segments] == ["first line same para", "second para"]
