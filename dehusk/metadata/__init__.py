@@ -327,10 +327,13 @@ def headings(tree: LexborHTMLParser, blocks: Sequence[Block]) -> list[tuple[str,
 
 #: Elements whose text a reader never sees (CSS-in-JS sites put ``<style>`` inside h1s).
 INVISIBLE_TAGS = frozenset({"style", "script", "noscript", "template"})
+_INVISIBLE_SELECTOR = ", ".join(sorted(INVISIBLE_TAGS))
 
 
 def _visible_text(node: LexborNode) -> str:
     """The text of ``node``'s subtree without what ``INVISIBLE_TAGS`` hold, words spaced."""
+    if node.css_first(_INVISIBLE_SELECTOR) is None:  # the usual heading: lexbor's own text
+        return node.text(deep=True, separator=" ")
     return " ".join(
         child.text_content or ""
         for child in node.traverse(include_text=True)
