@@ -108,15 +108,10 @@ def tokens(text: str) -> frozenset[str]:
 def agreement(heading: str, declared: Iterable[str]) -> float:
     """How well a heading matches the declared titles: 1.0 when one contains it whole,
     else the best Jaccard overlap of their word sets."""
-    h_norm, h_tokens = norm(heading), tokens(heading)
-    best = 0.0
-    for title in declared:
-        if h_norm and f" {h_norm} " in f" {norm(title)} ":
-            return 1.0
-        t_tokens = tokens(title)
-        if h_tokens and t_tokens:
-            best = max(best, len(h_tokens & t_tokens) / len(h_tokens | t_tokens))
-    return best
+    key = norm(heading)
+    if not key:
+        return 0.0
+    return _overlap(key, frozenset(key.split()), [(f" {norm(t)} ", tokens(t)) for t in declared])
 
 
 def choose_title(
@@ -197,11 +192,12 @@ def ranked_candidates(
     add(chosen, RULES_CHOICE)
     for kind, text in headings:
         add(strip_edge_date(text), f"heading_{kind}")
+    stripped_of = {source: strip_site(text, sites) for source, text in declared.items() if text}
     for source, text in declared.items():
         if not text or not text.strip():
             continue
         group = SOURCE_GROUP.get(source, "meta")
-        stripped = strip_site(text, sites)
+        stripped = stripped_of[source]
         add(text, f"{group}_whole")
         add(stripped, f"{group}_stripped")
         add(drop_qualifier(stripped), f"{group}_unqualified")
@@ -210,7 +206,7 @@ def ranked_candidates(
             add(part, f"{group}_part_first" if i == 0 else f"{group}_part_later")
     values = [v for v in declared.values() if v]
     context = _Context(
-        equal=[(norm(v), norm(strip_site(v, sites))) for v in values],
+        equal=[(norm(v), norm(stripped_of[k])) for k, v in declared.items() if v],
         declared=[(f" {norm(v)} ", tokens(v)) for v in values],
         headings=[(f" {norm(t)} ", tokens(t)) for _, t in headings[:4]],
         sites=sites,
