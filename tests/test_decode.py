@@ -75,3 +75,22 @@ def test_size_limit() -> None:
 def test_unknown_callers_encoding_is_ignored_with_warning() -> None:
     text, warnings = decode(b"<p>hello</p>", encoding="no-such-charset")
     assert "hello" in text and "unknown encoding" in warnings[0]
+
+
+def test_double_encoded_utf8_is_undone_with_a_warning() -> None:
+    # A CMS read the UTF-8 page as latin-1 and saved it again: "’" became "â\x80\x99".
+    once = "<h1>A DIY Investor’s Guide</h1><p>café — “quoted” 😀</p>"
+    twice = once.encode("utf-8").decode("latin-1").encode("utf-8")
+    text, warnings = decode(twice)
+    assert text == once
+    assert warnings and "double-encoded" in warnings[-1]
+
+
+def test_cp1252_flavoured_double_encoding_is_undone() -> None:
+    twice = "<p>It’s café</p>".encode("utf-8").decode("cp1252").encode("utf-8")
+    assert decode(twice)[0] == "<p>It’s café</p>"
+
+
+def test_real_latin_text_is_left_alone() -> None:
+    page = "<p>Øl, straße, café, Ça va? À bientôt, São Paulo.</p>"
+    assert decode(page.encode("utf-8")) == (page, ())
