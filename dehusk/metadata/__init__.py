@@ -57,6 +57,7 @@ from dehusk.metadata.language import decide_language
 from dehusk.metadata.meta import MetaTags, read_meta
 from dehusk.metadata.rank import Candidate
 from dehusk.metadata.title import choose_title, ranked_candidates, site_names
+from dehusk.segment import BLOCK_TAGS
 
 __all__ = ["MetaResult", "extract_metadata"]
 
@@ -327,20 +328,36 @@ def headings(tree: LexborHTMLParser, blocks: Sequence[Block]) -> list[tuple[str,
 
 #: Elements whose text a reader never sees (CSS-in-JS sites put ``<style>`` inside h1s).
 INVISIBLE_TAGS = frozenset({"style", "script", "noscript", "template"})
-_INVISIBLE_SELECTOR = ", ".join(sorted(INVISIBLE_TAGS))
+#: Elements that break a line: the words on either side are apart, even with no space.
+_BREAKS = BLOCK_TAGS | {"br"}
+#: Nodes read per heading: a headline is a few elements; a pathological one stops here.
+MAX_HEADING_NODES = 2000
 
 
 def _visible_text(node: LexborNode) -> str:
-    """The text of ``node``'s subtree without what ``INVISIBLE_TAGS`` hold, words spaced."""
-    if node.css_first(_INVISIBLE_SELECTOR) is None:  # the usual heading: lexbor's own text
-        return node.text(deep=True, separator=" ")
-    return " ".join(
-        child.text_content or ""
-        for child in node.traverse(include_text=True)
-        if child.tag == "-text"
-        and child.parent is not None
-        and child.parent.tag not in INVISIBLE_TAGS
-    )
+    """The text ``node`` shows: inline elements run on as the browser lays them out (a drop
+    cap ``<span>C</span>ycle`` stays "Cycle"), block elements and ``<br>`` part words, and
+    what ``INVISIBLE_TAGS`` hold is skipped. Iterative, so no depth breaks it."""
+    out: list[str] = []
+    stack: list[LexborNode | None] = [node.child]
+    for _ in range(MAX_HEADING_NODES):
+        if not stack:
+            break
+        cur = stack.pop()
+        if cur is None:
+            out.append(" ")  # a marker: a block element's end
+            continue
+        if cur.next is not None:
+            stack.append(cur.next)
+        tag = cur.tag
+        if tag == "-text":
+            out.append(cur.text_content or "")
+        elif tag in _BREAKS:
+            out.append(" ")
+            stack.extend((None, cur.child) if cur.child is not None else (None,))
+        elif tag not in INVISIBLE_TAGS and cur.child is not None and not tag.startswith("-"):
+            stack.append(cur.child)
+    return "".join(out)
 
 
 def _text_of(tree: LexborHTMLParser, selector: str) -> str:

@@ -167,3 +167,23 @@ def test_a_headline_with_css_inside_is_read_as_shown() -> None:
         "<span>The Cream</span><script>var x = 1;</script></h1><p>Text.</p></body></html>"
     )
     assert headings(LexborHTMLParser(page), ()) == [("h1", "Augustinus Bader The Cream")]
+
+
+def test_a_headline_runs_inline_elements_on_and_parts_blocks() -> None:
+    from dehusk.metadata import headings
+
+    page = (
+        "<html><body><h1>Cut Your Planning <span class='drop'>C</span>ycle<!-- x --></h1>"
+        "<h2><div>Opinion</div><div>Why it</div><br>matters</h2></body></html>"
+    )
+    assert headings(LexborHTMLParser(page), ()) == [
+        ("h1", "Cut Your Planning Cycle"),
+        ("h2", "Opinion Why it matters"),
+    ]
+
+
+def test_a_pathologically_deep_headline_does_not_recurse() -> None:
+    from dehusk.metadata import headings
+
+    page = "<h1>" + "<b>" * 100_000 + "deep" + "</b>" * 100_000 + "</h1>"
+    assert headings(LexborHTMLParser(page), ()) == []
