@@ -79,6 +79,8 @@ PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"\b{_YEAR}/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)\b{_TIME}",
         rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b{_TIME}",
         rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b{_TIME}",
+        # Year first, as NLM/PubMed and Highwire citations write it ("2023 Jan 7").
+        rf"\b{_YEAR}\s+{_MONTH}\s+{_DAY}(?!\d){_TIME}",
         rf"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}\b{_TIME}",
         rf"\b{_YEAR}\.(?P<month>[01]?\d)\.(?P<day>[0-3]?\d)\b{_TIME}",
     )

@@ -95,3 +95,14 @@ def test_year_first_dotted_date() -> None:
     # "Essay - Published: 2025.12.17 |" (a personal blog's dateline)
     assert parse_date("Published: 2024.12.17", NOW) == "2024-12-17"
     assert parse_date("2024.13.01", NOW) is None
+
+
+def test_year_month_day_citation_date() -> None:
+    # PubMed Central: <meta name="citation_publication_date" content="2023 Jan 7"> and the
+    # visible citation line "Cureus. 2023 Jan 7;15(1):e33475."
+    assert parse_date("2023 Jan 7", NOW) == "2023-01-07"
+    assert parse_date("Cureus. 2023 Jan 7;15(1):e33475. doi: 10.7759", NOW) == "2023-01-07"
+    assert parse_date("Received 2022 Oct 12; Accepted 2023 Jan 7", NOW) == "2022-10-12"
+    # A year, a month and another year is not a day.
+    assert parse_date("2021 May 2024", NOW) is None
+    assert parse_date("in 2023 and 12 more", NOW) is None
