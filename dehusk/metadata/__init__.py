@@ -48,6 +48,7 @@ from dehusk.metadata.date_candidates import (
     headline_date,
     lone_visible_date,
     ranked_date_candidates,
+    shown_modified_date,
     url_month_date,
 )
 from dehusk.metadata.dates import parse_date, time_element_date, url_date
@@ -166,6 +167,7 @@ ORDER: Mapping[str, tuple[str, ...]] = MappingProxyType(
             "url",
             "url_month",
             "lone_visible",
+            "shown_modified",
             "meta",
             "item",
             "time",
@@ -425,6 +427,7 @@ def _date_sources(
     return {
         "url_month": lambda: url_month_date(url, dates),
         "lone_visible": lambda: lone_visible_date(dates),
+        "shown_modified": lambda: shown_modified_date(dates),
         "modified": lambda: first_of(dates, "meta_mod") or first_of(dates, "jsonld_mod"),
         "text": lambda: headline_date(dates),
         "text_anywhere": lambda: headline_date(dates, near=False),

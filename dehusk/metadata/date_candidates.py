@@ -5,7 +5,7 @@ In: the parsed page, its URL, the declared values (``(source, key, raw)`` from J
 ``<meta>``, microdata), the body's dateline and the headline. Out: every date candidate
 (``DateCandidate``: its source, ISO 8601 value, label and where it stands on the page),
 the rules' helpers over them (``first_of``, ``headline_date``, ``lone_visible_date``,
-``url_month_date``) and, for the learned chooser, one ranked candidate per day with its
+``shown_modified_date``, ``url_month_date``) and, for the learned chooser, one ranked candidate per day with its
 features (``ranked_date_candidates``). Date strings are parsed by ``dates``.
 """
 
@@ -352,6 +352,32 @@ def lone_visible_date(cands: list[DateCandidate]) -> str | None:
     return first.value
 
 
+#: Declared sources of a published and of a modified date (``shown_modified_date``).
+PUBLISHED_SOURCES = frozenset({"url", "meta", "item", "jsonld", "script"})
+MODIFIED_SOURCES = frozenset({"meta_mod", "item_mod", "jsonld_mod", "script_mod"})
+
+
+def shown_modified_date(cands: list[DateCandidate]) -> str | None:
+    """The first visible date by the headline when no word or class labels it, it is the
+    page's first visible date, a declared modified date gives its day and no declared
+    published date is within ``LONE_VISIBLE_DAYS`` of it; else ``None``.
+
+    Such a page prints its last revision as the story's only date, with nothing saying
+    "updated": the reader (and the dev set's annotators, 6 pages to 3) takes it for the
+    publication date. A date labelled "updated" is left to the declared published date
+    (the annotators split evenly there).
+    """
+    first = next((c for c in cands if c.source == "text" and not c.in_link), None)
+    if first is None or not first.near_title or first.label or first.order:
+        return None
+    shown = _day_of(first.value)
+    published = [_day_of(c.value) for c in cands if c.source in PUBLISHED_SOURCES]
+    if not published or any(abs((d - shown).days) <= LONE_VISIBLE_DAYS for d in published):
+        return None
+    modified = {_day_of(c.value) for c in cands if c.source in MODIFIED_SOURCES}
+    return first.value if shown in modified else None
+
+
 def _day_of(value: str) -> date:
     return date.fromisoformat(value[:10])
 
@@ -399,7 +425,7 @@ def ranked_date_candidates(cands: list[DateCandidate], chosen: str | None) -> li
     published, its place among the visible dates and how often it is shown, whether a
     declared published date gives it (or only a modified one), whether it is shown while
     the declared published date is not, whether it is the page's latest or earliest day,
-    the lone-visible rule's pick and the rules' choice.
+    the lone-visible and shown-modified rules' picks and the rules' choice.
     """
     days: dict[str, tuple[str, dict[str, float]]] = {}
     for c in cands:
@@ -417,6 +443,9 @@ def ranked_date_candidates(cands: list[DateCandidate], chosen: str | None) -> li
     lone = lone_visible_date(cands)
     if lone:
         days[lone[:10]][1]["lone_visible"] = 1.0
+    shown_modified = shown_modified_date(cands)
+    if shown_modified:
+        days[shown_modified[:10]][1]["shown_modified"] = 1.0
     ordered = sorted(days)
     visible = [c.value[:10] for c in cands if c.source == "text" and not c.in_link]
     published = {c.value[:10] for c in cands if c.source in DECLARED_PUBLISHED}

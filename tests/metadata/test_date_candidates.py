@@ -11,6 +11,7 @@ from dehusk.metadata.date_candidates import (
     lone_visible_date,
     ranked_date_candidates,
     script_candidates,
+    shown_modified_date,
     time_candidates,
     url_month_date,
     visible_candidates,
@@ -140,6 +141,36 @@ def test_lone_visible_date_outranks_declared_dates_far_from_it() -> None:
     assert lone_visible_date([*declared, updated]) is None
     # Nothing declared: no rule to apply (the plain order decides).
     assert lone_visible_date([shown]) is None
+
+
+def test_shown_modified_date_is_the_date_the_reader_sees() -> None:
+    # A blog post re-dated on revision: the headline's only date is the declared
+    # dateModified, with no "Updated" before it; datePublished is years older.
+    tree = LexborHTMLParser(
+        "<body><article><h1>24 Sustainable Clothing Brands Leading the Way</h1>"
+        "<div><span>February 4 2025 - Average reading time: 12 min</span></div>"
+        "<div>Written by: Nancy Peyer</div><p>In an era of conscious consumerism...</p>"
+        "</article></body>"
+    )
+    title = "24 Sustainable Clothing Brands Leading the Way"
+    shown = visible_candidates(tree, title, NOW)
+    declared = declared_candidates(
+        [
+            ("meta", "article:published_time", "2023-09-30T19:49:39"),
+            ("meta_mod", "article:modified_time", "2025-02-04T15:34:11"),
+        ],
+        NOW,
+    )
+    assert shown_modified_date(declared + shown) == "2025-02-04"
+    # Labelled "Updated": the declared published date stands.
+    updated = [DateCandidate("text", "2025-02-04", "updated", 0, near_title=True)]
+    assert shown_modified_date(declared + updated) is None
+    # No declared modified date gives that day: not this rule (see lone_visible_date).
+    other = [DateCandidate("text", "2025-03-01", "", 0, near_title=True)]
+    assert shown_modified_date(declared + other) is None
+    # A declared published date within a day of it: nothing to overrule.
+    near = [DateCandidate("jsonld", "2025-02-03T23:00:00-05:00", "published")]
+    assert shown_modified_date(declared + near + shown) is None
 
 
 def test_ranked_date_candidates_one_per_day_with_features() -> None:
