@@ -159,6 +159,8 @@ MAX_HEADINGS = 8
 #: Order of trust per field: the first source with a value wins. JSON-LD first (written
 #: for machines, per article); then <meta> tags; microdata; the visible page (a byline, a
 #: dateline); the URL last for dates (a folder date can be a rewrite or an archive date).
+#: The date printed by the headline ("text") outranks a date-classed element's ("dom", a
+#: guess from class names that often hits a related post) and JSON-LD's datePublished.
 #: Measured on the dev set with tests/metadata/measure_dev.py (see docs/metadata.md).
 ORDER: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
@@ -172,10 +174,10 @@ ORDER: Mapping[str, tuple[str, ...]] = MappingProxyType(
             "item",
             "time",
             "dateline",
+            "text",
             "dom",
             "jsonld",
             "meta_other",
-            "text",
             "script",
             "text_anywhere",
             "modified",

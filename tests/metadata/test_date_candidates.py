@@ -190,3 +190,31 @@ def test_ranked_date_candidates_one_per_day_with_features() -> None:
     assert by_day["2025-11-14"]["first_visible"] == 1.0
     assert by_day["2025-11-14"]["shown_published_hidden"] == 1.0
     assert by_day["2025-11-14"]["modified_only"] == 1.0
+
+
+def test_headline_date_outranks_a_date_classed_element_and_json_ld() -> None:
+    # A blog post with no declared date whose only date-classed element is a related
+    # post's in the sidebar: the reader sees January 27 under the headline.
+    from dehusk.metadata import extract_metadata
+
+    page = (
+        "<html><body><article><div>Personal finance</div><div>January 27, 2025</div>"
+        "<h1>Seven tax services, reviewed</h1><p>Doing taxes is never fun.</p></article>"
+        '<aside><a href="/blog/other">Filing season opens</a>'
+        '<div class="post-date">January 31, 2025</div></aside></body></html>'
+    )
+    result = extract_metadata(LexborHTMLParser(page), (), "https://example.org/blog/taxes")
+    assert result.metadata.published == "2025-01-27"
+    # With only JSON-LD declaring a date, the date printed by the headline still wins
+    # (even an "Updated" one: on the dev set the annotators took it, 2 pages to 0).
+    ld = (
+        '<head><script type="application/ld+json">{"@type": "Article", "headline": "Best '
+        'renovations", "datePublished": "2023-07-22T03:47:21+00:00", "dateModified": '
+        '"2024-09-05T10:00:09-03:00"}</script></head>'
+    )
+    page = (
+        f"<html>{ld}<body><h1>Best renovations</h1><p>By Jane Roe</p>"
+        "<p>Updated September 5, 2024</p><p>Some projects pay back.</p></body></html>"
+    )
+    result = extract_metadata(LexborHTMLParser(page), (), "https://example.org/renovations")
+    assert result.metadata.published == "2024-09-05"
