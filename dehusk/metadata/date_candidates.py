@@ -338,10 +338,17 @@ def headline_date(cands: list[DateCandidate], near: bool = True) -> str | None:
     )
 
 
+#: Declared sources of a published and of a modified date.
+PUBLISHED_SOURCES = frozenset({"url", "meta", "item", "jsonld", "script"})
+MODIFIED_SOURCES = frozenset({"meta_mod", "item_mod", "jsonld_mod", "script_mod"})
+
+
 def lone_visible_date(cands: list[DateCandidate]) -> str | None:
     """The first visible date by the headline when it is not labelled "updated", is the
-    page's first visible date and no declared date is within ``LONE_VISIBLE_DAYS`` of it
-    (see there); else ``None``."""
+    page's first visible date, no declared date is within ``LONE_VISIBLE_DAYS`` of it
+    (see there) and no declared published date is printed elsewhere on the page; else
+    ``None``. A declared date the page also prints (its meta line, below a summary block
+    of other posts' dates that came first) is no CMS draft date: the page agrees with it."""
     first = next((c for c in cands if c.source == "text" and not c.in_link), None)
     if first is None or not first.near_title or first.label == "updated" or first.order:
         return None
@@ -349,12 +356,10 @@ def lone_visible_date(cands: list[DateCandidate]) -> str | None:
     shown = _day_of(first.value)
     if not declared or any(abs((d - shown).days) <= LONE_VISIBLE_DAYS for d in declared):
         return None
+    printed = {c.value[:10] for c in cands if c.source == "text"}
+    if any(c.value[:10] in printed for c in cands if c.source in PUBLISHED_SOURCES):
+        return None
     return first.value
-
-
-#: Declared sources of a published and of a modified date (``shown_modified_date``).
-PUBLISHED_SOURCES = frozenset({"url", "meta", "item", "jsonld", "script"})
-MODIFIED_SOURCES = frozenset({"meta_mod", "item_mod", "jsonld_mod", "script_mod"})
 
 
 def shown_modified_date(cands: list[DateCandidate]) -> str | None:

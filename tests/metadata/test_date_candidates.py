@@ -141,6 +141,10 @@ def test_lone_visible_date_outranks_declared_dates_far_from_it() -> None:
     assert lone_visible_date([*declared, updated]) is None
     # Nothing declared: no rule to apply (the plain order decides).
     assert lone_visible_date([shown]) is None
+    # The declared published date is printed further down (the post's own meta line under
+    # a summary block of other posts' dates): the page agrees with its declared date.
+    printed = DateCandidate("text", "2025-06-12", "", 3, in_article=True)
+    assert lone_visible_date([*declared, shown, printed]) is None
 
 
 def test_shown_modified_date_is_the_date_the_reader_sees() -> None:
