@@ -267,12 +267,15 @@ class Segment(NamedTuple):
 
 
 class PageImage(NamedTuple):
-    """An ``<img>`` met during the walk: ``before`` is the index of the next segment."""
+    """An ``<img>`` met during the walk: ``before`` is the index of the next segment;
+    ``width``/``height`` as its attributes declare them (0: not declared)."""
 
     src: str
     alt: str
     container: int
     before: int
+    width: int = 0
+    height: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,10 +108,11 @@ def decode(
     data: bytes | str, *, encoding: str | None = None, max_bytes: int = 64 << 20
 ) -> tuple[str, tuple[str, ...]]:
     """Turn the page's bytes into text; see the module docstring for the order."""
+    warnings: tuple[str, ...] = ()
     if isinstance(data, str):
         if len(data) > max_bytes:
             raise InputTooLarge(f"input is {len(data)} characters, limit {max_bytes}")
-        text, warnings = data, ()
+        text = data
         raw = data.encode("utf-8", "surrogatepass") if not data.isascii() else b""
     else:
         text, warnings = _decode_bytes(data, encoding, max_bytes)
@@ -120,8 +121,12 @@ def decode(
     if _SUSPECT.search(raw):  # a byte scan: a twentieth of the cost of the str regex
         text, undone = undo_double_encoding(text)
     if undone:
-        warnings = (*warnings, f"{undone} double-encoded sequences (UTF-8 read as cp1252) undone")
+        warnings = (*warnings, double_encoding_warning(undone))
     return text, warnings
+
+
+def double_encoding_warning(undone: int) -> str:
+    return f"{undone} double-encoded sequence(s) (UTF-8 read as cp1252/latin-1) undone"
 
 
 def _decode_bytes(

@@ -7,13 +7,13 @@ function in its own module and talks to the next only through ``dehusk.article``
 from __future__ import annotations
 
 from dataclasses import replace
-from urllib.parse import urljoin
 
-from dehusk.article import Article, Image, Metadata, Options, Page
+from dehusk.article import Article, Options
 from dehusk.classify import classify_page
 from dehusk.decode import decode
 from dehusk.dedupe import dedupe
 from dehusk.metadata import extract_metadata
+from dehusk.metadata.images import article_images, page_root
 from dehusk.parse import parse
 from dehusk.render import body_text
 from dehusk.segment import segment
@@ -52,7 +52,10 @@ def extract(
     meta = extract_metadata(doc.tree, blocks, url, options.model)
     blocks = dedupe(meta.blocks)
     body = body_text(blocks, options)
-    metadata = place_images(meta.metadata, segments, url)
+    base = doc.tree.css_first("base[href]")
+    root = page_root(url, (base.attributes.get("href") or "") if base is not None else "")
+    images = article_images(meta.metadata.images, segments.images, blocks, root)
+    metadata = replace(meta.metadata, images=images)
     warnings = (*warnings, *doc.warnings, *meta.warnings)
     if not body:
         warnings = (*warnings, "no article text found")
@@ -64,15 +67,3 @@ def extract(
         page_type=page_type,
         warnings=warnings,
     )
-
-
-def place_images(metadata: Metadata, page: Page, url: str | None) -> Metadata:
-    """Give each article image the index of the block it stands before (for Markdown)."""
-    before: dict[str, int] = {}
-    for seen in page.images:
-        before.setdefault(urljoin(url or "", seen.src), seen.before)
-        before.setdefault(seen.src, seen.before)
-    images: tuple[Image, ...] = tuple(
-        replace(image, position=before.get(image.src, image.position)) for image in metadata.images
-    )
-    return replace(metadata, images=images)

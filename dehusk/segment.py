@@ -416,7 +416,14 @@ def _image(walk: _Walk, attrs: dict[str, str | None]) -> None:
     src = attrs.get("data-src") or attrs.get("src") or attrs.get("data-lazy-src") or ""
     if src and not src.startswith("data:"):
         alt = " ".join((attrs.get("alt") or "").split())
-        walk.images.append(PageImage(src, alt, walk.current, len(walk.segments)))
+        size = (_pixels(attrs.get("width")), _pixels(attrs.get("height")))
+        walk.images.append(PageImage(src, alt, walk.current, len(walk.segments), *size))
+
+
+def _pixels(value: str | None) -> int:
+    """A ``width``/``height`` attribute in pixels ("640", "640px"); 0 when absent or relative."""
+    digits = (value or "").strip().removesuffix("px")
+    return int(digits) if digits.isdigit() and len(digits) < 6 else 0
 
 
 def _enter(walk: _Walk, node: LexborNode, tag: str) -> _Frame | None:

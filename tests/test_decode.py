@@ -87,7 +87,7 @@ def test_double_encoded_utf8_is_undone_with_a_warning() -> None:
 
 
 def test_cp1252_flavoured_double_encoding_is_undone() -> None:
-    twice = "<p>It’s café</p>".encode("utf-8").decode("cp1252").encode("utf-8")
+    twice = "<p>It’s café</p>".encode().decode("cp1252").encode("utf-8")
     assert decode(twice)[0] == "<p>It’s café</p>"
 
 

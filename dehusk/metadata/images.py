@@ -1,19 +1,34 @@
 """Images: the lead image and the figures of the article.
 
-In: the parsed tree, the page URL (or ``<base href>``) and the lead image URLs declared in
-metadata (og:image, JSON-LD ``image``). Out: a tuple of ``Image`` — the lead image first,
-then every ``<figure>`` with an image inside the article, ``src`` resolved with urljoin,
-caption from ``<figcaption>`` and credit from an element whose class names a credit.
+In: the parsed tree, the page URL (or ``<base href>``), the lead image URLs declared in
+metadata (og:image, JSON-LD ``image``), and the images the segment walk met with the
+page's labelled blocks. Out: a tuple of ``Image`` — the lead image first, then the
+article's images in reading order, ``src`` resolved with urljoin:
+
+- every ``<figure>`` with an image inside the article: caption from ``<figcaption>``,
+  credit from an element whose class names a credit;
+- every other ``<img>`` that stands among the article's blocks (many CMSs put photos in
+  plain ``<div>``s or ``<p>``s): caption from a ``caption`` block right after it, credit
+  from a ``credit`` block after that. Icons and decoration stay out: SVGs, images declared
+  smaller than ``MIN_PIXELS``, and a picture met more than ``MAX_REPEATS`` times (bullets,
+  share buttons).
+
+``position`` is the index of the block the image stands before (for Markdown and HTML);
+the lead image is the same picture as a body image when their file names match (a CDN
+serves one photo at several sizes), and then appears once, where the body has it.
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from dehusk.article import Image
+from dehusk.article import Block, Image, Label, PageImage
 
 #: Where the article's figures live, best first; the whole page when none matches.
 ARTICLE_SCOPES: tuple[str, ...] = ("article", '[itemprop="articleBody"]', "main", "body")
@@ -28,14 +43,28 @@ CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 MAX_FIGURES = 50
+#: An image declared narrower or lower than this is an icon, an avatar or a spacer.
+MIN_PIXELS = 100
+#: Labels of the blocks that may stand between the headline and the body's first block.
+_HEAD_LABELS = frozenset(
+    {Label.TITLE, Label.HEADING, Label.BYLINE, Label.DATELINE, Label.CAPTION, Label.CREDIT}
+)
+#: A picture met more often than this is a bullet or a button (twice: a mobile copy).
+MAX_REPEATS = 2
+#: Blocks looked at before the body's first one for a lead photo under the headline.
+HEAD_REACH = 4
+_CAPTION_LABELS = frozenset({Label.CAPTION, Label.CREDIT})
+#: The size a CMS appends to a resized copy's file name ("photo-1024x811.jpg", "-scaled").
+_SIZE_SUFFIX = re.compile(r"-(?:\d{2,5}x\d{2,5}|scaled)(?=\.\w+$)")
 _SPACE = re.compile(r"\s+")
 
 
 def extract_images(
     tree: LexborHTMLParser, page_url: str | None, base: str, lead: tuple[str, ...]
 ) -> tuple[Image, ...]:
-    """The lead image, then the article's figures, de-duplicated by resolved ``src``."""
-    root = urljoin(page_url or "", base) if base else page_url or ""
+    """The lead image, then the article's ``<figure>``s, de-duplicated by resolved ``src``
+    (no positions yet: ``article_images`` adds the walk's images and places them all)."""
+    root = page_root(page_url, base)
     images: dict[str, Image] = {}
     for src in lead[:1]:
         resolved = resolve(root, src)
@@ -47,6 +76,97 @@ def extract_images(
         else:
             images.setdefault(image.src, image)
     return tuple(images.values())
+
+
+def page_root(page_url: str | None, base: str) -> str:
+    """The URL relative ``src``s resolve against: ``<base href>`` over the page's URL."""
+    return urljoin(page_url or "", base) if base else page_url or ""
+
+
+def article_images(
+    declared: Sequence[Image], walked: Sequence[PageImage], blocks: Sequence[Block], root: str
+) -> tuple[Image, ...]:
+    """``extract_images``' lead and figures with the walk's body images added, each placed
+    before its block, in reading order; the lead first (see the module docstring)."""
+    where: dict[str, PageImage] = {}
+    for walked_image in walked:
+        where.setdefault(resolve(root, walked_image.src), walked_image)
+    lead = declared[0] if declared and not declared[0].caption else None
+    found: dict[str, Image] = {}
+    for image in declared[1 if lead else 0 :]:
+        # A figure the walk met among a sidebar's blocks, or an icon, is not the article's.
+        seen = where.get(image.src)
+        if seen is None or (_touches_article(blocks, seen.before) and not _decoration(seen)):
+            found.setdefault(image.src, replace(image, position=seen and seen.before))
+    for image in body_images(walked, blocks, root):
+        if image.src not in found or not found[image.src].caption:
+            found[image.src] = image
+    # A stable sort: an image the walk did not meet keeps its order, at the end.
+    images = sorted(found.values(), key=lambda i: len(blocks) if i.position is None else i.position)
+    same = [i for i in images if lead and _same_picture(lead.src, i.src)]
+    if same:  # the lead photo is one of the body's: it leads, with the body's caption
+        return (same[0], *(i for i in images if i is not same[0]))
+    lead_seen = where.get(lead.src) if lead else None
+    placed_lead = (replace(lead, position=lead_seen and lead_seen.before),) if lead else ()
+    return (*placed_lead, *images)
+
+
+def body_images(walked: Sequence[PageImage], blocks: Sequence[Block], root: str) -> list[Image]:
+    """The walk's images that stand among the article's blocks (see the module docstring)."""
+    main = [i for i, b in enumerate(blocks) if b.main]
+    if not main:
+        return []
+    first, last = main[0], main[-1]
+    head = first
+    while head > 0 and first - head < HEAD_REACH and blocks[head - 1].label in _HEAD_LABELS:
+        head -= 1
+    repeats = Counter(w.src for w in walked)
+    out = []
+    for seen in walked:
+        if not head <= seen.before <= last or not _touches_article(blocks, seen.before):
+            continue
+        src = resolve(root, seen.src)
+        if not src or repeats[seen.src] > MAX_REPEATS or _decoration(seen):
+            continue
+        caption, credit = _caption_after(blocks, seen.before)
+        out.append(Image(src, seen.alt, caption, credit, position=seen.before))
+    return out
+
+
+def _touches_article(blocks: Sequence[Block], before: int) -> bool:
+    """Whether the block after the image is the article's or its caption, or the block
+    before it is the article's (a photo between a sidebar's blocks is the sidebar's)."""
+    after = blocks[before] if before < len(blocks) else None
+    prior = blocks[before - 1] if before > 0 else None
+    return (after is not None and (after.main or after.label in _CAPTION_LABELS)) or (
+        prior is not None and prior.main
+    )
+
+
+def _decoration(seen: PageImage) -> bool:
+    """An icon or a spacer: an SVG or icon file, or declared smaller than ``MIN_PIXELS``."""
+    small = 0 < seen.width < MIN_PIXELS or 0 < seen.height < MIN_PIXELS
+    return small or urlsplit(seen.src).path.lower().endswith((".svg", ".ico"))
+
+
+def _caption_after(blocks: Sequence[Block], before: int) -> tuple[str, str]:
+    """The caption block right after an image, and the credit block right after that."""
+    if before >= len(blocks) or blocks[before].label is not Label.CAPTION:
+        return "", ""
+    nxt = blocks[before + 1] if before + 1 < len(blocks) else None
+    if nxt is not None and nxt.label is Label.CREDIT:
+        return blocks[before].text, nxt.text
+    return split_credit(blocks[before].text)
+
+
+def _same_picture(a: str, b: str) -> bool:
+    """Whether two URLs name one photo: equal, or one file name at another size or host."""
+    if a == b:
+        return True
+    name_a, name_b = (
+        _SIZE_SUFFIX.sub("", urlsplit(u).path.rstrip("/").rsplit("/", 1)[-1]) for u in (a, b)
+    )
+    return "." in name_a and name_a == name_b
 
 
 def resolve(root: str, src: str) -> str:

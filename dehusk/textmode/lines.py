@@ -8,7 +8,8 @@ structure flattened text keeps, so it is the container boundary and a feature).
 Decoding: a BOM; the caller's charset; strict UTF-8; else line by line — lines that are
 valid UTF-8 stay UTF-8 and the others are decoded with the charset detected on them
 (crawl dumps concatenate pages of different charsets). CRLF and CR become LF, NULs and
-other control characters (tabs and form feeds aside) go.
+other control characters (tabs and form feeds aside) go, and UTF-8 that an earlier tool
+read as cp1252 is undone (``decode.undo_double_encoding``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ import re
 from charset_normalizer import from_bytes
 
 from dehusk.article import Container, Label, Page, Segment
-from dehusk.decode import decode, looks_binary, sniff_bom
+from dehusk.decode import (
+    decode,
+    double_encoding_warning,
+    looks_binary,
+    sniff_bom,
+    undo_double_encoding,
+)
 from dehusk.errors import DecodeError, InputTooLarge
 
 #: Longest line kept whole (characters); a longer one is cut at sentence ends into
@@ -36,13 +43,6 @@ WRAP_MIN_LINES = 3
 WRAP_MIN_WIDTH = 50
 WRAP_MAX_WIDTH = 140
 WRAP_SHARE = 0.75
-
-#: UTF-8 read as cp1252 or latin-1 ("letâ€™s", "cafÃ©"): a lead byte's character followed
-#: by a continuation byte's character.
-_CONTINUATION = (
-    "\u0080-\u00bf\u20ac\u201a-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2122\u02c6\u02dc"
-)
-_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]{{1,3}}")
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?。])\s+")
@@ -62,35 +62,11 @@ def decode_text(
             text, warnings = decode(data, encoding=encoding, max_bytes=max_bytes)
         else:
             text, warnings = _per_line(body)
+            text, undone = undo_double_encoding(text)  # decode() does it on its own paths
+            if undone:
+                warnings = (*warnings, double_encoding_warning(undone))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text, repaired = repair_mojibake(text)
-    if repaired:
-        warnings = (*warnings, f"{repaired} character(s) of UTF-8 read as cp1252/latin-1 repaired")
     return _CONTROLS.sub("", text.replace("\x00", "")), warnings
-
-
-def repair_mojibake(text: str) -> tuple[str, int]:
-    """UTF-8 that an earlier tool decoded as cp1252 or latin-1, decoded again.
-
-    Each run of a lead-byte character and its continuation-byte characters is encoded
-    back and decoded as UTF-8; a run that does not make valid UTF-8 is left as it is (text
-    that really says "Ã©" almost never does). Returns the text and the runs repaired.
-    """
-    repaired = 0
-
-    def fix(match: re.Match[str]) -> str:
-        nonlocal repaired
-        run = match.group()
-        for codec in ("cp1252", "latin-1"):
-            try:
-                fixed = run.encode(codec).decode("utf-8")
-            except UnicodeError:
-                continue
-            repaired += 1
-            return fixed
-        return run
-
-    return _MOJIBAKE.sub(fix, text), repaired
 
 
 def _per_line(body: bytes) -> tuple[str, tuple[str, ...]]:

@@ -1,8 +1,15 @@
 """Images: the lead image and the article's figures, resolved against the page URL."""
 
+import gzip
+from pathlib import Path
+
 from selectolax.lexbor import LexborHTMLParser
 
-from dehusk.metadata.images import extract_images, split_credit
+import dehusk
+from dehusk.article import Block, Image, Label, PageImage
+from dehusk.metadata.images import article_images, extract_images, split_credit
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "metadata"
 
 PAGE = """<html><body><article>
 <figure><img data-src="/img/a.jpg" src="data:image/gif;base64,xx" alt="Fighters">
@@ -45,3 +52,64 @@ def test_lead_image_repeated_in_a_figure_gets_its_caption() -> None:
 def test_split_credit() -> None:
     assert split_credit("Crowds gather. Photo: Reuters") == ("Crowds gather.", "Photo: Reuters")
     assert split_credit("No credit here") == ("No credit here", "")
+
+
+ARTICLE = """<html><head><meta property="og:image" content="https://cdn.x.org/photo.jpg">
+</head><body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>Dam opens after ten years of work</h1>
+<div class="photo"><img src="/uploads/photo-1024x683.jpg" alt="The dam"></div>
+<p>The river was dammed on Monday after ten years of work by three firms and a village.</p>
+<p><img src="/icons/share.svg"> <img src="/img/dot.png" width="16" height="16"></p>
+<p>Engineers said the lake would take two winters to fill, and fish ladders are built.</p>
+<div><img src="/uploads/ladder.jpg" alt="A fish ladder"></div>
+<p>Farmers downstream asked for a share of the water in dry summers, and got one.</p>
+<p>The village will hold a festival on the new shore when the lake is full next year.</p>
+</article>
+<aside><h2>More news</h2><a href="/a">A school opens its doors to the town</a>
+<img src="/teaser.jpg"><a href="/b">A bridge closes for a month of repairs</a></aside>
+</body></html>"""
+
+
+def test_body_images_are_placed_and_icons_and_sidebars_left_out() -> None:
+    article = dehusk.extract(ARTICLE, url="https://x.org/news/dam.html")
+    images = article.images
+    assert [i.src for i in images] == [
+        "https://x.org/uploads/photo-1024x683.jpg",  # the og:image's resized copy: once
+        "https://x.org/uploads/ladder.jpg",
+    ]
+    lead, ladder = images
+    assert (lead.alt, ladder.alt) == ("The dam", "A fish ladder")
+    blocks = article.blocks
+    assert lead.position is not None and ladder.position is not None
+    assert blocks[lead.position].text.startswith("The river was dammed")
+    assert blocks[ladder.position].text.startswith("Farmers downstream")
+
+
+def test_a_caption_block_after_a_body_image_is_its_caption_and_credit() -> None:
+    blocks = (
+        Block("Dam opens", Label.HEADING, main=True),
+        Block("The dam at dawn.", Label.CAPTION, main=False),
+        Block("Photo: Jane Doe", Label.CREDIT, main=False),
+        Block("The river was dammed on Monday.", Label.PARAGRAPH, main=True),
+        Block("More news", Label.RELATED, main=False),
+        Block("A school opens", Label.RELATED, main=False),
+        Block("Farmers asked for a share of the water.", Label.PARAGRAPH, main=True),
+    )
+    walked = (
+        PageImage("/dam.jpg", "The dam", 0, 1),
+        PageImage("/teaser.jpg", "", 5, 5),  # inside the article, between a box's blocks
+    )
+    (image,) = article_images((), walked, blocks, "https://x.org/news/")
+    assert image == Image(
+        "https://x.org/dam.jpg", "The dam", "The dam at dawn.", "Photo: Jane Doe", position=1
+    )
+
+
+def test_a_real_blog_page_keeps_its_diagrams_in_reading_order() -> None:
+    html = gzip.decompress((FIXTURES / "0407.html.gz").read_bytes())
+    images = dehusk.extract(html, url="https://lmsys.org/blog/2025-12-17-minisgl").images
+    names = [i.src.rsplit("/", 1)[-1] for i in images]
+    assert names[:3] == ["logo.png", "design.drawio.png", "overlap.png"]
+    assert {"shell.png", "offline.png", "online.png"} <= set(names)
+    positions = [i.position for i in images[1:]]
+    assert positions == sorted(positions)  # type: ignore[type-var]
