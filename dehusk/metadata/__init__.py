@@ -39,7 +39,7 @@ from dehusk.metadata.author_sources import (
     site_owner,
     visible_byline_authors,
 )
-from dehusk.metadata.authors import clean_authors
+from dehusk.metadata.authors import clean_authors, uninvert
 from dehusk.metadata.body import BodyFacts, mark_title, relabel_body
 from dehusk.metadata.date_candidates import (
     DateCandidate,
@@ -89,6 +89,7 @@ META_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType(
             "dc.creator",
             "dcterms.creator",
             "citation_author",
+            "citation_authors",
             "byl",
             "cxenseparse:author",
             "og:article:author",
@@ -164,7 +165,7 @@ MAX_HEADINGS = 8
 #: Measured on the dev set with tests/metadata/measure_dev.py (see docs/metadata.md).
 ORDER: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
-        "authors": ("jsonld", "meta", "item", "byline", "dom", "visible"),
+        "authors": ("jsonld", "citation", "meta", "item", "byline", "dom", "visible"),
         "published": (
             "url",
             "url_month",
@@ -214,7 +215,7 @@ def extract_metadata(
     # a declared variant of it that no block repeats.
     marked = mark_title(blocks, rules_title)
     exclude = (site_name or "", publisher or "", *sites)
-    structured = clean_authors((*ld.authors, *tags.all(META_KEYS["authors"])), exclude)
+    structured = clean_authors((*ld.authors, *_meta_authors(tags)), exclude)
     relabelled, body = relabel_body(marked, structured, exclude, now)
     site = _Site(site_name or "", declared["title"], url)
     authors = _authors(ld, tags, body, tree, exclude, site, choose)
@@ -388,7 +389,10 @@ def _author_sources(
     """Each author source as a thunk, so a source is only read when needed."""
     return {
         "jsonld": lambda: clean_authors(ld.authors, exclude),
-        "meta": lambda: clean_authors(tags.all(META_KEYS["authors"]), exclude),
+        "meta": lambda: clean_authors(_meta_authors(tags, _PLAIN_KEYS), exclude),
+        # Scholarly citation tags list every author, in order: a source of its own, as a
+        # declared list of several names is trustworthy there and not in ``meta``.
+        "citation": lambda: clean_authors(_meta_authors(tags, _CITATION_KEYS), exclude),
         "item": lambda: clean_authors(tags.all(META_KEYS["item_authors"]), exclude),
         "byline": lambda: body.authors,
         "dom": lambda: dom_authors(tree, exclude),
@@ -397,12 +401,25 @@ def _author_sources(
     }
 
 
+#: Meta keys whose names are written surname first ("Roy, Aniruddha"): Highwire/Google
+#: Scholar citation tags, as on arXiv, PubMed Central and journal pages.
+_CITATION_KEYS = ("citation_author", "citation_authors")
+_PLAIN_KEYS = tuple(k for k in META_KEYS["authors"] if k not in _CITATION_KEYS)
+
+
+def _meta_authors(tags: MetaTags, keys: tuple[str, ...] = META_KEYS["authors"]) -> tuple[str, ...]:
+    """The ``<meta>`` author values of ``keys`` in key order, citation names in reading
+    order."""
+    values = (uninvert(v) if key in _CITATION_KEYS else v for key in keys for v in tags.all((key,)))
+    return tuple(dict.fromkeys(values))
+
+
 def _author_credits(ld: JsonLd, tags: MetaTags, tree: LexborHTMLParser) -> AuthorCredits:
     """The raw author credits of the page, for a page whose credits name no person."""
     return AuthorCredits(
         jsonld=ld.authors,
         jsonld_orgs=ld.author_orgs,
-        meta=tags.all(META_KEYS["authors"]),
+        meta=_meta_authors(tags, _PLAIN_KEYS),
         item=tags.all(META_KEYS["item_authors"]),
         dom=tuple(dom_bylines(tree)),
     )

@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -32,6 +30,7 @@ from dehusk.metadata.authors import (
     TAIL,
     URL,
     clean_authors,
+    first_names,
     is_person_name,
     mostly_names,
     norm,
@@ -246,6 +245,11 @@ def author_key(names: Iterable[str]) -> frozenset[str]:
     return frozenset(n for p in _KEY_SPLIT.split(", ".join(names)) if (n := norm(p)))
 
 
+#: Sources whose several names are one list by design (scholarly citation tags), never a
+#: byline followed by related posts' authors: no candidate of their first name alone.
+WHOLE_LISTS = frozenset({"citation"})
+
+
 def author_candidates(
     sources: Mapping[str, tuple[str, ...]],
     credits: AuthorCredits,
@@ -271,7 +275,7 @@ def author_candidates(
     add(chosen, RULES_CHOICE)
     for source, names in sources.items():
         add(names, f"src_{source}")
-        if len(names) > 1:
+        if len(names) > 1 and source not in WHOLE_LISTS:
             add(names[:1], f"first_{source}")
     for source, values in (
         ("jsonld", credits.jsonld),
@@ -281,6 +285,10 @@ def author_candidates(
         ("dom", credits.dom),
     ):
         credit = next((c for v in values if (c := clean_credit(v))), "")
+        names = sources.get(source, ())
+        if credit and names and author_key((credit,)) <= author_key(names):
+            continue  # the credit is a name the source gives anyway: no news, and it
+            # would back the first of a declared list against the whole list
         add((credit,) if credit else (), f"credit_{source}")
     sites = {norm(e) for e in exclude if e}
     return [
@@ -379,13 +387,6 @@ def _title_tails(title: str) -> list[str]:
     parts = re.split(r"\s+[|\-–—:·•]\s+|\s*\|\s*", title.strip())
     paren = re.search(r"\(([^()]+)\)\s*$", title)
     return parts[1:] + ([paren.group(1)] if paren else [])
-
-
-@lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
-    """Common first names, lowercased (``data/first-names.txt``, the US census list)."""
-    text = (resources.files("dehusk") / "metadata" / "data" / "first-names.txt").read_text()
-    return frozenset(n for n in text.split("\n") if n and not n.startswith("#"))
 
 
 def _owner_name(name: str) -> bool:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
 
 from dehusk.metadata.dates import PATTERNS as DATE_PATTERNS
 
@@ -56,7 +58,7 @@ ROLE_WORDS = word_set(
     science technology sports culture opinion investigative international bureau head
     digital content manager marketing director founder ceo co-founder cofounder intern
     wire service services press agency agencies newsroom copy crew updated published
-    posted by view all posts more articles profile expert specialist analyst
+    posted by view all posts more articles profile expert specialist analyst corresponding
     strategist lead coordinator reviewer learn written about read all home community
     sponsored sponsor partner"""
 )
@@ -89,6 +91,14 @@ TITLE_ENDINGS = (
         "specialist analyst strategist physician nurse designer developer engineer"
     )
 ) - {"staff"}
+#: Job nouns that make a piece after a name's comma a title wherever they stand in it
+#: ("Sr. Director of Operations", "CEO of CaseBasix"); rarely a surname, unlike "Head" or
+#: "Senior".
+TITLE_NOUNS = word_set(
+    """director manager officer president vice vp ceo cto coo cmo cfo founder co-founder
+    cofounder editor editor-in-chief writer reporter correspondent columnist producer
+    coordinator specialist analyst expert consultant educator strategist"""
+)
 #: Day names that datelines put where a byline's name would be ("Sat, 20 Dec").
 WEEKDAYS = word_set(
     "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday "
@@ -154,6 +164,26 @@ def excluded_names(exclude: Iterable[str]) -> set[str]:
     return {norm(e) for e in exclude if e and org_like(e)} | AGENCIES
 
 
+#: "Roy, Aniruddha", "van der Merwe, Marna J.": a surname (particles allowed before it),
+#: a comma, then given names — how citation meta tags (``citation_author``) write a name.
+_INVERTED = re.compile(
+    r"^\s*(?P<last>(?:[a-z]+\s+){0,3}[^\W\d_][\w'’-]*)\s*,\s*"
+    r"(?P<first>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2})\s*$"
+)
+
+
+def uninvert(value: str) -> str:
+    """ "Roy, Aniruddha" → "Aniruddha Roy": a name in citation order put back in reading
+    order; any other value unchanged ("Jane Doe, MD", "Rui Ma, Heba Ledwon")."""
+    match = _INVERTED.match(value or "")
+    if match is None or is_credential(match["first"]):
+        return value
+    last = match["last"].split()
+    if any(w not in PARTICLES for w in last[:-1]) or not last[-1][:1].isupper():
+        return value
+    return f"{match['first']} {match['last']}"
+
+
 def clean_authors(raw: Iterable[str], exclude: Iterable[str] = ()) -> tuple[str, ...]:
     """Person names from raw author strings, de-duplicated in order (see module docstring)."""
     excluded = excluded_names(exclude)
@@ -176,12 +206,13 @@ def split_names(value: str, exclude: Iterable[str] = ()) -> list[str]:
     """The names in one raw author string, credentials re-attached to their name."""
     text = URL.sub(" ", EMAIL.sub(" ", _HANDLE.sub(" ", value or "")))
     text = TAIL.sub("", BY_PREFIX.sub("", SPACE.sub(" ", strip_dates(text)).strip()))
+    text = drop_titles(text)
     sites = [norm(e) for e in exclude if e]
     excluded = excluded_names(exclude) | set(sites)
     names: list[str] = []
     pieces = SPLIT_KEEP.split(text)
     for index in range(0, len(pieces), 2):
-        piece = tidy_name(BY_PREFIX.sub("", pieces[index]).strip(" .:-–—()[]\"'⋅·•»«"), sites)
+        piece = tidy_name(_strip_edges(BY_PREFIX.sub("", pieces[index])), sites)
         after_comma = index > 0 and pieces[index - 1].strip() == ","
         if not piece:
             continue
@@ -190,6 +221,80 @@ def split_names(value: str, exclude: Iterable[str] = ()) -> list[str]:
         else:
             names.append(piece)
     return names
+
+
+#: Symbols before a name: an e-mail icon ("✉ Aditya Mahindru"), a bullet, an arrow.
+_LEAD_SYMBOLS = re.compile(r"^[^\w(\"'“‘]+")
+
+
+def _strip_edges(piece: str) -> str:
+    """A piece without the punctuation around it, a parenthesis kept when it closes one
+    the name opened ("Paramita (Guha) Ghosh", "Mycle (Editor-in-Chief)")."""
+    text = _LEAD_SYMBOLS.sub("", piece).strip(" .:-–—[]\"'⋅·•»«").lstrip("(")
+    text = text if text.count("(") >= text.count(")") else text.rstrip(")")
+    return text.strip(" .:-–—[]\"'⋅·•»«")
+
+
+#: Comma and semicolon separators, kept (``drop_titles`` works segment by segment).
+_SEGMENTS = re.compile(r"(\s*[,;]\s*)")
+#: Separators inside one comma segment ("Privacy and Digital Security Expert").
+_JOINS = re.compile(r"(\s*(?:&|\band\b|\bwith\b)\s*)", re.IGNORECASE)
+
+
+def drop_titles(text: str) -> str:
+    """A byline without the job titles set off by commas, and the employer or beat after
+    them: "Jane Doe, Privacy and Digital Security Expert" → "Jane Doe"; "Ben Jo, Sr.
+    Director of Operations, Atlas Van Lines" → "Ben Jo"; "Zack Cue Writer, Hardware" →
+    "Zack Cue Writer". A title's "and" is not a second author's, so titles go before the
+    names are split; a co-author after a title stays ("Jane Doe, Editor, and John Roe")."""
+    segments = _SEGMENTS.split(text)
+    if len(segments) < 3:
+        return text
+    out = [segments[0]]
+    after_title = _ends_in_title(segments[0])
+    for index in range(2, len(segments), 2):
+        sep, segment = segments[index - 1], segments[index]
+        joins = _JOINS.split(segment)
+        titled = [i for i in range(0, len(joins), 2) if _title_like(joins[i])]
+        if titled and not is_credential(segment):
+            rest = "".join(joins[titled[-1] + 2 :]).strip()
+            after_title = not rest
+            if rest:
+                out.extend((sep, rest))
+            continue
+        new_author = _JOINS.match(segment) is not None  # ", and John Roe"
+        if after_title and sep.strip() == "," and not new_author and not _first_name_led(segment):
+            after_title = False  # the employer or beat of the title before it
+            continue
+        after_title = _ends_in_title(segment)
+        out.extend((sep, segment))
+    return "".join(out)
+
+
+def _title_like(piece: str) -> bool:
+    """A piece that is a job title: ``is_title_piece`` or a job noun anywhere in it."""
+    words = [w.strip(".,()") for w in piece.lower().split()]
+    return bool(words) and (is_title_piece(piece) or any(w in TITLE_NOUNS for w in words))
+
+
+def _ends_in_title(segment: str) -> bool:
+    """ "Zackery Cuevas Writer": a name of two words or more with a title after it."""
+    words = segment.split()
+    last = words[-1].lower().strip(".") if words else ""
+    return len(words) >= 3 and last in TRAILING_ROLES | TITLE_ENDINGS
+
+
+def _first_name_led(segment: str) -> bool:
+    """A segment starting like a person's name (a known first name, capitalised)."""
+    words = segment.split()
+    return bool(words) and words[0][:1].isupper() and words[0].lower() in first_names()
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Common first names, lowercased (``data/first-names.txt``, the US census list)."""
+    text = (resources.files("dehusk") / "metadata" / "data" / "first-names.txt").read_text()
+    return frozenset(n for n in text.split("\n") if n and not n.startswith("#"))
 
 
 def is_credential(
@@ -262,6 +367,8 @@ def is_person_name(name: str) -> bool:
         return False
     if all(w.lower().strip(".") in ROLE_WORDS for w in words) or _TEMPLATE.search(base):
         return False
+    if ":" in base:
+        return False  # "design: Scott McDaniel": a credit's label left in, not a byline
     if is_title_piece(base) or base.lower().strip(".") in WEEKDAYS:
         return False  # "Former McKinsey Consultant", "Home Security Expert": a title, no name
     if len(words) == 1 and base.isupper() and len(base) <= 5:
@@ -330,6 +437,7 @@ def mostly_names(text: str, names: tuple[str, ...]) -> bool:
     """A "By ..." block that is really prose ("By the time we arrived, ...") fails this:
     the names must cover at least half of what is left once dates and job titles are out."""
     head = TAIL.sub("", BY_PREFIX.sub("", strip_dates(text))).strip(" ,.|·•-–—")
+    head = drop_titles(head)  # a title and its employer are no prose
     pieces = [p for p in SPLIT.split(head) if p.strip() and not is_title_piece(p)]
     covered = sum(len(n.split(",")[0]) for n in names)
     rest = sum(len(p.strip()) for p in pieces)

@@ -133,3 +133,26 @@ def test_a_business_named_like_its_domain_is_no_owner() -> None:
     assert site_owner("Jane Doe", "Post | Jane Doe", list, "https://news.example.com/x") == ()
     footer = ["Copyright © 2026 Body By Bikini Ltd, Henleaze"]
     assert site_owner("Body by Bikini", "", lambda: footer, "https://bodybybikini.com/x") == ()
+
+
+def test_a_citation_list_is_one_answer_and_a_repeated_credit_no_news() -> None:
+    sources = {"citation": ("Aditya Mahindru", "Pradeep Patil", "Varun Agrawal"), "meta": ()}
+    cands = author_candidates(sources, AuthorCredits(), sources["citation"])
+    assert [c.value for c in cands] == [sources["citation"]]  # no first-name-only answer
+    # A meta credit that is the meta source's own name adds no credit feature.
+    cands = author_candidates({"meta": ("Jane Doe",)}, AuthorCredits(meta=("Jane Doe",)), ())
+    assert "credit_meta" not in cands[0].features
+
+
+def test_citation_tags_give_every_author_in_reading_order() -> None:
+    from dehusk.metadata import extract_metadata
+
+    html = (
+        '<html><head><meta name="author" content="Jennifer Huberty">'
+        '<meta name="citation_author" content="Huberty, Jennifer">'
+        '<meta name="citation_author" content="Green, Jeni">'
+        '<meta name="citation_author" content="van der Merwe, Marna">'
+        "</head><body><h1>Efficacy</h1></body></html>"
+    )
+    meta = extract_metadata(LexborHTMLParser(html), (), None, "rules").metadata
+    assert meta.authors == ("Jennifer Huberty", "Jeni Green", "Marna van der Merwe")

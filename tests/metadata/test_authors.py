@@ -4,6 +4,7 @@ from dehusk.metadata.authors import (
     byline_names,
     clean_authors,
     is_bio,
+    uninvert,
 )
 
 
@@ -96,3 +97,39 @@ def test_capitalised_phrase_is_no_name() -> None:
 def test_site_suffix_kept_when_one_word_would_remain() -> None:
     assert clean_authors(["Illinois Admissions"], ["admissions"]) == ("Illinois Admissions",)
     assert clean_authors(["Brian Truitt USA TODAY"], ["USA TODAY"]) == ("Brian Truitt",)
+
+
+def test_titles_after_a_comma_dropped_with_their_employer() -> None:
+    # <meta name="author" content="Nicole Forbes, Master Horticulturalist &amp; Garden Educator">
+    assert clean_authors(["Nicole Forbes, Master Horticulturalist & Garden Educator"]) == (
+        "Nicole Forbes",
+    )
+    assert clean_authors(["Brett Cruz, Privacy and Digital Security Expert"]) == ("Brett Cruz",)
+    raw = (
+        "Benjamin Johnson, Sr. Director of Operations, Atlas Van Lines - 10+ Years in the "
+        "Moving Industry"
+    )
+    assert clean_authors([raw]) == ("Benjamin Johnson",)
+    # pcmag byline: "Zackery Cuevas Writer, Hardware" — the beat after the title goes too.
+    assert clean_authors(["& Zackery Cuevas Writer, Hardware"]) == ("Zackery Cuevas",)
+    # A co-author after a title stays; credentials stay with their name.
+    assert clean_authors(["Jane Doe, Senior Editor, and John Roe"]) == ("Jane Doe", "John Roe")
+    assert clean_authors(["Lizzie Streit, MS, RDN, LD"]) == ("Lizzie Streit, MS, RDN, LD",)
+
+
+def test_role_labels_symbols_and_parentheses() -> None:
+    assert clean_authors(["Corresponding Author"]) == ()
+    assert "content: MarketingSherpa" not in clean_authors(
+        ["content: MarketingSherpa, design: Scott McDaniel"]
+    )
+    assert clean_authors(["✉ Aditya Mahindru"]) == ("Aditya Mahindru",)
+    # A parenthesis the name opened is closed again, not cut in half.
+    assert clean_authors(["Mycle (Editor-in-Chief)"]) == ("Mycle (Editor-in-Chief)",)
+
+
+def test_citation_names_back_in_reading_order() -> None:
+    # arXiv: <meta name="citation_author" content="Roy, Aniruddha" />
+    assert uninvert("Roy, Aniruddha") == "Aniruddha Roy"
+    assert uninvert("van der Merwe, Marna J.") == "Marna J. van der Merwe"
+    assert uninvert("Jane Doe, MD") == "Jane Doe, MD"
+    assert uninvert("Rui Ma, Heba Ledwon") == "Rui Ma, Heba Ledwon"
