@@ -36,6 +36,7 @@ from dehusk.metadata.author_sources import (
     credit_fallback,
     dom_authors,
     dom_bylines,
+    home_link_texts,
     site_owner,
     visible_byline_authors,
 )
@@ -397,7 +398,13 @@ def _author_sources(
         "byline": lambda: body.authors,
         "dom": lambda: dom_authors(tree, exclude),
         "visible": lambda: visible_byline_authors(tree, exclude),
-        "owner": lambda: site_owner(site.name, site.title, lambda: copyright_texts(tree), site.url),
+        "owner": lambda: site_owner(
+            site.name,
+            site.title,
+            lambda: copyright_texts(tree),
+            site.url,
+            lambda: home_link_texts(tree, site.url),
+        ),
     }
 
 

@@ -353,16 +353,25 @@ MIN_FIRST_NAME = 2
 
 
 def site_owner(
-    site_name: str, title: str, copyright_texts: Callable[[], Iterable[str]], url: str | None
+    site_name: str,
+    title: str,
+    copyright_texts: Callable[[], Iterable[str]],
+    url: str | None,
+    home_texts: Callable[[], Iterable[str]] = tuple,
 ) -> tuple[str, ...]:
     """The person a personal site belongs to, when the evidence ties the name to the site:
-    its name is in the host ("Toby Hede" on tobyhede.com, "Pierce Freeman" on pierce.dev)
-    or the site is named for them ("Colin Watson's blog").
+    its name is the host ("Toby Hede" on tobyhede.com, "Brett Larkin Yoga" on
+    brettlarkin.com), its first name is ("Pierce Freeman" on pierce.dev) or the site is
+    named for them ("Colin Watson's blog").
 
-    In: the site's name, the ``<title>``, a reader of the footer/copyright texts (only
-    called when the host could hold a first name) and the URL. The names
-    come from the site's name, the ``<title>``'s parts after the headline ("… | Pierce
-    Freeman", "… (Erik Demaine)") and copyright lines. Out: one name, or ()."""
+    In: the site's name, the ``<title>``, readers of the footer/copyright texts and of the
+    home and "About …" links (``home_link_texts``), called only when the host could hold a
+    first name, and the URL. The names come from the site's name (and its first words:
+    "Brett Larkin Yoga"), the ``<title>``'s parts after the headline ("… | Pierce Freeman",
+    "… (Erik Demaine)"), copyright lines and those links ("About Melissa Neill"). The first
+    name must be a known one: without that, "Docker Docs" on docs.docker.com and "Musikhaus
+    Thomann" on thomann.de tie to their hosts as well as a person's name does. Out: one
+    name, or ()."""
     possessive = POSSESSIVE_SITE.match(site_name.strip())
     if possessive and _owner_name(possessive["name"]):
         return (possessive["name"].strip(),)
@@ -372,14 +381,51 @@ def site_owner(
     label = host.split(".")[0].replace("-", "")
     if not any(label[:i] in first_names() for i in range(MIN_FIRST_NAME, len(label) + 1)):
         return ()  # the host carries no first name: no owner can be tied to it
-    names = [site_name, *_title_tails(title)]
+    names = [site_name, *_leading_names(site_name, label), *_title_tails(title)]
     for text in copyright_texts():
         names.extend(m["name"] for m in COPYRIGHT_HOLDER.finditer(text))
+    names.extend(home_texts())
     for name in names:
         name = name.strip(" .,")
         if _owner_name(name) and _in_host(name, host):
             return (name,)
     return ()
+
+
+def _leading_names(site_name: str, label: str) -> list[str]:
+    """The first words of a site's name that are the host ("Brett Larkin" of "Brett Larkin
+    Yoga" on brettlarkin.com): a person's name with what the site is about after it."""
+    words = site_name.split()
+    return [
+        " ".join(words[:n])
+        for n in range(2, min(len(words), 4))
+        if norm("".join(words[:n])).replace(" ", "") == label
+    ]
+
+
+#: Links to a site's home page or its "About" page: a personal site's logo is its owner's
+#: name ("<a href="/">Pierce Freeman</a>"), its menu says "About Melissa Neill".
+HOME_LINKS = 'a[href="/"], a[href*="/about"]'
+MAX_HOME_LINKS = 12
+#: Longest home or About link text read (characters): a name, not a menu.
+MAX_HOME_TEXT = 40
+#: "About Melissa Neill", "About me": the lead-in of an About link.
+_ABOUT = re.compile(r"^\s*about\s+", re.IGNORECASE)
+
+
+def home_link_texts(tree: LexborHTMLParser, url: str | None) -> list[str]:
+    """The short texts of the page's links to its home page (by path or by full URL) and
+    to its About page, "About" taken off ("About Melissa Neill" → "Melissa Neill")."""
+    host = (urlsplit(url or "").netloc or "").lower()
+    selector = HOME_LINKS
+    if host:
+        selector += f', a[href="https://{host}/"], a[href="http://{host}/"]'
+    out: list[str] = []
+    for node in tree.css(selector)[:MAX_HOME_LINKS]:
+        text = SPACE.sub(" ", node.text(deep=True, separator=" ")).strip()
+        if text and len(text) <= MAX_HOME_TEXT:
+            out.append(_ABOUT.sub("", text))
+    return out
 
 
 def _title_tails(title: str) -> list[str]:

@@ -156,3 +156,23 @@ def test_citation_tags_give_every_author_in_reading_order() -> None:
     )
     meta = extract_metadata(LexborHTMLParser(html), (), None, "rules").metadata
     assert meta.authors == ("Jennifer Huberty", "Jeni Green", "Marna van der Merwe")
+
+
+def test_the_owner_from_the_site_names_first_words_and_the_about_link() -> None:
+    from dehusk.metadata.author_sources import home_link_texts, site_owner
+
+    url = "https://www.brettlarkin.com/best-non-slip-yoga-mat/"
+    title = "Best Non-Slip Yoga Mat – Brett Larkin Yoga"
+    assert site_owner("Brett Larkin Yoga", title, list, url) == ("Brett Larkin",)
+    tree = LexborHTMLParser(
+        '<nav><a href="https://melissaneill.com/about/">About Melissa Neill</a></nav>'
+        '<a href="/">Home</a><p>Ten pieces of home gym equipment.</p>'
+    )
+    url = "https://melissaneill.com/10-of-the-best-home-gym-equipment/"
+    assert "Melissa Neill" in home_link_texts(tree, url)
+    owner = site_owner("Body by Bikini", "", list, url, lambda: home_link_texts(tree, url))
+    assert owner == ("Melissa Neill",)
+    # A host with no known first name ties no link text to it ("Docker Docs").
+    docs = LexborHTMLParser('<a href="/">Docker Docs</a>')
+    url = "https://docs.docker.com/get-started/"
+    assert site_owner("", "Docs | Docker Docs", list, url, lambda: home_link_texts(docs, url)) == ()
