@@ -205,7 +205,7 @@ def clean_authors(raw: Iterable[str], exclude: Iterable[str] = ()) -> tuple[str,
 def split_names(value: str, exclude: Iterable[str] = ()) -> list[str]:
     """The names in one raw author string, credentials re-attached to their name."""
     text = URL.sub(" ", EMAIL.sub(" ", _HANDLE.sub(" ", value or "")))
-    text = TAIL.sub("", BY_PREFIX.sub("", SPACE.sub(" ", strip_dates(text)).strip()))
+    text = TAIL.sub("", BY_PREFIX.sub("", SPACE.sub(" ", strip_dates(cut_at_date(text))).strip()))
     text = drop_titles(text)
     sites = [norm(e) for e in exclude if e]
     excluded = excluded_names(exclude) | set(sites)
@@ -344,6 +344,21 @@ def tidy_name(piece: str, sites: list[str]) -> str:
     return strip_roles(text)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def cut_at_date(text: str) -> str:
+    """A byline up to its date when names come before it: "by jsteinhardt 18th Dec 2025
+    AI Alignment Forum" → "by jsteinhardt " (what follows a byline's date is the section,
+    the venue, a reading time). A date before the names ("Dec 26, 2025 • Mahua Das") stays
+    for ``strip_dates``."""
+    starts = [m.start() for pattern in DATE_PATTERNS if (m := pattern.search(text))]
+    if not starts:
+        return text
+    head = text[: min(starts)]
+    return head if _LETTER.search(BY_PREFIX.sub("", head)) else text
+
+
 def strip_dates(text: str) -> str:
     """``text`` without the dates and times in it ("Jane Doe, Dec 17, 2025" → "Jane Doe, ")."""
     for pattern in DATE_PATTERNS:
@@ -436,7 +451,7 @@ def name_with_date(text: str, exclude: Iterable[str] = ()) -> tuple[str, ...]:
 def mostly_names(text: str, names: tuple[str, ...]) -> bool:
     """A "By ..." block that is really prose ("By the time we arrived, ...") fails this:
     the names must cover at least half of what is left once dates and job titles are out."""
-    head = TAIL.sub("", BY_PREFIX.sub("", strip_dates(text))).strip(" ,.|·•-–—")
+    head = TAIL.sub("", BY_PREFIX.sub("", strip_dates(cut_at_date(text)))).strip(" ,.|·•-–—")
     head = drop_titles(head)  # a title and its employer are no prose
     pieces = [p for p in SPLIT.split(head) if p.strip() and not is_title_piece(p)]
     covered = sum(len(n.split(",")[0]) for n in names)

@@ -133,3 +133,12 @@ def test_citation_names_back_in_reading_order() -> None:
     assert uninvert("van der Merwe, Marna J.") == "Marna J. van der Merwe"
     assert uninvert("Jane Doe, MD") == "Jane Doe, MD"
     assert uninvert("Rui Ma, Heba Ledwon") == "Rui Ma, Heba Ledwon"
+
+
+def test_what_follows_a_bylines_date_is_no_name() -> None:
+    # LessWrong header: "by jsteinhardt 18th Dec 2025 AI Alignment Forum 3 min read"
+    text = "by jsteinhardt 18th Dec 2025 AI Alignment Forum 3 min read 2"
+    assert clean_authors([text]) == ("jsteinhardt",)
+    assert clean_authors(["By Jane Doe December 3, 2025 Health News"]) == ("Jane Doe",)
+    # A date before the names is only taken out.
+    assert clean_authors(["Dec 26, 2025 • Mahua Das"]) == ("Mahua Das",)
