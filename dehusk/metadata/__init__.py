@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any, NamedTuple, TypeVar
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -239,10 +240,10 @@ def extract_metadata(
             or tags.first(META_KEYS["item_modified"]),
             now,
         ),
-        site_name=site_name,
+        site_name=site_name or publisher,  # a JSON-LD publisher names the site it runs
         publisher=publisher,
         original_publisher=ld.based_on or body.original_publisher or None,
-        canonical_url=tags.canonical or ld.url or tags.first(("og:url",)) or None,
+        canonical_url=_absolute(tags.canonical or ld.url or tags.first(("og:url",)), url),
         language=lang.language,
         description=ld.description or tags.first(META_KEYS["description"]) or None,
         section=ld.section or tags.first(META_KEYS["section"]) or None,
@@ -355,7 +356,7 @@ def _visible_text(node: LexborNode) -> str:
             continue
         if cur.next is not None:
             stack.append(cur.next)
-        tag = cur.tag
+        tag = cur.tag or ""
         if tag == "-text":
             out.append(cur.text_content or "")
         elif tag in _BREAKS:
@@ -531,6 +532,14 @@ def _resolve(
             )
         break
     return winner[1] if winner else None
+
+
+def _absolute(link: str, url: str | None) -> str | None:
+    """``link`` resolved against the page's URL (pages write ``rel=canonical href="/a"``)."""
+    link = link.strip()
+    if not link:
+        return None
+    return urljoin(url, link) if url else link
 
 
 def _split_tags(values: tuple[str, ...]) -> tuple[str, ...]:

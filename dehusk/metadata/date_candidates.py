@@ -5,8 +5,9 @@ In: the parsed page, its URL, the declared values (``(source, key, raw)`` from J
 ``<meta>``, microdata), the body's dateline and the headline. Out: every date candidate
 (``DateCandidate``: its source, ISO 8601 value, label and where it stands on the page),
 the rules' helpers over them (``first_of``, ``headline_date``, ``lone_visible_date``,
-``shown_modified_date``, ``url_month_date``) and, for the learned chooser, one ranked candidate per day with its
-features (``ranked_date_candidates``). Date strings are parsed by ``dates``.
+``shown_modified_date``, ``url_month_date``) and, for the learned chooser, one ranked
+candidate per day with its features (``ranked_date_candidates``). Date strings are
+parsed by ``dates``.
 """
 
 from __future__ import annotations

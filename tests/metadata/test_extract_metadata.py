@@ -187,3 +187,13 @@ def test_a_pathologically_deep_headline_does_not_recurse() -> None:
 
     page = "<h1>" + "<b>" * 100_000 + "deep" + "</b>" * 100_000 + "</h1>"
     assert headings(LexborHTMLParser(page), ()) == []
+
+
+def test_a_relative_canonical_link_is_resolved_against_the_page_url() -> None:
+    page = '<html><head><link rel="canonical" href="/agency"></head><body><p>x</p></body></html>'
+    tree = LexborHTMLParser(page)
+    assert extract_metadata(tree, (), "https://ml.example.edu/a?b=1").metadata.canonical_url == (
+        "https://ml.example.edu/agency"
+    )
+    bare = extract_metadata(LexborHTMLParser("<p>x</p>"), (), "https://x.org/")
+    assert bare.metadata.canonical_url is None
