@@ -293,9 +293,14 @@ def _authors(
         or credit_fallback(credits)
         or found["owner"]
     )
-    return choose(
-        "authors", author_candidates(found, credits, rules_authors, exclude), rules_authors
-    )
+    candidates = author_candidates(found, credits, rules_authors, exclude)
+    if found["citation"] and rules_authors == found["citation"]:
+        # Scholarly citation tags are the publisher's own list of every author, in order;
+        # a handful of dev pages carry them, too few for the chooser to learn that.
+        if choose.trace is not None:
+            choose.trace["authors"] = candidates
+        return rules_authors
+    return choose("authors", candidates, rules_authors)
 
 
 def title_candidates(

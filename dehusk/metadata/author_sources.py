@@ -23,6 +23,7 @@ from dehusk.metadata.authors import (
     BYLINE_START,
     DIGIT,
     EMAIL,
+    LEAD_SYMBOLS,
     LEADING_NOISE,
     ORG_WORDS,
     ROLE_WORDS,
@@ -204,6 +205,7 @@ def clean_credit(value: str) -> str:
     id, a profile URL, template debris, a sentence)."""
     text = URL.sub(" ", EMAIL.sub(" ", value or ""))
     text = TAIL.sub("", BY_PREFIX.sub("", SPACE.sub(" ", strip_dates(text)).strip()))
+    text = LEAD_SYMBOLS.sub("", text)  # "✉ Aditya Mahindru": an icon's glyph
     words = text.strip(" .:-–—()[]\"'⋅·•»«|,").split()
     while words and words[0].lower() in LEADING_NOISE:  # "Articles by Juliette"
         words.pop(0)

@@ -224,13 +224,13 @@ def split_names(value: str, exclude: Iterable[str] = ()) -> list[str]:
 
 
 #: Symbols before a name: an e-mail icon ("✉ Aditya Mahindru"), a bullet, an arrow.
-_LEAD_SYMBOLS = re.compile(r"^[^\w(\"'“‘]+")
+LEAD_SYMBOLS = re.compile(r"^[^\w(\"'“‘]+")
 
 
 def _strip_edges(piece: str) -> str:
     """A piece without the punctuation around it, a parenthesis kept when it closes one
     the name opened ("Paramita (Guha) Ghosh", "Mycle (Editor-in-Chief)")."""
-    text = _LEAD_SYMBOLS.sub("", piece).strip(" .:-–—[]\"'⋅·•»«").lstrip("(")
+    text = LEAD_SYMBOLS.sub("", piece).strip(" .:-–—[]\"'⋅·•»«").lstrip("(")
     text = text if text.count("(") >= text.count(")") else text.rstrip(")")
     return text.strip(" .:-–—[]\"'⋅·•»«")
 

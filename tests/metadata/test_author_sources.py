@@ -1,5 +1,7 @@
 """Author sources: bylines found on the page, printed credits, candidates, a site's owner."""
 
+from pathlib import Path
+
 from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.metadata.author_sources import (
@@ -158,6 +160,25 @@ def test_citation_tags_give_every_author_in_reading_order() -> None:
     assert meta.authors == ("Jennifer Huberty", "Jeni Green", "Marna van der Merwe")
 
 
+def test_a_learned_chooser_does_not_overrule_citation_tags(tmp_path: Path) -> None:
+    import numpy as np
+
+    from dehusk.metadata import extract_metadata, rank
+
+    # A chooser that would take the plain <meta name="author"> (the first author alone).
+    ranker = rank.Ranker("t", ("src_meta",), np.zeros(1), np.ones(1), np.array([9.0]), 0.0)
+    rank.save(tmp_path / "m.meta-authors.npz", ranker)
+    html = (
+        '<html><head><meta name="author" content="Aditya Mahindru">'
+        '<meta name="citation_author" content="Aditya Mahindru">'
+        '<meta name="citation_author" content="Pradeep Patil">'
+        "</head><body><h1>Burnout</h1></body></html>"
+    )
+    result = extract_metadata(LexborHTMLParser(html), (), None, str(tmp_path / "m.npz"))
+    assert result.metadata.authors == ("Aditya Mahindru", "Pradeep Patil")
+    assert not any("learned chooser" in w for w in result.warnings)
+
+
 def test_the_owner_from_the_site_names_first_words_and_the_about_link() -> None:
     from dehusk.metadata.author_sources import home_link_texts, site_owner
 
@@ -176,3 +197,7 @@ def test_the_owner_from_the_site_names_first_words_and_the_about_link() -> None:
     docs = LexborHTMLParser('<a href="/">Docker Docs</a>')
     url = "https://docs.docker.com/get-started/"
     assert site_owner("", "Docs | Docker Docs", list, url, lambda: home_link_texts(docs, url)) == ()
+
+
+def test_a_credit_loses_the_icon_before_it() -> None:
+    assert clean_credit("✉ Aditya Mahindru") == "Aditya Mahindru"
