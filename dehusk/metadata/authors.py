@@ -227,12 +227,16 @@ def split_names(value: str, exclude: Iterable[str] = ()) -> list[str]:
 LEAD_SYMBOLS = re.compile(r"^[^\w(\"'“‘]+")
 
 
+#: Punctuation around a name, footnote marks included ("Angela Holliday-Bell, MD*").
+_EDGES = " .:-–—[]\"'⋅·•»«*†‡"
+
+
 def _strip_edges(piece: str) -> str:
     """A piece without the punctuation around it, a parenthesis kept when it closes one
     the name opened ("Paramita (Guha) Ghosh", "Mycle (Editor-in-Chief)")."""
-    text = LEAD_SYMBOLS.sub("", piece).strip(" .:-–—[]\"'⋅·•»«").lstrip("(")
+    text = LEAD_SYMBOLS.sub("", piece).strip(_EDGES).lstrip("(")
     text = text if text.count("(") >= text.count(")") else text.rstrip(")")
-    return text.strip(" .:-–—[]\"'⋅·•»«")
+    return text.strip(_EDGES)
 
 
 #: Comma and semicolon separators, kept (``drop_titles`` works segment by segment).

@@ -142,3 +142,9 @@ def test_what_follows_a_bylines_date_is_no_name() -> None:
     assert clean_authors(["By Jane Doe December 3, 2025 Health News"]) == ("Jane Doe",)
     # A date before the names is only taken out.
     assert clean_authors(["Dec 26, 2025 • Mahua Das"]) == ("Mahua Das",)
+
+
+def test_footnote_marks_do_not_hide_a_credential() -> None:
+    # <p>Written By <span>Angela Holliday-Bell, MD*</span></p>
+    assert clean_authors(["Written By Angela Holliday-Bell, MD*"]) == ("Angela Holliday-Bell, MD",)
+    assert clean_authors(["Jane Doe*, John Roe†"]) == ("Jane Doe", "John Roe")
