@@ -49,7 +49,7 @@ DOM_BYLINE_SELECTORS: tuple[str, ...] = (
 )
 #: Containers whose author names belong to someone else (comments, related posts).
 DOM_SKIP = re.compile(
-    r"comment|reply|related|recommend|widget|sidebar|footer|review", re.IGNORECASE
+    r"comment|reply|related|recommend|widget|sidebar|footer|\breview(?:s|er|ers)?\b", re.IGNORECASE
 )
 #: Longest element text read as a byline (characters).
 MAX_DOM_BYLINE = 100
@@ -78,13 +78,14 @@ def dom_bylines(tree: LexborHTMLParser) -> Iterator[str]:
 #: (after a date: "Mar 24, 2025 By", "12/19 — 2025 by"), the names in child elements.
 VISIBLE_LEAD = re.compile(
     r"^(?:(?:written|posted|words|story|text|reported|article)\s+)?by\b\s*:?|"
-    r"^(?:authors?|contributors?|writer|written by)\s*:",
+    r"^(?:authors?|contributors?|writer|written by)\s*:|"
+    r"^this\s+(?:post|article|story|piece|blog(?:\s+post)?)\s+(?:was\s+)?written\s+by\b\s*:?",
     re.IGNORECASE,
 )
 #: What any ``VISIBLE_LEAD`` match needs in the raw text ("by" as a word, or a digit
 #: before it: "2025By"), checked before the costly date stripping.
 _LEAD_HINT = re.compile(r"(?:^|[\W\d_])by\b|(?:authors?|contributors?|writer)\s*:", re.IGNORECASE)
-#: Longest visible byline read (characters, once dates are out).
+#: Longest visible byline read (characters after the lead-in, once dates are out).
 MAX_VISIBLE_BYLINE = 80
 #: Longest raw text looked at for a visible byline: dates aside, a byline is short, and
 #: cleaning a container's whole text costs milliseconds.
@@ -118,7 +119,7 @@ def visible_byline_authors(tree: LexborHTMLParser, exclude: Iterable[str] = ()) 
             holder = node.parent
             text = _lead_text(_bounded(holder.text(deep=True, separator=" ")))
         lead = VISIBLE_LEAD.match(text)
-        if lead is None or lead.end() == len(text) or len(text) > MAX_VISIBLE_BYLINE:
+        if lead is None or lead.end() == len(text) or len(text) - lead.end() > MAX_VISIBLE_BYLINE:
             continue  # "Solutions <b>by</b> Company Size": the lead-in must open the text
         if holder is None or _in_skipped(holder) or _in_menu(holder):
             continue

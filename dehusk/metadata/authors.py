@@ -249,20 +249,27 @@ def drop_titles(text: str) -> str:
     """A byline without the job titles set off by commas, and the employer or beat after
     them: "Jane Doe, Privacy and Digital Security Expert" → "Jane Doe"; "Ben Jo, Sr.
     Director of Operations, Atlas Van Lines" → "Ben Jo"; "Zack Cue Writer, Hardware" →
-    "Zack Cue Writer". A title's "and" is not a second author's, so titles go before the
+    "Zack Cue Writer"; "Vanessa Mendez, MD, gastroenterologist, Parkview Health" →
+    "Vanessa Mendez, MD". A title's "and" is not a second author's, so titles go before the
     names are split; a co-author after a title stays ("Jane Doe, Editor, and John Roe")."""
     segments = _SEGMENTS.split(text)
     if len(segments) < 3:
         return text
     out = [segments[0]]
     after_title = _ends_in_title(segments[0])
+    capitalised = any(c.isupper() for c in segments[0])
     for index in range(2, len(segments), 2):
         sep, segment = segments[index - 1], segments[index]
         joins = _JOINS.split(segment)
-        titled = [i for i in range(0, len(joins), 2) if _title_like(joins[i])]
+        titled = [
+            i
+            for i in range(0, len(joins), 2)
+            if _title_like(joins[i]) or (capitalised and _lower_words(joins[i]))
+        ]
         if titled and not is_credential(segment):
             rest = "".join(joins[titled[-1] + 2 :]).strip()
-            after_title = not rest
+            rest = rest if _first_name_led(rest) else ""  # "Head of Marketing and Community
+            after_title = not rest  # Development": a title's own "and", no co-author
             if rest:
                 out.extend((sep, rest))
             continue
@@ -279,6 +286,13 @@ def _title_like(piece: str) -> bool:
     """A piece that is a job title: ``is_title_piece`` or a job noun anywhere in it."""
     words = [w.strip(".,()") for w in piece.lower().split()]
     return bool(words) and (is_title_piece(piece) or any(w in TITLE_NOUNS for w in words))
+
+
+def _lower_words(piece: str) -> bool:
+    """ "gastroenterologist", "founder of Acme": a description in lower case (after a
+    capitalised name, never a name; user names stand alone, not after one)."""
+    words = piece.split()
+    return bool(words) and words[0][:1].islower() and words[0].isalpha()
 
 
 def _ends_in_title(segment: str) -> bool:

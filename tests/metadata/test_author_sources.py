@@ -201,3 +201,22 @@ def test_the_owner_from_the_site_names_first_words_and_the_about_link() -> None:
 
 def test_a_credit_loses_the_icon_before_it() -> None:
     assert clean_credit("✉ Aditya Mahindru") == "Aditya Mahindru"
+
+
+def test_this_post_was_written_by_is_a_byline() -> None:
+    tree = LexborHTMLParser(
+        "<article><p>Indexes help readers.</p><div class='author-bio'>This post was written "
+        "by <b>Danielle Padula</b>, Head of Marketing and Community Development</div></article>"
+    )
+    assert visible_byline_authors(tree) == ("Danielle Padula",)
+
+
+def test_a_reviewed_by_box_may_hold_the_writer_but_reviewers_are_skipped() -> None:
+    tree = LexborHTMLParser(
+        '<div class="reviewed-by-component"><div class="author-meta">Emma Ryan Writer</div></div>'
+    )
+    assert dom_authors(tree) == ("Emma Ryan",)
+    tree = LexborHTMLParser(
+        '<div class="post-reviewer"><span class="author-name">Dr Ann Lee</span></div>'
+    )
+    assert dom_authors(tree) == ()

@@ -148,3 +148,14 @@ def test_footnote_marks_do_not_hide_a_credential() -> None:
     # <p>Written By <span>Angela Holliday-Bell, MD*</span></p>
     assert clean_authors(["Written By Angela Holliday-Bell, MD*"]) == ("Angela Holliday-Bell, MD",)
     assert clean_authors(["Jane Doe*, John Roe†"]) == ("Jane Doe", "John Roe")
+
+
+def test_a_titles_own_and_and_a_lower_case_description_are_no_authors() -> None:
+    # <div class="author-bio">This post was written by <b>Danielle Padula</b>,
+    # Head of Marketing and Community Development</div>
+    text = "By Danielle Padula, Head of Marketing and Community Development"
+    assert clean_authors([text]) == ("Danielle Padula",)
+    text = "By Vanessa Mendez, MD , gastroenterologist, Parkview Health."
+    assert clean_authors([text]) == ("Vanessa Mendez, MD",)
+    # User names in a list of their own stay.
+    assert clean_authors(["jdoe, asmith"]) == ("jdoe", "asmith")
