@@ -41,10 +41,12 @@ from dehusk.metadata.authors import (
 from dehusk.metadata.rank import RULES_CHOICE, Candidate
 
 #: Elements holding a visible byline, best first: explicit byline classes, author links
-#: (rel=author, /author/ URLs, WordPress "author vcard"), then any class naming an author.
+#: (rel=author, /author/ and /contributor/ URLs, WordPress "author vcard"), then any class
+#: naming an author.
 DOM_BYLINE_SELECTORS: tuple[str, ...] = (
     '[class*="byline" i]',
-    '[rel~="author"], a[href*="/author/"], a[href*="/authors/"], .author.vcard, .fn',
+    '[rel~="author"], a[href*="/author/"], a[href*="/authors/"], a[href*="/contributor/"], '
+    'a[href*="/contributors/"], .author.vcard, .fn',
     '[class*="author-name" i], [class*="authorname" i], [class*="author" i]',
 )
 #: Containers whose author names belong to someone else (comments, related posts).
@@ -142,7 +144,7 @@ def _in_menu(node: LexborNode) -> bool:
             return False
         if current.tag in ("nav", "select", "option", "button", "label", "form"):
             return True
-        marks = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"
+        marks = _marks(current)
         if MENU.search(marks):
             return True
         current = current.parent
@@ -163,13 +165,24 @@ def _lead_text(text: str) -> str:
     return strip_dates(SPACE.sub(" ", text)).strip(" ,.|·•⋅-–—/").strip()
 
 
+#: A utility class's arbitrary value ("mr-[--sidebar-container-width]"): a length, not
+#: what the element is.
+_ARBITRARY = re.compile(r"\[[^\]]*\]")
+
+
+def _marks(node: LexborNode) -> str:
+    """An element's class and id, utility classes' bracketed values out."""
+    marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+    return _ARBITRARY.sub("", marks) if "[" in marks else marks
+
+
 def _in_skipped(node: LexborNode) -> bool:
     """Inside a comment, related-posts or sidebar container (checks a few ancestors)."""
     current: LexborNode | None = node
     for _ in range(8):
         if current is None:
             return False
-        marks = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"
+        marks = _marks(current)
         if DOM_SKIP.search(marks) or current.tag in ("footer", "aside"):
             return True
         current = current.parent

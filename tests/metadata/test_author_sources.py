@@ -220,3 +220,18 @@ def test_a_reviewed_by_box_may_hold_the_writer_but_reviewers_are_skipped() -> No
         '<div class="post-reviewer"><span class="author-name">Dr Ann Lee</span></div>'
     )
     assert dom_authors(tree) == ()
+
+
+def test_utility_class_values_and_contributor_links() -> None:
+    # Tailwind: "mr-[--sidebar-container-width]" is a length, not a sidebar.
+    tree = LexborHTMLParser(
+        '<div class="w-full lg:mr-[--sidebar-container-width]">'
+        '<a href="https://www.cherryservers.com/blog/authors/emmanuel-oyibo">'
+        '<span class="max-2xl:hidden">Emmanuel Oyibo</span></a></div>'
+    )
+    assert dom_authors(tree) == ("Emmanuel Oyibo",)
+    tree = LexborHTMLParser(
+        '<p><a href="https://www.servomagazine.com/magazine/contributor/a._j._neal">A. J. Neal</a>'
+        "</p>"
+    )
+    assert dom_authors(tree) == ("A. J. Neal",)
