@@ -51,6 +51,7 @@ from dehusk.metadata.date_candidates import (
     lone_visible_date,
     ranked_date_candidates,
     shown_modified_date,
+    shown_updated_date,
     url_month_date,
 )
 from dehusk.metadata.dates import parse_date, time_element_date, url_date
@@ -234,12 +235,7 @@ def extract_metadata(
         authors=authors or (),
         author_bios=body.bios,
         published=published,
-        modified=parse_date(
-            ld.modified
-            or tags.first(META_KEYS["modified"])
-            or tags.first(META_KEYS["item_modified"]),
-            now,
-        ),
+        modified=_modified(ld, tags, dates, published, now),
         site_name=site_name or publisher,  # a JSON-LD publisher names the site it runs
         publisher=publisher,
         original_publisher=ld.based_on or body.original_publisher or None,
@@ -537,6 +533,21 @@ def _resolve(
             )
         break
     return winner[1] if winner else None
+
+
+def _modified(
+    ld: JsonLd, tags: MetaTags, dates: list[DateCandidate], published: str | None, now: datetime
+) -> str | None:
+    """The declared modified date (JSON-LD, ``<meta>``, microdata), else the update the page
+    prints by its headline, unless that comes before the published day."""
+    declared = parse_date(
+        ld.modified or tags.first(META_KEYS["modified"]) or tags.first(META_KEYS["item_modified"]),
+        now,
+    )
+    if declared:
+        return declared
+    shown = shown_updated_date(dates)
+    return shown if shown and (not published or shown[:10] >= published[:10]) else None
 
 
 def _absolute(link: str, url: str | None) -> str | None:

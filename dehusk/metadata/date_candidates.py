@@ -384,6 +384,21 @@ def shown_modified_date(cands: list[DateCandidate]) -> str | None:
     return first.value if shown in modified else None
 
 
+def shown_updated_date(cands: list[DateCandidate]) -> str | None:
+    """The first date by the headline that its words or classes call an update ("Updated
+    Dec 11, 2025", ``class="updated"``), outside links; else ``None``. The page's last
+    revision as the reader sees it, for a page that declares none."""
+    return next(
+        (
+            c.value
+            for c in cands
+            if c.source in ("text", "time") and c.label == "updated" and not c.in_link
+            and (c.near_title or c.source == "time")
+        ),
+        None,
+    )
+
+
 def _day_of(value: str) -> date:
     return date.fromisoformat(value[:10])
 

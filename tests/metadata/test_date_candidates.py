@@ -12,6 +12,7 @@ from dehusk.metadata.date_candidates import (
     ranked_date_candidates,
     script_candidates,
     shown_modified_date,
+    shown_updated_date,
     time_candidates,
     url_month_date,
     visible_candidates,
@@ -222,3 +223,27 @@ def test_headline_date_outranks_a_date_classed_element_and_json_ld() -> None:
     )
     result = extract_metadata(LexborHTMLParser(page), (), "https://example.org/renovations")
     assert result.metadata.published == "2024-09-05"
+
+
+def test_shown_updated_date_is_the_first_update_by_the_headline() -> None:
+    in_link = DateCandidate("text", "2025-03-01", "updated", 0, True, in_link=True)
+    far = DateCandidate("text", "2025-02-01", "updated", 1, False)
+    shown = DateCandidate("text", "2025-01-10", "updated", 2, True)
+    plain = DateCandidate("text", "2024-12-01", "", 3, True)
+    assert shown_updated_date([in_link, far, plain, shown]) == "2025-01-10"
+    assert shown_updated_date([in_link, far, plain]) is None
+
+
+def test_modified_falls_back_to_the_update_the_page_prints() -> None:
+    from dehusk.metadata import extract_metadata
+
+    page = (
+        "<html><body><h1>Best hiking boots</h1><p>Published March 2, 2024</p>"
+        "<p>Updated January 10, 2025</p><p>We walked 300 miles in them.</p></body></html>"
+    )
+    meta = extract_metadata(LexborHTMLParser(page), (), "https://example.org/boots").metadata
+    assert (meta.published, meta.modified) == ("2024-03-02", "2025-01-10")
+    # an "update" before the published day is no revision of this story
+    early = page.replace("January 10, 2025", "January 10, 2023")
+    meta = extract_metadata(LexborHTMLParser(early), (), "https://example.org/boots").metadata
+    assert meta.modified is None
