@@ -113,7 +113,13 @@ class Image:
     position: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"src": self.src, "alt": self.alt, "caption": self.caption, "credit": self.credit}
+        return {
+            "src": self.src,
+            "alt": self.alt,
+            "caption": self.caption,
+            "credit": self.credit,
+            "position": self.position,
+        }
 
 
 @dataclass(frozen=True, slots=True)

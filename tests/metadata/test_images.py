@@ -83,6 +83,7 @@ def test_body_images_are_placed_and_icons_and_sidebars_left_out() -> None:
     assert lead.position is not None and ladder.position is not None
     assert blocks[lead.position].text.startswith("The river was dammed")
     assert blocks[ladder.position].text.startswith("Farmers downstream")
+    assert article.to_dict()["images"][1]["position"] == ladder.position  # JSON carries it
 
 
 def test_a_caption_block_after_a_body_image_is_its_caption_and_credit() -> None:
