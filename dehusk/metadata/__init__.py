@@ -281,9 +281,10 @@ def _authors(
     """The authors: every source read (the chooser weighs them all), the rules' answer —
     the order of trust, then the printed credit, then the site's owner — and the
     chooser's pick among the candidates."""
-    sources = _author_sources(ld, tags, body, tree, exclude, site)
+    bylines = tuple(dom_bylines(tree))  # read once: a source and a credit
+    sources = _author_sources(ld, tags, body, tree, exclude, site, bylines)
     found = {name: read() or () for name, read in sources.items()}
-    credits = _author_credits(ld, tags, tree)
+    credits = _author_credits(ld, tags, bylines)
     rules_authors = (
         _resolve("authors", _thunks(found), choose.warnings)
         or credit_fallback(credits)
@@ -388,8 +389,10 @@ def _author_sources(
     tree: LexborHTMLParser,
     exclude: tuple[str, ...],
     site: _Site,
+    bylines: tuple[str, ...],
 ) -> dict[str, Callable[[], tuple[str, ...] | None]]:
-    """Each author source as a thunk, so a source is only read when needed."""
+    """Each author source as a thunk, so a source is only read when needed (``bylines``:
+    the page's ``dom_bylines``)."""
     return {
         "jsonld": lambda: clean_authors(ld.authors, exclude),
         "meta": lambda: clean_authors(_meta_authors(tags, _PLAIN_KEYS), exclude),
@@ -398,7 +401,7 @@ def _author_sources(
         "citation": lambda: clean_authors(_meta_authors(tags, _CITATION_KEYS), exclude),
         "item": lambda: clean_authors(tags.all(META_KEYS["item_authors"]), exclude),
         "byline": lambda: body.authors,
-        "dom": lambda: dom_authors(tree, exclude),
+        "dom": lambda: dom_authors(tree, exclude, bylines),
         "visible": lambda: visible_byline_authors(tree, exclude),
         "owner": lambda: site_owner(
             site.name,
@@ -423,14 +426,14 @@ def _meta_authors(tags: MetaTags, keys: tuple[str, ...] = META_KEYS["authors"]) 
     return tuple(dict.fromkeys(values))
 
 
-def _author_credits(ld: JsonLd, tags: MetaTags, tree: LexborHTMLParser) -> AuthorCredits:
+def _author_credits(ld: JsonLd, tags: MetaTags, bylines: tuple[str, ...]) -> AuthorCredits:
     """The raw author credits of the page, for a page whose credits name no person."""
     return AuthorCredits(
         jsonld=ld.authors,
         jsonld_orgs=ld.author_orgs,
         meta=_meta_authors(tags, _PLAIN_KEYS),
         item=tags.all(META_KEYS["item_authors"]),
-        dom=tuple(dom_bylines(tree)),
+        dom=bylines,
     )
 
 

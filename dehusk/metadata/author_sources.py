@@ -57,9 +57,12 @@ DOM_SKIP = re.compile(
 MAX_DOM_BYLINE = 100
 
 
-def dom_authors(tree: LexborHTMLParser, exclude: Iterable[str] = ()) -> tuple[str, ...]:
-    """Names from the first byline-like element (see ``DOM_BYLINE_SELECTORS``)."""
-    for text in dom_bylines(tree):
+def dom_authors(
+    tree: LexborHTMLParser, exclude: Iterable[str] = (), texts: Iterable[str] | None = None
+) -> tuple[str, ...]:
+    """Names from the first byline-like element (see ``DOM_BYLINE_SELECTORS``); ``texts``:
+    the page's ``dom_bylines`` when the caller has read them already."""
+    for text in dom_bylines(tree) if texts is None else texts:
         names = clean_authors([text], exclude)
         if names and (BYLINE_START.match(text) or mostly_names(text, names)):
             return names
