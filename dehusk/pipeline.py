@@ -13,7 +13,7 @@ from dehusk.classify import classify_page
 from dehusk.decode import decode
 from dehusk.dedupe import dedupe
 from dehusk.metadata import extract_metadata
-from dehusk.metadata.images import article_images, page_root
+from dehusk.metadata.images import article_images
 from dehusk.parse import parse
 from dehusk.render import body_text
 from dehusk.segment import segment
@@ -52,9 +52,7 @@ def extract(
     meta = extract_metadata(doc.tree, blocks, url, options.model)
     blocks = dedupe(meta.blocks)
     body = body_text(blocks, options)
-    base = doc.tree.css_first("base[href]")
-    root = page_root(url, (base.attributes.get("href") or "") if base is not None else "")
-    images = article_images(meta.metadata.images, segments.images, blocks, root)
+    images = article_images(meta.metadata.images, segments.images, blocks, meta.root)
     metadata = replace(meta.metadata, images=images)
     warnings = (*warnings, *doc.warnings, *meta.warnings)
     if not body:

@@ -55,7 +55,7 @@ from dehusk.metadata.date_candidates import (
     url_month_date,
 )
 from dehusk.metadata.dates import parse_date, time_element_date, url_date
-from dehusk.metadata.images import extract_images
+from dehusk.metadata.images import extract_images, page_root
 from dehusk.metadata.jsonld import JsonLd, extract_jsonld
 from dehusk.metadata.language import decide_language
 from dehusk.metadata.meta import MetaTags, read_meta
@@ -73,6 +73,9 @@ class MetaResult:
     metadata: Metadata
     blocks: tuple[Block, ...]
     warnings: tuple[str, ...] = ()
+    #: The URL relative links resolve against (``<base href>`` over the page's URL), for
+    #: the images the pipeline places after dedupe.
+    root: str = ""
 
 
 #: <meta> keys per field, best first. OpenGraph/article (ogp.me), Parse.ly, Sailthru,
@@ -247,7 +250,7 @@ def extract_metadata(
         images=extract_images(tree, url, tags.base, (*ld.images, *tags.all(META_KEYS["images"]))),
     )
     warnings.extend(w for w in (lang.warning,) if w)
-    return MetaResult(metadata, relabelled, tuple(warnings))
+    return MetaResult(metadata, relabelled, tuple(warnings), page_root(url, tags.base))
 
 
 @dataclass(frozen=True, slots=True)
