@@ -59,7 +59,8 @@ ARTICLE = """<html><head><meta property="og:image" content="https://cdn.x.org/ph
 <article><h1>Dam opens after ten years of work</h1>
 <div class="photo"><img src="/uploads/photo-1024x683.jpg" alt="The dam"></div>
 <p>The river was dammed on Monday after ten years of work by three firms and a village.</p>
-<p><img src="/icons/share.svg"> <img src="/img/dot.png" width="16" height="16"></p>
+<p><img src="/icons/share.svg"> <img src="/img/dot.png" width="16" height="16">
+<img src="/uploads/2024/cta-newsletter-optin.jpg"> <img src="/app_icons/sparkle.png"></p>
 <p>Engineers said the lake would take two winters to fill, and fish ladders are built.</p>
 <div><img src="/uploads/ladder.jpg" alt="A fish ladder"></div>
 <p>Farmers downstream asked for a share of the water in dry summers, and got one.</p>
