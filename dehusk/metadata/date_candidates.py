@@ -13,6 +13,7 @@ parsed by ``dates``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -72,10 +73,19 @@ SCRIPT_MODIFIED_KEYS = (
     "lastModifiedDate",
     "updated_at",
 )
-_SCRIPT_DATE = re.compile(
-    r'\\*"(?P<key>' + "|".join(SCRIPT_PUBLISHED_KEYS + SCRIPT_MODIFIED_KEYS) + r')\\*"\s*:\s*\\*"'
+#: A known key's pair from the key on (the quote before it is checked by the caller).
+_SCRIPT_PAIR = re.compile(
+    r"(?P<key>" + "|".join(SCRIPT_PUBLISHED_KEYS + SCRIPT_MODIFIED_KEYS) + r')\\*"\s*:\s*\\*"'
     r'(?P<value>[^"\\]{6,40})'
 )
+#: Substrings one of which every key above contains: a script without any is skipped after
+#: seven scans, not sixteen.
+SCRIPT_KEY_HINTS = (
+    *("ublish", "ublication", "ubDate", "reatedAt"),
+    *("odified", "pdatedAt", "pdated_at"),
+)
+
+
 _HAS_YEAR = re.compile(r"(?:19|20)\d{2}")
 _SPACES = re.compile(r"\s+")
 
@@ -137,17 +147,38 @@ def script_candidates(tree: LexborHTMLParser, now: datetime) -> list[DateCandida
         if "ld+json" in (script.attributes.get("type") or "").lower():
             continue
         text = script.text(deep=True) or ""
-        if not any(key in text for key in SCRIPT_PUBLISHED_KEYS + SCRIPT_MODIFIED_KEYS):
-            continue  # the regex has no literal prefix to skip ahead with: slow on big scripts
-        for match in _SCRIPT_DATE.finditer(text):
-            source = "script_mod" if match["key"] in SCRIPT_MODIFIED_KEYS else "script"
-            value = parse_date(match["value"], now) if source not in found else None
+        if not any(hint in text for hint in SCRIPT_KEY_HINTS):
+            continue
+        for key, raw in _script_dates(text):
+            source = "script_mod" if key in SCRIPT_MODIFIED_KEYS else "script"
+            value = parse_date(raw, now) if source not in found else None
             if value:
                 label = "updated" if source == "script_mod" else "published"
                 found[source] = DateCandidate(source, value, label)
             if len(found) == 2:
                 return list(found.values())
     return list(found.values())
+
+
+def _script_dates(text: str) -> Iterator[tuple[str, str]]:
+    """``(key, raw value)`` of each ``"key": "value"`` pair under a known key, in order
+    (JSON escaped inside a string too: ``\\"key\\":\\"value\\"``). The keys are found with
+    ``str.find`` and the pair read from there: a regex scanning a multi-megabyte app state
+    for them took 50 ms."""
+    starts = sorted(
+        i for key in SCRIPT_PUBLISHED_KEYS + SCRIPT_MODIFIED_KEYS for i in _finds(text, key)
+    )
+    for start in starts:
+        match = _SCRIPT_PAIR.match(text, start)
+        if match is not None and text[start - 1 : start] == '"':
+            yield match["key"], match["value"]
+
+
+def _finds(text: str, key: str) -> Iterator[int]:
+    at = text.find(key)
+    while at != -1:
+        yield at
+        at = text.find(key, at + len(key))
 
 
 def time_candidates(tree: LexborHTMLParser, now: datetime) -> list[DateCandidate]:

@@ -247,3 +247,14 @@ def test_modified_falls_back_to_the_update_the_page_prints() -> None:
     early = page.replace("January 10, 2025", "January 10, 2023")
     meta = extract_metadata(LexborHTMLParser(early), (), "https://example.org/boots").metadata
     assert meta.modified is None
+
+
+def test_every_script_date_key_carries_a_prefilter_hint() -> None:
+    from dehusk.metadata.date_candidates import (
+        SCRIPT_KEY_HINTS,
+        SCRIPT_MODIFIED_KEYS,
+        SCRIPT_PUBLISHED_KEYS,
+    )
+
+    for key in SCRIPT_PUBLISHED_KEYS + SCRIPT_MODIFIED_KEYS:
+        assert any(hint in key for hint in SCRIPT_KEY_HINTS), key
