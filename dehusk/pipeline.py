@@ -52,7 +52,9 @@ def extract(
     meta = extract_metadata(doc.tree, blocks, url, options.model)
     blocks = dedupe(meta.blocks)
     body = body_text(blocks, options)
-    images = article_images(meta.metadata.images, segments.images, blocks, meta.root)
+    images = article_images(
+        meta.metadata.images, segments.images, blocks, meta.root, meta.lead_image
+    )
     metadata = replace(meta.metadata, images=images)
     warnings = (*warnings, *doc.warnings, *meta.warnings)
     if not body:

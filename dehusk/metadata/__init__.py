@@ -55,7 +55,7 @@ from dehusk.metadata.date_candidates import (
     url_month_date,
 )
 from dehusk.metadata.dates import parse_date, time_element_date, url_date
-from dehusk.metadata.images import extract_images, page_root
+from dehusk.metadata.images import extract_images, page_root, resolve
 from dehusk.metadata.jsonld import JsonLd, extract_jsonld
 from dehusk.metadata.language import decide_language
 from dehusk.metadata.meta import MetaTags, read_meta
@@ -73,9 +73,11 @@ class MetaResult:
     metadata: Metadata
     blocks: tuple[Block, ...]
     warnings: tuple[str, ...] = ()
-    #: The URL relative links resolve against (``<base href>`` over the page's URL), for
-    #: the images the pipeline places after dedupe.
+    #: The URL relative links resolve against (``<base href>`` over the page's URL), and the
+    #: lead image the page declares (og:image, JSON-LD), for the images the pipeline places
+    #: after dedupe.
     root: str = ""
+    lead_image: str = ""
 
 
 #: <meta> keys per field, best first. OpenGraph/article (ogp.me), Parse.ly, Sailthru,
@@ -233,6 +235,7 @@ def extract_metadata(
     published = choose("published", date_options, rules_published or "") or None
     text = " ".join(b.text for b in relabelled if b.main)
     lang = decide_language(ld.language or tags.lang or tags.first(META_KEYS["language"]), text)
+    lead = (*ld.images, *tags.all(META_KEYS["images"]))
     metadata = Metadata(
         title=title,
         authors=authors or (),
@@ -247,10 +250,12 @@ def extract_metadata(
         description=ld.description or tags.first(META_KEYS["description"]) or None,
         section=ld.section or tags.first(META_KEYS["section"]) or None,
         tags=ld.tags or _split_tags(tags.all(META_KEYS["tags"])),
-        images=extract_images(tree, url, tags.base, (*ld.images, *tags.all(META_KEYS["images"]))),
+        images=extract_images(tree, url, tags.base, lead),
     )
     warnings.extend(w for w in (lang.warning,) if w)
-    return MetaResult(metadata, relabelled, tuple(warnings), page_root(url, tags.base))
+    root = page_root(url, tags.base)
+    lead_image = next((r for src in lead[:1] if (r := resolve(root, src))), "")
+    return MetaResult(metadata, relabelled, tuple(warnings), root, lead_image)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from dehusk.article import Block, Image, Label, PageImage
+from dehusk.dedupe import is_credit
 
 #: Where the article's figures live, best first; the whole page when none matches.
 ARTICLE_SCOPES: tuple[str, ...] = ("article", '[itemprop="articleBody"]', "main", "body")
@@ -98,31 +99,39 @@ def page_root(page_url: str | None, base: str) -> str:
 
 
 def article_images(
-    declared: Sequence[Image], walked: Sequence[PageImage], blocks: Sequence[Block], root: str
+    declared: Sequence[Image],
+    walked: Sequence[PageImage],
+    blocks: Sequence[Block],
+    root: str,
+    lead_src: str = "",
 ) -> tuple[Image, ...]:
     """``extract_images``' lead and figures with the walk's body images added, each placed
-    before its block, in reading order; the lead first (see the module docstring)."""
+    before its block, in reading order; the lead (``lead_src``, the page's declared
+    og:image or JSON-LD image) first (see the module docstring)."""
     where: dict[str, PageImage] = {}
     for walked_image in walked:
         where.setdefault(resolve(root, walked_image.src), walked_image)
-    lead = declared[0] if declared and not declared[0].caption else None
     found: dict[str, Image] = {}
-    for image in declared[1 if lead else 0 :]:
+    for image in declared:
         # A figure the walk met among a sidebar's blocks, or an icon, is not the article's.
         seen = where.get(image.src)
         if seen is None or (_touches_article(blocks, seen.before) and not _decoration(seen)):
             found.setdefault(image.src, replace(image, position=seen and seen.before))
     for image in body_images(walked, blocks, root):
-        if image.src not in found or not found[image.src].caption:
+        known = found.get(image.src)
+        if known is None or (_described(image) and not _described(known)):
             found[image.src] = image
     # A stable sort: an image the walk did not meet keeps its order, at the end.
     images = sorted(found.values(), key=lambda i: len(blocks) if i.position is None else i.position)
-    same = [i for i in images if lead and _same_picture(lead.src, i.src)]
-    if same:  # the lead photo is one of the body's: it leads, with the body's caption
-        return (same[0], *(i for i in images if i is not same[0]))
-    lead_seen = where.get(lead.src) if lead else None
-    placed_lead = (replace(lead, position=lead_seen and lead_seen.before),) if lead else ()
-    return (*placed_lead, *images)
+    lead = next((i for i in declared if i.src == lead_src), None) if lead_src else None
+    if lead is None:
+        return tuple(images)
+    same = next((i for i in images if _same_picture(lead.src, i.src)), None)
+    if same is None:  # the lead is the page's declared picture, whatever the walk saw
+        seen = where.get(lead.src)
+        return (replace(lead, position=seen and seen.before), *images)
+    # The lead photo is one of the article's (maybe at another size): it leads, once.
+    return (same, *(i for i in images if i is not same and i.src != lead.src))
 
 
 def body_images(walked: Sequence[PageImage], blocks: Sequence[Block], root: str) -> list[Image]:
@@ -174,6 +183,10 @@ def _caption_after(blocks: Sequence[Block], before: int) -> tuple[str, str]:
     if nxt is not None and nxt.label is Label.CREDIT:
         return blocks[before].text, nxt.text
     return split_credit(blocks[before].text)
+
+
+def _described(image: Image) -> bool:
+    return bool(image.caption or image.credit)
 
 
 def _same_picture(a: str, b: str) -> bool:
@@ -230,12 +243,33 @@ def _figure_image(figure: LexborNode, root: str) -> Image | None:
 
 
 def split_credit(caption: str) -> tuple[str, str]:
-    """A caption and the credit written at its end, e.g. "(AP Photo/Jane Doe)"."""
+    """A caption and the credit written at its end, e.g. "(AP Photo/Jane Doe)"; a caption
+    that is a credit alone ("Amr Dalsh / Reuters", "Getty Images") is the credit."""
     match = CAPTION_CREDIT.search(caption)
     if not match:
-        return caption, ""
+        return ("", caption) if _credit_alone(caption) else (caption, "")
     credit = (match["a"] or match["b"] or "").strip()
     return caption[: match.start()].strip(), credit
+
+
+#: Longest caption read as a credit alone (words); a longer one describes the picture.
+CREDIT_ALONE_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?]\s+\w")
+
+
+def _credit_alone(caption: str) -> bool:
+    """A credit by ``dedupe.is_credit`` that is written like one, with nothing else: "Name /
+    Agency", a label ("Photo: …", "©"), or three words at most, in one phrase of at most
+    ``CREDIT_ALONE_WORDS`` words. "Protesters outside the Reuters building" names an agency
+    and stays a caption, as does "Burnt out. PixelVista / Getty Images" (caption, credit)."""
+    words = len(caption.split())
+    shaped = any(mark in caption for mark in "/:©") or words <= 3
+    return (
+        shaped
+        and words <= CREDIT_ALONE_WORDS
+        and not _SENTENCE_END.search(caption)
+        and is_credit(caption)
+    )
 
 
 def _text(node: LexborNode | None) -> str:

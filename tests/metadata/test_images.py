@@ -52,6 +52,13 @@ def test_lead_image_repeated_in_a_figure_gets_its_caption() -> None:
 def test_split_credit() -> None:
     assert split_credit("Crowds gather. Photo: Reuters") == ("Crowds gather.", "Photo: Reuters")
     assert split_credit("No credit here") == ("No credit here", "")
+    assert split_credit("Amr Dalsh / Reuters") == ("", "Amr Dalsh / Reuters")
+    assert split_credit("Getty Images") == ("", "Getty Images")
+    for caption in (
+        "Protesters outside the Reuters building",
+        "Fitness fanatics are over feeling burnt out. PixelVista / Getty Images",
+    ):
+        assert split_credit(caption) == (caption, "")
 
 
 ARTICLE = """<html><head><meta property="og:image" content="https://cdn.x.org/photo.jpg">
