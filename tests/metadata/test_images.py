@@ -122,3 +122,31 @@ def test_a_real_blog_page_keeps_its_diagrams_in_reading_order() -> None:
     assert {"shell.png", "offline.png", "online.png"} <= set(names)
     positions = [i.position for i in images[1:]]
     assert positions == sorted(positions)  # type: ignore[type-var]
+
+
+def test_the_lead_is_the_declared_image_not_the_first_figure() -> None:
+    blocks = (
+        Block("Dam opens", Label.HEADING, main=True),
+        Block("The river was dammed on Monday.", Label.PARAGRAPH, main=True),
+        Block("Farmers asked for a share of the water.", Label.PARAGRAPH, main=True),
+    )
+    declared = (
+        Image("https://x.org/img/loading.svg"),  # a spinner in the first <figure>
+        Image("https://x.org/uploads/dam.jpg", caption="The dam at dawn."),
+    )
+    walked = (
+        PageImage("/img/loading.svg", "", 0, 1),
+        PageImage("/uploads/dam.jpg", "The dam", 0, 2),
+    )
+    root = "https://x.org/news/"
+    # no declared lead: the article's pictures in reading order, the spinner left out
+    assert [i.src for i in article_images(declared, walked, blocks, root)] == [
+        "https://x.org/uploads/dam.jpg"
+    ]
+    # an og:image the body never shows leads, unplaced
+    lead = Image("https://cdn.x.org/share.jpg")
+    images = article_images((lead, *declared), walked, blocks, root, lead.src)
+    assert [(i.src, i.position) for i in images] == [
+        ("https://cdn.x.org/share.jpg", None),
+        ("https://x.org/uploads/dam.jpg", 2),
+    ]
