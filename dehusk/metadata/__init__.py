@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any, NamedTuple, TypeVar
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -245,7 +244,8 @@ def extract_metadata(
         site_name=site_name or publisher,  # a JSON-LD publisher names the site it runs
         publisher=publisher,
         original_publisher=ld.based_on or body.original_publisher or None,
-        canonical_url=_absolute(tags.canonical or ld.url or tags.first(("og:url",)), url),
+        canonical_url=resolve(url or "", tags.canonical or ld.url or tags.first(("og:url",)))
+        or None,
         language=lang.language,
         description=ld.description or tags.first(META_KEYS["description"]) or None,
         section=ld.section or tags.first(META_KEYS["section"]) or None,
@@ -290,8 +290,7 @@ def _authors(
     the order of trust, then the printed credit, then the site's owner — and the
     chooser's pick among the candidates."""
     bylines = tuple(dom_bylines(tree))  # read once: a source and a credit
-    sources = _author_sources(ld, tags, body, tree, exclude, site, bylines)
-    found = {name: read() or () for name, read in sources.items()}
+    found = _author_sources(ld, tags, body, tree, exclude, site, bylines)
     credits = _author_credits(ld, tags, bylines)
     rules_authors = (
         _resolve("authors", _thunks(found), choose.warnings)
@@ -398,20 +397,20 @@ def _author_sources(
     exclude: tuple[str, ...],
     site: _Site,
     bylines: tuple[str, ...],
-) -> dict[str, Callable[[], tuple[str, ...] | None]]:
-    """Each author source as a thunk, so a source is only read when needed (``bylines``:
-    the page's ``dom_bylines``)."""
+) -> dict[str, tuple[str, ...]]:
+    """Every author source's names, each read (the chooser weighs them all); ``bylines``:
+    the page's ``dom_bylines``."""
     return {
-        "jsonld": lambda: clean_authors(ld.authors, exclude),
-        "meta": lambda: clean_authors(_meta_authors(tags, _PLAIN_KEYS), exclude),
+        "jsonld": clean_authors(ld.authors, exclude),
+        "meta": clean_authors(_meta_authors(tags, _PLAIN_KEYS), exclude),
         # Scholarly citation tags list every author, in order: a source of its own, as a
         # declared list of several names is trustworthy there and not in ``meta``.
-        "citation": lambda: clean_authors(_meta_authors(tags, _CITATION_KEYS), exclude),
-        "item": lambda: clean_authors(tags.all(META_KEYS["item_authors"]), exclude),
-        "byline": lambda: body.authors,
-        "dom": lambda: dom_authors(tree, exclude, bylines),
-        "visible": lambda: visible_byline_authors(tree, exclude),
-        "owner": lambda: site_owner(
+        "citation": clean_authors(_meta_authors(tags, _CITATION_KEYS), exclude),
+        "item": clean_authors(tags.all(META_KEYS["item_authors"]), exclude),
+        "byline": body.authors,
+        "dom": dom_authors(tree, exclude, bylines),
+        "visible": visible_byline_authors(tree, exclude),
+        "owner": site_owner(
             site.name,
             site.title,
             lambda: copyright_texts(tree),
@@ -559,14 +558,6 @@ def _modified(
         return declared
     shown = shown_updated_date(dates)
     return shown if shown and (not published or shown[:10] >= published[:10]) else None
-
-
-def _absolute(link: str, url: str | None) -> str | None:
-    """``link`` resolved against the page's URL (pages write ``rel=canonical href="/a"``)."""
-    link = link.strip()
-    if not link:
-        return None
-    return urljoin(url, link) if url else link
 
 
 def _split_tags(values: tuple[str, ...]) -> tuple[str, ...]:
