@@ -44,7 +44,10 @@ from dehusk.metadata.authors import clean_authors, uninvert
 from dehusk.metadata.body import BodyFacts, mark_title, relabel_body
 from dehusk.metadata.date_candidates import (
     DateCandidate,
+    after_modified,
+    backed_visible_date,
     date_candidates,
+    declared_published,
     first_of,
     headline_date,
     lone_visible_date,
@@ -178,6 +181,7 @@ ORDER: Mapping[str, tuple[str, ...]] = MappingProxyType(
             "url_month",
             "lone_visible",
             "shown_modified",
+            "backed_visible",
             "meta",
             "item",
             "time",
@@ -469,11 +473,16 @@ def _date_sources(
         "modified": lambda: first_of(dates, "meta_mod") or first_of(dates, "jsonld_mod"),
         "text": lambda: headline_date(dates),
         "text_anywhere": lambda: headline_date(dates, near=False),
-        "script": lambda: first_of(dates, "script"),
-        "meta_other": lambda: first_of(dates, "meta_other", "published"),
-        "jsonld": lambda: parse_date(ld.published, now),
-        "meta": lambda: _first_date(tags.all(META_KEYS["published"]), now),
-        "item": lambda: _first_date(tags.all(META_KEYS["item_published"]), now),
+        "backed_visible": lambda: backed_visible_date(dates),
+        "script": lambda: declared_published(dates, "script"),
+        "meta_other": lambda: declared_published(dates, "meta_other"),
+        "jsonld": lambda: _unless_after_modified(parse_date(ld.published, now), dates),
+        "meta": lambda: _unless_after_modified(
+            _first_date(tags.all(META_KEYS["published"]), now), dates
+        ),
+        "item": lambda: _unless_after_modified(
+            _first_date(tags.all(META_KEYS["item_published"]), now), dates
+        ),
         "time": lambda: time_element_date(tree, now),
         "dateline": lambda: body.published,
         "url": lambda: url_date(url, now),
@@ -508,6 +517,12 @@ def _declared_dates(ld: JsonLd, tags: MetaTags) -> list[tuple[str, str, str]]:
         for v in values
     )
     return [d for d in out if d[2]]
+
+
+def _unless_after_modified(value: str | None, dates: list[DateCandidate]) -> str | None:
+    """A declared published date, or ``None`` when it comes after every declared modified
+    date (``date_candidates.after_modified``)."""
+    return None if value and after_modified(value, dates) else value
 
 
 def _first_date(values: tuple[str, ...], now: datetime) -> str | None:

@@ -23,6 +23,7 @@ from dehusk.metadata.dates import (
     PATTERNS,
     SLASHED,
     dom_date,
+    in_link,
     parse_date,
     url_date,
     url_month,
@@ -183,7 +184,7 @@ def _finds(text: str, key: str) -> Iterator[int]:
 
 def time_candidates(tree: LexborHTMLParser, now: datetime) -> list[DateCandidate]:
     """Every ``<time>`` element's date (``datetime`` attribute, else its text), labelled by
-    ``pubdate``/``itemprop``/class; the first few only."""
+    ``pubdate``/``itemprop``/class and marked when inside a link; the first few only."""
     out = []
     for node in tree.css("time")[:MAX_VISIBLE]:
         attrs = node.attributes
@@ -192,7 +193,7 @@ def time_candidates(tree: LexborHTMLParser, now: datetime) -> list[DateCandidate
             continue
         marks = " ".join(str(attrs.get(a) or "") for a in ("class", "itemprop", "id")).lower()
         label = "published" if "pubdate" in attrs else _class_label(marks)
-        out.append(DateCandidate("time", value, label))
+        out.append(DateCandidate("time", value, label, in_link=in_link(node)))
     return out
 
 
@@ -425,6 +426,58 @@ def shown_updated_date(cands: list[DateCandidate]) -> str | None:
             for c in cands
             if c.source in ("text", "time") and c.label == "updated" and not c.in_link
             and (c.near_title or c.source == "time")
+        ),
+        None,
+    )
+
+
+#: Declared sources whose published date backs a visible one against ``<meta>``.
+BACKING_SOURCES = frozenset({"jsonld", "item", "script"})
+
+
+def backed_visible_date(cands: list[DateCandidate]) -> str | None:
+    """The first visible date by the headline when it is not labelled "updated", JSON-LD,
+    microdata or script state declares its day as published and no ``<meta>`` published
+    date is within ``LONE_VISIBLE_DAYS`` of it; else ``None``.
+
+    The page prints the date and a declared source agrees, so a ``<meta>`` date far from
+    both is the odd one out (a re-save, the CMS's draft). Within a day ``<meta>`` stays:
+    it is the same date in UTC.
+    """
+    first = next((c for c in cands if c.source == "text" and not c.in_link), None)
+    if first is None or not first.near_title or first.label == "updated":
+        return None
+    shown = _day_of(first.value)
+    if not any(c.source in BACKING_SOURCES and _day_of(c.value) == shown for c in cands):
+        return None
+    meta = [_day_of(c.value) for c in cands if c.source == "meta"]
+    if any(abs((d - shown).days) <= LONE_VISIBLE_DAYS for d in meta):
+        return None
+    return first.value
+
+
+def after_modified(value: str, cands: list[DateCandidate]) -> bool:
+    """Whether a declared published ``value`` comes more than ``LONE_VISIBLE_DAYS`` after
+    every declared modified date: no story is published after its last revision, so such
+    a "published" date is the page's render or cache time (a ``published-time`` tag equal
+    to the crawl day next to a 2021 ``published-date``)."""
+    modified = [
+        _day_of(c.value)
+        for c in cands
+        if c.source in MODIFIED_SOURCES or (c.source == "meta_other" and c.label == "updated")
+    ]
+    day = _day_of(value)
+    return bool(modified) and all((day - m).days > LONE_VISIBLE_DAYS for m in modified)
+
+
+def declared_published(cands: list[DateCandidate], source: str) -> str | None:
+    """The first published date of ``source`` that does not come after the declared
+    modified dates (``after_modified``)."""
+    return next(
+        (
+            c.value
+            for c in cands
+            if c.source == source and c.label == "published" and not after_modified(c.value, cands)
         ),
         None,
     )

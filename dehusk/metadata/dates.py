@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 #: Month names and abbreviations. English, plus the languages most common among the
 #: dev set's non-English pages (de, fr, es, it, pt, nl); lower-cased, accents kept.
@@ -267,15 +267,34 @@ DOM_DATE_SELECTORS: tuple[str, ...] = (
 )
 
 
+#: Ancestors of a ``<time>`` looked at for a link around it.
+LINK_DEPTH = 3
+
+
 def time_element_date(tree: LexborHTMLParser, now: datetime | None = None) -> str | None:
-    """The date of the first ``<time>`` that marks publication, best selector first."""
+    """The date of the first ``<time>`` that marks publication, best selector first; a
+    ``<time>`` inside a link is a related post's teaser and is skipped."""
     for selector in TIME_SELECTORS:
         for node in tree.css(selector)[:5]:
+            if in_link(node):
+                continue
             value = node.attributes.get("datetime") or node.text(deep=True)
             found = parse_date(value or "", now)
             if found:
                 return found
     return None
+
+
+def in_link(node: LexborNode, depth: int = LINK_DEPTH) -> bool:
+    """Whether ``node`` stands inside an ``<a>`` within ``depth`` ancestors."""
+    current = node.parent
+    for _ in range(depth):
+        if current is None:
+            return False
+        if current.tag == "a":
+            return True
+        current = current.parent
+    return False
 
 
 def dom_date(tree: LexborHTMLParser, now: datetime | None = None) -> str | None:

@@ -6,8 +6,11 @@ from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.metadata.date_candidates import (
     DateCandidate,
+    after_modified,
+    backed_visible_date,
     date_candidates,
     declared_candidates,
+    declared_published,
     lone_visible_date,
     ranked_date_candidates,
     script_candidates,
@@ -146,6 +149,55 @@ def test_lone_visible_date_outranks_declared_dates_far_from_it() -> None:
     # a summary block of other posts' dates): the page agrees with its declared date.
     printed = DateCandidate("text", "2025-06-12", "", 3, in_article=True)
     assert lone_visible_date([*declared, shown, printed]) is None
+
+
+def test_backed_visible_date_outranks_a_meta_date_far_from_it() -> None:
+    # Elementor post info "On 8 Oct 2022" under the headline, microdata datePublished
+    # 2022-10-08; the Yoast <meta> (and JSON-LD) say 2022-10-24, a later re-save.
+    tree = LexborHTMLParser(
+        "<body><article><h1>Electrical Safety Tips and Best Practices</h1><ul>"
+        '<li><span class="elementor-post-info__item-prefix">On</span> <time>8 Oct 2022</time>'
+        "</li></ul><p>Electricity powers our homes and our lives.</p></article></body>"
+    )
+    shown = visible_candidates(tree, "Electrical Safety Tips and Best Practices", NOW)
+    declared = declared_candidates(
+        [
+            ("jsonld", "datePublished", "2022-10-24T12:40:59+00:00"),
+            ("meta", "article:published_time", "2022-10-24T12:40:59+00:00"),
+            ("item", "item:datepublished", "2022-10-08"),
+        ],
+        NOW,
+    )
+    assert backed_visible_date(declared + shown) == "2022-10-08"
+    # No declared source backs the printed day: not this rule.
+    assert backed_visible_date(declared[:2] + shown) is None
+    # <meta> within a day of it: the same date in UTC, <meta> stands.
+    utc = declared_candidates([("meta", "article:published_time", "2022-10-09T00:04:00Z")], NOW)
+    assert backed_visible_date(declared[2:] + utc + shown) is None
+    # Labelled "Updated": not the publication date.
+    updated = [DateCandidate("text", "2022-10-08", "updated", 0, near_title=True)]
+    assert backed_visible_date(declared + updated) is None
+
+
+def test_published_after_every_modified_date_is_no_publication_date() -> None:
+    # A corporate blog's tags: "published-time" is the render time (the crawl day), later
+    # than both modified tags; "published-date" is the story's.
+    declared = declared_candidates(
+        [
+            ("meta_other", "published-time", "2025-05-09T08:45:32.183Z"),
+            ("meta_other", "modified-date", "2024-07-30"),
+            ("meta_other", "published-date", "2021-02-16"),
+            ("meta_other", "modified-time", "2025-01-15T17:15:38.126Z"),
+        ],
+        NOW,
+    )
+    assert after_modified("2025-05-09T08:45:32+00:00", declared)
+    assert not after_modified("2021-02-16", declared)
+    assert declared_published(declared, "meta_other") == "2021-02-16"
+    # A day after the last revision is a time-zone shift, not a render time.
+    assert not after_modified("2025-01-16", declared)
+    # No modified date declared: nothing to compare with.
+    assert not after_modified("2025-05-09", declared[2:3])
 
 
 def test_shown_modified_date_is_the_date_the_reader_sees() -> None:

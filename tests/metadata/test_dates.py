@@ -86,6 +86,16 @@ def test_time_element_prefers_publication_markers() -> None:
     assert time_element_date(tree, NOW) == "2014-10-08T17:00:00+00:00"
 
 
+def test_time_element_inside_a_link_is_a_related_post() -> None:
+    # A "related posts" grid above the story: each teaser's <time> sits in its link.
+    tree = LexborHTMLParser(
+        '<a href="/best-lms"><div class="card"><span><time datetime="2022-11-15T07:03:58'
+        '-05:00">Nov 15, 2022</time></span></div></a>'
+        '<p>By Jeff Cobb. <time datetime="2025-04-11">April 11, 2025</time></p>'
+    )
+    assert time_element_date(tree, NOW) == "2025-04-11"
+
+
 def test_dom_date_from_class_names() -> None:
     tree = LexborHTMLParser('<div class="post-date">Posted October 8, 2014</div>')
     assert dom_date(tree, NOW) == "2014-10-08"
