@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any, NamedTuple, TypeVar
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -219,9 +220,14 @@ def extract_metadata(
     sites = site_names((site_name or "", publisher or ""), url)
     warnings: list[str] = [f"{ld.broken} JSON-LD block(s) could not be parsed"] if ld.broken else []
     choose = _Chooser(model, trace, warnings)
-    declared, seen = title_candidates(ld, tags, tree, blocks), headings(tree, blocks)
-    rules_title = choose_title(declared, [text for _, text in seen], sites)
-    title = choose("title", ranked_candidates(declared, seen, sites, rules_title, url), rules_title)
+    declared, (seen, home) = title_candidates(ld, tags, tree, blocks), headings(tree, blocks, url)
+    # A heading linking home names the site too ("Post | Lessons Learned"), for titles only:
+    # on a personal site it is also the author's name.
+    title_sites = (*sites, *site_names(home, None))
+    rules_title = choose_title(declared, [text for _, text in seen], title_sites)
+    title = choose(
+        "title", ranked_candidates(declared, seen, title_sites, rules_title, url), rules_title
+    )
     # The block to mark is the visible headline the rules found; the chosen title may be
     # a declared variant of it that no block repeats.
     marked = mark_title(blocks, rules_title)
@@ -327,23 +333,51 @@ def title_candidates(
     }
 
 
-def headings(tree: LexborHTMLParser, blocks: Sequence[Block]) -> list[tuple[str, str]]:
+def headings(
+    tree: LexborHTMLParser, blocks: Sequence[Block], url: str | None = None
+) -> tuple[list[tuple[str, str]], tuple[str, ...]]:
     """The page's visible headline candidates as ``(kind, text)``: level-1 heading blocks
     (``block``), then every ``<h1>``, then every ``<h2>`` (a few of each, in document
-    order; a text seen before keeps its first kind)."""
+    order; a text seen before keeps its first kind); and the texts of the headings that
+    link to the site's home page. Those name the site, not the story: they are left out
+    of the candidates under every kind."""
     found = [("block", b.text) for b in blocks if b.label is Label.HEADING and b.level == 1][
         :MAX_HEADINGS
     ]
+    home: dict[str, None] = {}  # in document order
     for selector in ("h1", "h2"):
-        found.extend(
-            (selector, " ".join(_visible_text(n).split()))
-            for n in tree.css(selector)[:MAX_HEADINGS]
-        )
+        for node in tree.css(selector)[:MAX_HEADINGS]:
+            text = " ".join(_visible_text(node).split())
+            found.append((selector, text))
+            if _links_home(node, url):
+                home[text] = None
     first: dict[str, str] = {}
     for kind, text in found:
-        if text:
+        if text and text not in home:
             first.setdefault(text, kind)
-    return [(kind, text) for text, kind in first.items()]
+    return [(kind, text) for text, kind in first.items()], tuple(t for t in home if t)
+
+
+#: Paths of a site's home page.
+HOME_PATHS = frozenset({"", "/", "/index.html", "/index.php"})
+#: Ancestors of a heading searched for a wrapping link (``<a><h1>Site</h1></a>``).
+LINK_REACH = 3
+
+
+def _links_home(heading: LexborNode, url: str | None) -> bool:
+    """Whether ``heading`` is, or holds, a link to the home page of the page's own host:
+    blog and newsletter themes print the site's name as an ``<h1>`` linking home (on the
+    dev article pages, 53 such headings, none of them the headline)."""
+    link, node = heading.css_first("a[href]"), heading.parent
+    for _ in range(LINK_REACH):
+        if link is not None or node is None:
+            break
+        link, node = (node if node.tag == "a" else None), node.parent
+    if link is None:
+        return False
+    target = urlsplit(urljoin(url or "", link.attributes.get("href") or ""))
+    host = urlsplit(url or "").hostname
+    return target.path in HOME_PATHS and not target.query and target.hostname == host
 
 
 #: Elements whose text a reader never sees (CSS-in-JS sites put ``<style>`` inside h1s).

@@ -122,7 +122,7 @@ def choose_title(
     cleaned = {k: strip_site(v, sites) for k, v in candidates.items() if v and v.strip()}
     declared = [v for k, v in candidates.items() if v and k != "title"] + [cleaned.get("title", "")]
     best, best_score = "", MIN_AGREEMENT
-    for heading in map(strip_edge_date, headings):
+    for heading in map(clean_heading, headings):
         if not heading or len(heading) > MAX_H1 or is_site(heading, sites):
             continue
         score = agreement(heading, [d for d in declared if d])
@@ -131,6 +131,17 @@ def choose_title(
     chosen = strip_site(best, sites) if best else ""
     chosen = chosen or next((cleaned[k] for k in TITLE_ORDER if cleaned.get(k)), "")
     return drop_qualifier(chosen)
+
+
+#: A label printed before the headline in its heading ("Blog: Best agencies of 2025",
+#: arXiv's "Title:…"): the words name the kind of page.
+_LABEL = re.compile(r"^(?:blog|title|article|post)\s*:\s*(?=\S)", re.IGNORECASE)
+
+
+def clean_heading(heading: str) -> str:
+    """A visible heading as a headline: without a glued date (``strip_edge_date``) or a
+    leading label (``_LABEL``)."""
+    return _LABEL.sub("", strip_edge_date(heading))
 
 
 def strip_edge_date(heading: str) -> str:
@@ -191,7 +202,7 @@ def ranked_candidates(
 
     add(chosen, RULES_CHOICE)
     for kind, text in headings:
-        add(strip_edge_date(text), f"heading_{kind}")
+        add(clean_heading(text), f"heading_{kind}")
     stripped_of = {source: strip_site(text, sites) for source, text in declared.items() if text}
     for source, text in declared.items():
         if not text or not text.strip():
@@ -264,6 +275,7 @@ def _shape(text: str, key: str, context: _Context) -> dict[str, float]:
         "is_site": float(is_site(text, context.sites)),
         "shouting": float(sum(c.isupper() for c in letters) > 0.7 * len(letters)),
         "question": float(text.rstrip().endswith("?")),
+        "garbled": float("\ufffd" in text or bool(_LOST_CHAR.search(text))),
         "has_year": float(bool(_YEAR.search(text))),
         "slug_share": len(words & context.slug) / len(words) if words and context.slug else 0.0,
         "slug_cover": len(words & context.slug) / len(context.slug) if context.slug else 0.0,
@@ -271,3 +283,5 @@ def _shape(text: str, key: str, context: _Context) -> dict[str, float]:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: A character a wrong encoding turned into "?" ("Beginner? Guide", "Investor?s").
+_LOST_CHAR = re.compile(r"\w\?(?:\w| \w)")

@@ -166,7 +166,7 @@ def test_a_headline_with_css_inside_is_read_as_shown() -> None:
         "<html><body><h1><style>.css-1a{cursor:pointer}</style>Augustinus Bader "
         "<span>The Cream</span><script>var x = 1;</script></h1><p>Text.</p></body></html>"
     )
-    assert headings(LexborHTMLParser(page), ()) == [("h1", "Augustinus Bader The Cream")]
+    assert headings(LexborHTMLParser(page), ())[0] == [("h1", "Augustinus Bader The Cream")]
 
 
 def test_a_headline_runs_inline_elements_on_and_parts_blocks() -> None:
@@ -176,7 +176,7 @@ def test_a_headline_runs_inline_elements_on_and_parts_blocks() -> None:
         "<html><body><h1>Cut Your Planning <span class='drop'>C</span>ycle<!-- x --></h1>"
         "<h2><div>Opinion</div><div>Why it</div><br>matters</h2></body></html>"
     )
-    assert headings(LexborHTMLParser(page), ()) == [
+    assert headings(LexborHTMLParser(page), ())[0] == [
         ("h1", "Cut Your Planning Cycle"),
         ("h2", "Opinion Why it matters"),
     ]
@@ -186,7 +186,34 @@ def test_a_pathologically_deep_headline_does_not_recurse() -> None:
     from dehusk.metadata import headings
 
     page = "<h1>" + "<b>" * 100_000 + "deep" + "</b>" * 100_000 + "</h1>"
-    assert headings(LexborHTMLParser(page), ()) == []
+    assert headings(LexborHTMLParser(page), ())[0] == []
+
+
+def test_a_heading_linking_home_names_the_site_not_the_story() -> None:
+    from dehusk.metadata import headings
+
+    page = (
+        "<html><body><header><h1><a href='/'>Lessons Learned</a></h1></header>"
+        "<a href='https://blog.example.com/'><h2>Subscribe</h2></a>"
+        "<article><h2><a href='/2008/09/lean-startup.html'>The lean startup</a></h2>"
+        "<p>Text.</p></article></body></html>"
+    )
+    seen, home = headings(LexborHTMLParser(page), (), "https://blog.example.com/2008/09/x.html")
+    assert seen == [("h2", "The lean startup")]
+    assert home == ("Lessons Learned", "Subscribe")
+    # A link to another site's home page is an ordinary heading.
+    seen, home = headings(LexborHTMLParser(page), (), "https://other.example.org/post")
+    assert ("h2", "Subscribe") in seen and home == ("Lessons Learned",)
+
+
+def test_the_site_name_in_a_home_heading_leaves_the_title() -> None:
+    page = (
+        "<html><head><title>The lean startup | Lessons Learned</title></head><body>"
+        "<h1><a href='/'>Lessons Learned</a></h1><h3>The lean startup</h3><p>Text.</p>"
+        "</body></html>"
+    )
+    result = extract_metadata(LexborHTMLParser(page), (), "https://www.example.com/lean.html")
+    assert result.metadata.title == "The lean startup"
 
 
 def test_a_relative_canonical_link_is_resolved_against_the_page_url() -> None:

@@ -1,6 +1,12 @@
 """The headline, without the site's name around it."""
 
-from dehusk.metadata.title import choose_title, site_names, strip_site
+from dehusk.metadata.title import (
+    choose_title,
+    clean_heading,
+    ranked_candidates,
+    site_names,
+    strip_site,
+)
 
 SITES = site_names(["The Verge"], "https://www.theverge.com/2024/1/1/story")
 
@@ -57,9 +63,24 @@ def test_date_glued_to_a_heading_is_dropped() -> None:
     assert choose_title(candidates, headings, ()) == "Preparing a transition in Debusine"
 
 
+def test_a_label_before_the_headline_is_dropped() -> None:
+    assert clean_heading("Blog: Best Agencies in 2025 (Ranked)") == "Best Agencies in 2025 (Ranked)"
+    assert clean_heading("Title:AlignMerge - Model Merging") == "AlignMerge - Model Merging"
+    # Only a label at the start, and not a headline that is a label alone.
+    assert clean_heading("Review: Blog: the film") == "Review: Blog: the film"
+    assert clean_heading("Blog:") == "Blog:"
+
+
+def test_a_character_lost_to_a_wrong_encoding_is_a_feature() -> None:
+    declared = {"og": "Event Planning: Beginner's Guide", "title": ""}
+    headings = [("h1", "Event Planning? Beginner? Guide")]
+    cands = {c.value: c.features for c in ranked_candidates(declared, headings, (), "")}
+    assert cands["Event Planning? Beginner? Guide"]["garbled"] == 1.0
+    assert cands["Event Planning: Beginner's Guide"]["garbled"] == 0.0
+
+
 def test_ranked_candidates_cover_every_source_with_features() -> None:
     from dehusk.metadata.rank import RULES_CHOICE
-    from dehusk.metadata.title import ranked_candidates
 
     declared = {
         "og": "Best phones of 2025 | Reviews | The Verge",
@@ -85,7 +106,6 @@ def test_a_subdomain_site_is_named_by_its_registered_domain() -> None:
 
 
 def test_the_url_slug_is_a_feature_of_each_candidate() -> None:
-    from dehusk.metadata.title import ranked_candidates
 
     declared = {"og": "What is social commerce? | Emplifi"}
     headings = [("h1", "An introduction to social commerce")]
