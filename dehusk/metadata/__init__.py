@@ -47,6 +47,7 @@ from dehusk.metadata.date_candidates import (
     DateCandidate,
     after_modified,
     backed_visible_date,
+    clock_days,
     date_candidates,
     declared_published,
     first_of,
@@ -518,7 +519,7 @@ def _date_sources(
             _first_date(tags.all(META_KEYS["item_published"]), now), dates
         ),
         "time": lambda: time_element_date(tree, now),
-        "dateline": lambda: body.published,
+        "dateline": lambda: _unless_clock(body.published, dates),
         "url": lambda: url_date(url, now),
         "dom": lambda: first_of(dates, "dom"),  # read once, by date_candidates
     }
@@ -551,6 +552,12 @@ def _declared_dates(ld: JsonLd, tags: MetaTags) -> list[tuple[str, str, str]]:
         for v in values
     )
     return [d for d in out if d[2]]
+
+
+def _unless_clock(value: str | None, dates: list[DateCandidate]) -> str | None:
+    """The body's dateline, or ``None`` when it shows the page's clock (today's date in a
+    header, which the block classifier may take for a dateline)."""
+    return None if value and value[:10] in clock_days(dates) else value
 
 
 def _unless_after_modified(value: str | None, dates: list[DateCandidate]) -> str | None:

@@ -13,7 +13,7 @@ parsed by ``dates``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -44,6 +44,10 @@ PUBLISHED_WORDS = re.compile(
 #: Class/id fragments of a date's element (or its near ancestors) that say which date it is.
 UPDATED_CLASSES = ("modif", "updat", "revis", "review")
 PUBLISHED_CLASSES = ("publish", "posted", "post-date", "entry-date", "pubdate", "created")
+#: Class/id fragments that, both in one element's marks (or its near ancestors'), name
+#: the page's clock: today's date in a header ("todays-date", "the-date-today"), never
+#: the story's ("Friday, December 19, 2025" on the crawl day).
+CLOCK_MARKS = ("today", "date")
 #: Elements whose text is never a visible date of the page.
 NOT_VISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
 #: A text node longer than this is prose: a date inside it is what the story talks about.
@@ -98,8 +102,9 @@ class DateCandidate:
     ``source``: where it was read — ``url``, ``meta`` (a published key), ``meta_mod`` (a
     modified key), ``meta_other`` (another date-named key), ``item``/``item_mod``
     (microdata), ``jsonld``/``jsonld_mod``, ``time`` (a ``<time>`` element), ``text`` (a
-    visible date), ``script``/``script_mod`` (inline script state), ``dateline`` (the body's
-    dateline block). ``label``: ``published``, ``updated`` or ``""`` — what its key, class
+    visible date), ``clock`` (a visible date the page marks as today's, never the answer),
+    ``script``/``script_mod`` (inline script state), ``dateline`` (the body's dateline
+    block). ``label``: ``published``, ``updated`` or ``""`` — what its key, class
     or the words before it say. ``order``: rank among the page's visible dates (0 = first;
     -1 when not visible). ``near_title``: within ``NEAR_TITLE`` text nodes after the
     headline. ``in_article``: inside ``<article>``/``<main>``. ``in_link``: inside a link
@@ -182,13 +187,16 @@ def _finds(text: str, key: str) -> Iterator[int]:
         at = text.find(key, at + len(key))
 
 
-def time_candidates(tree: LexborHTMLParser, now: datetime) -> list[DateCandidate]:
+def time_candidates(
+    tree: LexborHTMLParser, now: datetime, known: Collection[str] = ()
+) -> list[DateCandidate]:
     """Every ``<time>`` element's date (``datetime`` attribute, else its text), labelled by
-    ``pubdate``/``itemprop``/class and marked when inside a link; the first few only."""
+    ``pubdate``/``itemprop``/class and marked when inside a link; the first few only.
+    ``known``: the declared days, as in ``dates.parse_date``."""
     out = []
     for node in tree.css("time")[:MAX_VISIBLE]:
         attrs = node.attributes
-        value = parse_date(attrs.get("datetime") or node.text(deep=True) or "", now)
+        value = parse_date(attrs.get("datetime") or node.text(deep=True) or "", now, known)
         if not value:
             continue
         marks = " ".join(str(attrs.get(a) or "") for a in ("class", "itemprop", "id")).lower()
@@ -214,13 +222,17 @@ def _words_label(before: str) -> str:
     return "updated" if max(updated, default=-1) > max(published, default=-1) else "published"
 
 
-def visible_candidates(tree: LexborHTMLParser, title: str, now: datetime) -> list[DateCandidate]:
+def visible_candidates(
+    tree: LexborHTMLParser, title: str, now: datetime, known: Collection[str] = ()
+) -> list[DateCandidate]:
     """Dates written in the page's short text nodes, in document order.
 
     Each is labelled by the words just before it (this and the previous text node:
     "Last updated:" often sits in its own element) or, failing that, by the classes of its
     element and two ancestors. "Near the headline" counts text nodes from the ``<h1>`` that
-    repeats the title (else the first ``<h1>``).
+    repeats the title (else the first ``<h1>``). A date in an element marked as today's
+    (``CLOCK_MARKS``) is a ``clock`` candidate, outside the ranks. ``known``: the declared
+    days, which settle an ambiguous numeric date (``dates.parse_date``).
     """
     body = tree.body
     if body is None:
@@ -230,6 +242,7 @@ def visible_candidates(tree: LexborHTMLParser, title: str, now: datetime) -> lis
     title_at: int | None = None
     first_h1: int | None = None
     out: list[DateCandidate] = []
+    clocks: list[DateCandidate] = []
     positions: list[int] = []
     for node in body.traverse(include_text=True):
         tag = node.tag
@@ -253,8 +266,11 @@ def visible_candidates(tree: LexborHTMLParser, title: str, now: datetime) -> lis
         text = _SPACES.sub(" ", raw).strip()
         if len(text) > MAX_DATE_TEXT:
             continue
-        value = parse_date(text, now)
+        value = parse_date(text, now, known)
         if not value:
+            continue
+        if _is_clock(parent):
+            clocks.append(DateCandidate("clock", value))
             continue
         before = " ".join(_SPACES.sub(" ", t).strip() for t in texts[-2:])
         before = before[: len(before) - len(text) + _date_start(text)]
@@ -272,8 +288,8 @@ def visible_candidates(tree: LexborHTMLParser, title: str, now: datetime) -> lis
         positions.append(len(texts) - 1)
     anchor = title_at if title_at is not None else first_h1
     if anchor is None:
-        return out
-    return [
+        return out + clocks
+    return clocks + [
         DateCandidate(
             c.source,
             c.value,
@@ -291,6 +307,20 @@ def _date_start(text: str) -> int:
     """Where the first date in ``text`` starts (0 when unknown)."""
     starts = [m.start() for p in (*PATTERNS, SLASHED) if (m := p.search(text))]
     return min(starts, default=0)
+
+
+def _is_clock(node: LexborNode, depth: int = 3) -> bool:
+    """Whether ``node`` or its near ancestors carry a class/id naming today's date."""
+    current: LexborNode | None = node
+    for _ in range(depth):
+        if current is None:
+            return False
+        attrs = current.attributes
+        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+        if all(mark in marks for mark in CLOCK_MARKS):
+            return True
+        current = current.parent
+    return False
 
 
 def _ancestor_label(node: LexborNode, depth: int = 3) -> str:
@@ -330,14 +360,21 @@ def date_candidates(
     (``(source, key, raw)`` from JSON-LD, ``<meta>``, microdata), ``<time>`` elements,
     the body's dateline, a date-classed element, the visible dates and inline scripts."""
     out = url_candidates(url, now) + declared_candidates(declared, now)
-    out += time_candidates(tree, now)
+    known = frozenset(c.value[:10] for c in out)
+    out += time_candidates(tree, now, known)
     if dateline:
         out.append(DateCandidate("dateline", dateline, "published"))
-    dom = dom_date(tree, now)
+    visible = visible_candidates(tree, title, now, known)
+    dom = dom_date(tree, now, known, clock_days(visible))
     out += [DateCandidate("dom", dom)] if dom else []
-    out += visible_candidates(tree, title, now)
+    out += visible
     out += script_candidates(tree, now)
     return out
+
+
+def clock_days(cands: list[DateCandidate]) -> frozenset[str]:
+    """The days the page's clock shows (``clock`` candidates): today's, not the story's."""
+    return frozenset(c.value[:10] for c in cands if c.source == "clock")
 
 
 # --- The rules' choice among the candidates (``ORDER`` in ``dehusk.metadata``) ---
@@ -534,6 +571,8 @@ def ranked_date_candidates(cands: list[DateCandidate], chosen: str | None) -> li
     """
     days: dict[str, tuple[str, dict[str, float]]] = {}
     for c in cands:
+        if c.source == "clock":
+            continue
         feats = days.setdefault(c.value[:10], (c.value, {}))[1]
         feats[f"src_{_feature_source(c)}"] = 1.0
         if c.label:

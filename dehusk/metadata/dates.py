@@ -3,7 +3,8 @@
 In: a string (a meta value, a ``<time datetime>``, a visible dateline, a URL). Out: an ISO
 8601 string — ``2014-10-08``, or ``2014-10-08T17:00:00-04:00`` when the page gives a time and
 zone — or ``None``. Nothing is guessed: an ambiguous ``03/04/2014``, a date in the future
-(later than now + 1 day) or before 1995 (the web's first news sites) is ``None``.
+(later than now + 1 day) or before 1995 (the web's first news sites) is ``None``; only a
+day the page itself declares settles the order of an ambiguous numeric date.
 ``time_element_date`` and ``dom_date`` read the same from a parsed page. Every date a page
 offers, as the chooser's candidates, is gathered in ``date_candidates``.
 """
@@ -11,6 +12,7 @@ offers, as the chooser's candidates, is gathered in ``date_candidates``.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -85,6 +87,9 @@ PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"\b{_YEAR}\.(?P<month>[01]?\d)\.(?P<day>[0-3]?\d)\b{_TIME}",
     )
 )
+#: ``09.10.2024``: day first, as most of the world writes dots, unless the page declares
+#: the month-first day and not the other (a US blog's ``MM.DD.YYYY``).
+DAY_FIRST_DOTTED = PATTERNS[5]
 #: Day/month order unknown: accepted only when one part is over 12 (no guess).
 SLASHED = re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b")
 _RFC2822 = re.compile(r"^[A-Za-z]{3},\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d")
@@ -102,13 +107,20 @@ class _Parts:
         return f"{self.day.isoformat()}T{self.time}{self.zone}"
 
 
-def parse_date(text: str, now: datetime | None = None) -> str | None:
-    """The first plausible date in ``text`` as ISO 8601, or ``None`` (see module docstring)."""
+def parse_date(
+    text: str, now: datetime | None = None, known: Collection[str] = ()
+) -> str | None:
+    """The first plausible date in ``text`` as ISO 8601, or ``None`` (see module docstring).
+
+    ``known``: ISO days (``2024-09-10``) the page declares elsewhere (JSON-LD, ``<meta>``);
+    an ambiguous numeric date (``3/4/2025``, ``09.10.2024``) whose one reading is among
+    them and the other not is read that way: the page's own evidence, not a guess.
+    """
     text = (text or "").strip()[:300]
     if not text:
         return None
     now = now or datetime.now(UTC)
-    parts = _parse_rfc2822(text) or _parse_patterns(text) or _parse_slashed(text)
+    parts = _parse_rfc2822(text) or _parse_patterns(text, known) or _parse_slashed(text, known)
     if parts is None or not _plausible(parts.day, now):
         return None
     return parts.iso()
@@ -129,13 +141,29 @@ def _parse_rfc2822(text: str) -> _Parts | None:
     return _Parts(when.date(), when.strftime("%H:%M:%S"), zone[:3] + ":" + zone[3:] if zone else "")
 
 
-def _parse_patterns(text: str) -> _Parts | None:
+def _parse_patterns(text: str, known: Collection[str] = ()) -> _Parts | None:
     for pattern in PATTERNS:
         for match in pattern.finditer(text):
             parts = _from_match(match)
             if parts is not None:
-                return parts
+                return _settled(parts, known) if pattern is DAY_FIRST_DOTTED else parts
     return None
+
+
+def _swapped(day: date) -> date | None:
+    """``day`` with its day and month swapped, or ``None`` when that is no date or the
+    same one (only dates whose parts are both 12 or under are ambiguous)."""
+    if day.day > 12 or day.day == day.month:
+        return None
+    return date(day.year, day.day, day.month)
+
+
+def _settled(parts: _Parts, known: Collection[str]) -> _Parts:
+    """A day-first reading, swapped when only the month-first one is a ``known`` day."""
+    other = _swapped(parts.day)
+    if other is None or other.isoformat() not in known or parts.day.isoformat() in known:
+        return parts
+    return _Parts(other, parts.time, parts.zone)
 
 
 def _from_match(match: re.Match[str]) -> _Parts | None:
@@ -175,17 +203,33 @@ def _zone(raw: str) -> str:
     return "+00:00" if hours == 0 else str(timezone(timedelta(hours=hours)))[3:]
 
 
-def _parse_slashed(text: str) -> _Parts | None:
+def _parse_slashed(text: str, known: Collection[str] = ()) -> _Parts | None:
     for match in SLASHED.finditer(text):
         a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
-        if (a > 12) == (b > 12):
-            continue  # both ≤ 12 is ambiguous, both > 12 is no date
+        if a > 12 and b > 12:
+            continue  # no date
+        if a <= 12 and b <= 12:
+            settled = _known_reading(year, a, b, known)
+            if settled is not None:
+                return _Parts(settled)
+            continue  # ambiguous, and the page does not say which
         month, day = (b, a) if a > 12 else (a, b)
         try:
             return _Parts(date(year, month, day))
         except ValueError:
             continue
     return None
+
+
+def _known_reading(year: int, a: int, b: int, known: Collection[str]) -> date | None:
+    """The one reading of ``a/b/year`` (month first or day first) among ``known`` days;
+    ``None`` when neither or both are (or ``a`` is ``b``: then both read the same)."""
+    try:
+        readings = {date(year, a, b), date(year, b, a)}
+    except ValueError:
+        return None
+    found = [d for d in readings if d.isoformat() in known]
+    return found[0] if len(found) == 1 else None
 
 
 #: Dates in URL paths: /2014/10/08/, /2014-10-08-, /20141008/, /2014/october/08/.
@@ -258,8 +302,8 @@ TIME_SELECTORS: tuple[str, ...] = (
     "time[pubdate]",
     'time[itemprop="datePublished" i]',
     "time.published, time.entry-date, time[class*=publish i]",
-    "article time[datetime], main time[datetime]",
-    "time[datetime]",
+    "article time, main time",
+    "time",
 )
 DOM_DATE_SELECTORS: tuple[str, ...] = (
     '[class*="publish" i], [class*="posted" i], [class*="post-date" i], [class*="entry-date" i]',
@@ -273,7 +317,9 @@ LINK_DEPTH = 3
 
 def time_element_date(tree: LexborHTMLParser, now: datetime | None = None) -> str | None:
     """The date of the first ``<time>`` that marks publication, best selector first; a
-    ``<time>`` inside a link is a related post's teaser and is skipped."""
+    ``<time>`` inside a link is a related post's teaser and is skipped. A ``<time>`` with
+    no ``datetime`` is read from its text, so the story's own printed ``<time>`` is not
+    passed over for a teaser's machine-readable one further down."""
     for selector in TIME_SELECTORS:
         for node in tree.css(selector)[:5]:
             if in_link(node):
@@ -297,13 +343,20 @@ def in_link(node: LexborNode, depth: int = LINK_DEPTH) -> bool:
     return False
 
 
-def dom_date(tree: LexborHTMLParser, now: datetime | None = None) -> str | None:
-    """A date in a short element whose class names a date (``post-date``, ``published``)."""
+def dom_date(
+    tree: LexborHTMLParser,
+    now: datetime | None = None,
+    known: Collection[str] = (),
+    skip: Collection[str] = (),
+) -> str | None:
+    """A date in a short element whose class names a date (``post-date``, ``published``);
+    ``known`` as in ``parse_date``; a date whose day is in ``skip`` (the page's clock) is
+    passed over."""
     for selector in DOM_DATE_SELECTORS:
         for node in tree.css(selector)[:30]:
             text = node.text(deep=True, separator=" ")
             if len(text) <= 120:
-                found = parse_date(text, now)
-                if found:
+                found = parse_date(text, now, known)
+                if found and found[:10] not in skip:
                     return found
     return None

@@ -8,6 +8,7 @@ from dehusk.metadata.date_candidates import (
     DateCandidate,
     after_modified,
     backed_visible_date,
+    clock_days,
     date_candidates,
     declared_candidates,
     declared_published,
@@ -65,6 +66,61 @@ def test_visible_dates_skip_scripts_and_prose() -> None:
     )
     found = visible_candidates(tree, "T", NOW)
     assert [(c.value, c.label) for c in found] == [("2024-12-15", "published")]
+
+
+def test_the_page_clock_is_no_candidate_date() -> None:
+    # A header widget prints today's date (the crawl day) above the story's own date.
+    tree = LexborHTMLParser(
+        '<body><div class="block block-date"><p id="todays-date-custom"><strong>Friday'
+        "</strong>, December 19, 2025</p></div><h1>Tax 101: Understanding the basics</h1>"
+        "<div><div>12.12.2025</div></div><p>Taxes fund roads and schools.</p></body>"
+    )
+    now = datetime(2025, 12, 20, tzinfo=UTC)
+    found = date_candidates(tree, None, [], "2025-12-19", "Tax 101: Understanding the basics", now)
+    assert [(c.source, c.value) for c in found if c.source in ("clock", "text", "dom")] == [
+        ("clock", "2025-12-19"),
+        ("text", "2025-12-12"),
+    ]
+    assert clock_days(found) == {"2025-12-19"}
+    assert "2025-12-19" not in {c.value for c in ranked_date_candidates(found[1:], None)}
+
+
+def test_declared_days_settle_ambiguous_visible_dates() -> None:
+    # HubSpot blog: "09.10.2024" (month first) under the headline, JSON-LD 2024-09-10.
+    tree = LexborHTMLParser(
+        "<body><h1>Renovation phases</h1><p class=\"blog-post__date post-date\">09.10.2024</p>"
+        "<p>Planning comes first.</p></body>"
+    )
+    declared = [("jsonld", "datePublished", "2024-09-10T16:07:00.000Z")]
+    found = date_candidates(tree, None, declared, None, "Renovation phases", NOW)
+    assert {(c.source, c.value[:10]) for c in found} == {
+        ("jsonld", "2024-09-10"),
+        ("dom", "2024-09-10"),
+        ("text", "2024-09-10"),
+    }
+    # Without the declaration the dots read day first, as before.
+    found = date_candidates(tree, None, [], None, "Renovation phases", NOW)
+    assert {c.value for c in found} == {"2024-10-09"}
+
+
+def test_a_dateline_showing_the_clock_is_passed_over() -> None:
+    # The block classifier took the header's clock for the story's dateline.
+    from dehusk.article import Block, Label
+    from dehusk.metadata import extract_metadata
+
+    page = (
+        "<html><body><h1>Tax 101: Understanding the basics</h1>"
+        '<div class="block-date"><p id="todays-date-custom">Friday, December 19, 2025</p></div>'
+        "<div><div>12.12.2025</div></div><p>Taxes fund roads and schools.</p></body></html>"
+    )
+    blocks = (
+        Block("Tax 101: Understanding the basics", Label.HEADING, True, 1),
+        Block("Friday, December 19, 2025", Label.PARAGRAPH, True),
+        Block("12.12.2025", Label.PARAGRAPH, True),
+        Block("Taxes fund roads and schools.", Label.PARAGRAPH, True),
+    )
+    result = extract_metadata(LexborHTMLParser(page), blocks, "https://example.org/taxes")
+    assert result.metadata.published == "2025-12-12"
 
 
 def test_script_state_dates_outside_json_ld() -> None:

@@ -54,6 +54,19 @@ def test_ambiguous_day_month_is_not_guessed() -> None:
     assert parse_date("08.10.2014", NOW) == "2014-10-08"  # dots: day first, the European way
 
 
+def test_ambiguous_day_month_settled_by_a_day_the_page_declares() -> None:
+    # A US blog's "09.10.2024" under the headline; its JSON-LD datePublished is 2024-09-10.
+    assert parse_date("09.10.2024", NOW, {"2024-09-10", "2025-11-25"}) == "2024-09-10"
+    assert parse_date("3/4/2025", NOW, {"2025-03-04"}) == "2025-03-04"
+    assert parse_date("3/4/2025", NOW, {"2025-04-03"}) == "2025-04-03"
+    # Both readings declared, or neither: the plain rule (dots day first, slashes None).
+    assert parse_date("09.10.2024", NOW, {"2024-09-10", "2024-10-09"}) == "2024-10-09"
+    assert parse_date("3/4/2025", NOW, {"2025-03-04", "2025-04-03"}) is None
+    assert parse_date("3/4/2025", NOW, {"2024-03-04"}) is None
+    # Unambiguous dates are never swapped.
+    assert parse_date("13.10.2024", NOW, {"2024-10-13"}) == "2024-10-13"
+
+
 def test_url_dates() -> None:
     assert url_date("https://x.org/2014/10/08/story-slug", NOW) == "2014-10-08"
     assert url_date("https://x.org/news/2014-10-08-story", NOW) == "2014-10-08"
@@ -96,9 +109,28 @@ def test_time_element_inside_a_link_is_a_related_post() -> None:
     assert time_element_date(tree, NOW) == "2025-04-11"
 
 
+def test_time_element_without_datetime_is_read_from_its_text() -> None:
+    # The hero's <time> prints "Page updated: 12 November 2025" with no datetime; the
+    # related-article cards further down carry machine-readable ones.
+    tree = LexborHTMLParser(
+        '<main><time class="hero__date-info"><div class="date-type">Page updated:</div>'
+        '<div class="date">12 November 2025</div></time><article class="article-card">'
+        '<h3><a href="/soups">11 healthy soup recipes</a></h3>'
+        '<time class="article-card__date" datetime="2025-10-23">23 October 2025</time>'
+        "</article></main>"
+    )
+    assert time_element_date(tree, datetime(2025, 12, 20, tzinfo=UTC)) == "2025-11-12"
+
+
 def test_dom_date_from_class_names() -> None:
     tree = LexborHTMLParser('<div class="post-date">Posted October 8, 2014</div>')
     assert dom_date(tree, NOW) == "2014-10-08"
+    # The page's clock (a day passed in ``skip``) is passed over.
+    clock = LexborHTMLParser(
+        '<div class="block-date"><p id="todays-date">Friday, December 19, 2025</p></div>'
+        '<div class="post-date">12.12.2025</div>'
+    )
+    assert dom_date(clock, datetime(2025, 12, 20, tzinfo=UTC), skip={"2025-12-19"}) == "2025-12-12"
 
 
 def test_year_first_dotted_date() -> None:
