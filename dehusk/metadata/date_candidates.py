@@ -418,9 +418,16 @@ def lone_visible_date(cands: list[DateCandidate]) -> str | None:
     page's first visible date, no declared date is within ``LONE_VISIBLE_DAYS`` of it
     (see there) and no declared published date is printed elsewhere on the page; else
     ``None``. A declared date the page also prints (its meta line, below a summary block
-    of other posts' dates that came first) is no CMS draft date: the page agrees with it."""
+    of other posts' dates that came first) is no CMS draft date: the page agrees with it.
+
+    Far from the headline the same holds for the only day the page prints when its words
+    or classes call it published ("Published August 13, 2025" closing the story): with no
+    other date shown it is no comment's or sidebar's.
+    """
     first = next((c for c in cands if c.source == "text" and not c.in_link), None)
-    if first is None or not first.near_title or first.label == "updated" or first.order:
+    if first is None or first.label == "updated" or first.order:
+        return None
+    if not first.near_title and not _only_published_day(first, cands):
         return None
     declared = [_day_of(c.value) for c in cands if c.source in DECLARED_SOURCES]
     shown = _day_of(first.value)
@@ -430,6 +437,15 @@ def lone_visible_date(cands: list[DateCandidate]) -> str | None:
     if any(c.value[:10] in printed for c in cands if c.source in PUBLISHED_SOURCES):
         return None
     return first.value
+
+
+def _only_published_day(first: DateCandidate, cands: list[DateCandidate]) -> bool:
+    """Whether ``first`` is labelled published and every visible date outside links
+    shows its day."""
+    day = first.value[:10]
+    return first.label == "published" and all(
+        c.value[:10] == day for c in cands if c.source == "text" and not c.in_link
+    )
 
 
 def shown_modified_date(cands: list[DateCandidate]) -> str | None:

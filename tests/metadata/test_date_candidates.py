@@ -207,6 +207,33 @@ def test_lone_visible_date_outranks_declared_dates_far_from_it() -> None:
     assert lone_visible_date([*declared, shown, printed]) is None
 
 
+def test_lone_visible_date_far_from_the_headline_when_it_is_the_only_one() -> None:
+    # The story closes with "Published <time pubdate>August 13, 2025</time>", the only
+    # date the page prints; <meta> says August 8 and JSON-LD a November re-save.
+    tree = LexborHTMLParser(
+        "<body><h1>10 Free Accounting Tools</h1><p>By: Jessica Elliott</p>"
+        + "".join(f"<p>Tool {i}: invoices, estimates and reports.</p>" for i in range(60))
+        + '<div class="article-body__published">Published <time pubdate datetime="2025-08-13"'
+        '>August 13, 2025</time></div></body>'
+    )
+    now = datetime(2025, 12, 1, tzinfo=UTC)
+    declared = [
+        ("jsonld", "datePublished", "2025-11-29T12:28:31-05:00"),
+        ("meta", "article:published_time", "2025-08-08T00:00:00-04:00"),
+    ]
+    found = date_candidates(tree, None, declared, None, "10 Free Accounting Tools", now)
+    shown = [c for c in found if c.source == "text"]
+    assert [(c.value, c.label, c.near_title) for c in shown] == [("2025-08-13", "published", False)]
+    assert lone_visible_date(found) == "2025-08-13"
+    # Another day shown too, or no word calling it published: far dates stay out.
+    other = DateCandidate("text", "2025-03-02", "", 1, in_article=True)
+    assert lone_visible_date([*found, other]) is None
+    plain = [
+        DateCandidate(c.source, c.value, "", c.order) if c.source == "text" else c for c in found
+    ]
+    assert lone_visible_date(plain) is None
+
+
 def test_backed_visible_date_outranks_a_meta_date_far_from_it() -> None:
     # Elementor post info "On 8 Oct 2022" under the headline, microdata datePublished
     # 2022-10-08; the Yoast <meta> (and JSON-LD) say 2022-10-24, a later re-save.
