@@ -53,6 +53,7 @@ from dehusk.metadata.date_candidates import (
     first_of,
     headline_date,
     lone_visible_date,
+    original_date,
     ranked_date_candidates,
     shown_modified_date,
     shown_updated_date,
@@ -181,6 +182,7 @@ ORDER: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "published": (
             "url",
             "url_month",
+            "original",
             "lone_visible",
             "shown_modified",
             "backed_visible",
@@ -503,6 +505,7 @@ def _date_sources(
 ) -> dict[str, Callable[[], str | None]]:
     return {
         "url_month": lambda: url_month_date(url, dates),
+        "original": lambda: original_date(dates),
         "lone_visible": lambda: lone_visible_date(dates),
         "shown_modified": lambda: shown_modified_date(dates),
         "modified": lambda: first_of(dates, "meta_mod") or first_of(dates, "jsonld_mod"),

@@ -41,6 +41,9 @@ PUBLISHED_WORDS = re.compile(
     r"\b(?:published|posted|released|written|created|first\s+published|date|on)\b",
     re.IGNORECASE,
 )
+#: Words before a published date that say it is the first publication of a story updated
+#: since ("This article was originally published on 26 Sep 2019 but has been updated").
+ORIGINAL_WORDS = re.compile(r"\b(?:originally|first)\s+(?:published|posted)\b", re.IGNORECASE)
 #: Class/id fragments of a date's element (or its near ancestors) that say which date it is.
 UPDATED_CLASSES = ("modif", "updat", "revis", "review")
 PUBLISHED_CLASSES = ("publish", "posted", "post-date", "entry-date", "pubdate", "created")
@@ -108,7 +111,8 @@ class DateCandidate:
     or the words before it say. ``order``: rank among the page's visible dates (0 = first;
     -1 when not visible). ``near_title``: within ``NEAR_TITLE`` text nodes after the
     headline. ``in_article``: inside ``<article>``/``<main>``. ``in_link``: inside a link
-    (related posts).
+    (related posts). ``original``: its words say the story was first published then
+    ("originally published on").
     """
 
     source: str
@@ -118,6 +122,7 @@ class DateCandidate:
     near_title: bool = False
     in_article: bool = False
     in_link: bool = False
+    original: bool = False
 
 
 def key_label(key: str) -> str:
@@ -274,7 +279,8 @@ def visible_candidates(
             continue
         before = " ".join(_SPACES.sub(" ", t).strip() for t in texts[-2:])
         before = before[: len(before) - len(text) + _date_start(text)]
-        label = _words_label(before[-40:]) or _ancestor_label(parent)
+        words = _words_label(before[-40:])
+        label = words or _ancestor_label(parent)
         out.append(
             DateCandidate(
                 "text",
@@ -283,6 +289,7 @@ def visible_candidates(
                 order=len(out),
                 in_article=_has_ancestor(parent, ("article", "main")),
                 in_link=_has_ancestor(parent, ("a",), 3),
+                original=words == "published" and bool(ORIGINAL_WORDS.search(before[-40:])),
             )
         )
         positions.append(len(texts) - 1)
@@ -298,6 +305,7 @@ def visible_candidates(
             0 <= at - anchor <= NEAR_TITLE or -3 <= at - anchor < 0,
             c.in_article,
             c.in_link,
+            c.original,
         )
         for c, at in zip(out, positions, strict=True)
     ]
@@ -411,6 +419,15 @@ def headline_date(cands: list[DateCandidate], near: bool = True) -> str | None:
 #: Declared sources of a published and of a modified date.
 PUBLISHED_SOURCES = frozenset({"url", "meta", "item", "jsonld", "script"})
 MODIFIED_SOURCES = frozenset({"meta_mod", "item_mod", "jsonld_mod", "script_mod"})
+
+
+def original_date(cands: list[DateCandidate]) -> str | None:
+    """The first visible date outside links that the page says the story was first
+    published on ("originally published on 26 Sep 2019 but has been regularly updated");
+    else ``None``. The page states which of its dates is the publication's."""
+    return next(
+        (c.value for c in cands if c.source == "text" and c.original and not c.in_link), None
+    )
 
 
 def lone_visible_date(cands: list[DateCandidate]) -> str | None:

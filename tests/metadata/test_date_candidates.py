@@ -13,6 +13,7 @@ from dehusk.metadata.date_candidates import (
     declared_candidates,
     declared_published,
     lone_visible_date,
+    original_date,
     ranked_date_candidates,
     script_candidates,
     shown_modified_date,
@@ -205,6 +206,32 @@ def test_lone_visible_date_outranks_declared_dates_far_from_it() -> None:
     # a summary block of other posts' dates): the page agrees with its declared date.
     printed = DateCandidate("text", "2025-06-12", "", 3, in_article=True)
     assert lone_visible_date([*declared, shown, printed]) is None
+
+
+def test_originally_published_date_is_the_publication_date() -> None:
+    # The byline shows the last revision; a disclaimer under the story says when it was
+    # first published.
+    from dehusk.metadata import extract_metadata
+
+    page = (
+        "<html><body><article><h1>The pros and cons of living in a tiny home</h1>"
+        "<div><span>Jane Roe</span><span>30 Sep 2022, 11:07am</span></div>"
+        "<p>Tiny homes are having a moment.</p></article><p class=\"PublishDateDisclaimer\">"
+        "This article was originally published on 26 Sep 2019 at 4:12pm but has been "
+        "regularly updated to keep the information current.</p></body></html>"
+    )
+    tree = LexborHTMLParser(page)
+    shown = visible_candidates(tree, "The pros and cons of living in a tiny home", NOW)
+    assert [(c.value[:10], c.original) for c in shown] == [
+        ("2022-09-30", False),
+        ("2019-09-26", True),
+    ]
+    assert original_date(shown) == "2019-09-26T16:12:00"
+    meta = extract_metadata(tree, (), "https://example.org/advice/tiny-home").metadata
+    assert meta.published == "2019-09-26T16:12:00"
+    # "Published" alone is no statement about a first publication.
+    plain = page.replace("originally published", "published")
+    assert original_date(visible_candidates(LexborHTMLParser(plain), "x", NOW)) is None
 
 
 def test_lone_visible_date_far_from_the_headline_when_it_is_the_only_one() -> None:
