@@ -60,6 +60,7 @@ from dehusk.metadata.date_candidates import (
     url_month_date,
 )
 from dehusk.metadata.dates import parse_date, time_element_date, url_date
+from dehusk.metadata.filing import choose_section, clean_tags
 from dehusk.metadata.images import extract_images, page_root, resolve
 from dehusk.metadata.jsonld import JsonLd, extract_jsonld
 from dehusk.metadata.language import decide_language
@@ -261,8 +262,8 @@ def extract_metadata(
         or None,
         language=lang.language,
         description=ld.description or tags.first(META_KEYS["description"]) or None,
-        section=ld.section or tags.first(META_KEYS["section"]) or None,
-        tags=ld.tags or _split_tags(tags.all(META_KEYS["tags"])),
+        section=choose_section((ld.section, *tags.all(META_KEYS["section"])), sites),
+        tags=clean_tags(ld.tags or _split_tags(tags.all(META_KEYS["tags"]))),
         images=extract_images(tree, url, tags.base, lead),
     )
     warnings.extend(w for w in (lang.warning,) if w)
