@@ -39,7 +39,8 @@ from dehusk.metadata.author_sources import (
     dom_bylines,
     home_link_texts,
     site_owner,
-    visible_byline_authors,
+    twitter_card_authors,
+    visible_byline,
 )
 from dehusk.metadata.authors import clean_authors, uninvert
 from dehusk.metadata.body import BodyFacts, mark_title, relabel_body
@@ -179,7 +180,7 @@ MAX_HEADINGS = 8
 #: Measured on the dev set with tests/metadata/measure_dev.py (see docs/metadata.md).
 ORDER: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
-        "authors": ("jsonld", "citation", "meta", "item", "byline", "dom", "visible"),
+        "authors": ("jsonld", "citation", "meta", "twitter", "item", "byline", "dom", "visible"),
         "published": (
             "url",
             "url_month",
@@ -304,8 +305,9 @@ def _authors(
     the order of trust, then the printed credit, then the site's owner — and the
     chooser's pick among the candidates."""
     bylines = tuple(dom_bylines(tree))  # read once: a source and a credit
-    found = _author_sources(ld, tags, body, tree, exclude, site, bylines)
-    credits = _author_credits(ld, tags, bylines)
+    visible = visible_byline(tree, exclude)  # likewise
+    found = _author_sources(ld, tags, body, tree, exclude, site, (bylines, visible.names))
+    credits = _author_credits(ld, tags, bylines, visible.credit)
     rules_authors = (
         _resolve("authors", _thunks(found), choose.warnings)
         or credit_fallback(credits)
@@ -438,20 +440,21 @@ def _author_sources(
     tree: LexborHTMLParser,
     exclude: tuple[str, ...],
     site: _Site,
-    bylines: tuple[str, ...],
+    shown: tuple[tuple[str, ...], tuple[str, ...]],
 ) -> dict[str, tuple[str, ...]]:
-    """Every author source's names, each read (the chooser weighs them all); ``bylines``:
-    the page's ``dom_bylines``."""
+    """Every author source's names, each read (the chooser weighs them all); ``shown``:
+    the page's ``dom_bylines`` and the names of its ``visible_byline``."""
     return {
         "jsonld": clean_authors(ld.authors, exclude),
         "meta": clean_authors(_meta_authors(tags, _PLAIN_KEYS), exclude),
         # Scholarly citation tags list every author, in order: a source of its own, as a
         # declared list of several names is trustworthy there and not in ``meta``.
         "citation": clean_authors(_meta_authors(tags, _CITATION_KEYS), exclude),
+        "twitter": clean_authors(twitter_card_authors(tags), exclude),
         "item": clean_authors(tags.all(META_KEYS["item_authors"]), exclude),
         "byline": body.authors,
-        "dom": dom_authors(tree, exclude, bylines),
-        "visible": visible_byline_authors(tree, exclude),
+        "dom": dom_authors(tree, exclude, shown[0]),
+        "visible": shown[1],
         "owner": site_owner(
             site.name,
             site.title,
@@ -475,14 +478,18 @@ def _meta_authors(tags: MetaTags, keys: tuple[str, ...] = META_KEYS["authors"]) 
     return tuple(dict.fromkeys(values))
 
 
-def _author_credits(ld: JsonLd, tags: MetaTags, bylines: tuple[str, ...]) -> AuthorCredits:
-    """The raw author credits of the page, for a page whose credits name no person."""
+def _author_credits(
+    ld: JsonLd, tags: MetaTags, bylines: tuple[str, ...], visible: str
+) -> AuthorCredits:
+    """The raw author credits of the page, for a page whose credits name no person;
+    ``visible``: the credit of the page's visible byline."""
     return AuthorCredits(
         jsonld=ld.authors,
         jsonld_orgs=ld.author_orgs,
-        meta=_meta_authors(tags, _PLAIN_KEYS),
+        meta=(*_meta_authors(tags, _PLAIN_KEYS), *twitter_card_authors(tags)),
         item=tags.all(META_KEYS["item_authors"]),
         dom=bylines,
+        visible=(visible,) if visible else (),
     )
 
 

@@ -1,12 +1,13 @@
 """Author sources: where a page credits its author, beyond its structured data, and the
 candidates the chooser weighs.
 
-In: the parsed page (byline-like elements, visible "By …" lines, footer and copyright
-texts), the site's name, the ``<title>``, the URL, the raw credits per source and the
-names to exclude. Out: person names per page recogniser (``dom_authors``,
-``visible_byline_authors``, ``site_owner``), the page's first printed credit when it names
-no person (``credit_fallback``) and one author candidate per distinct answer with its
-features (``author_candidates``). Names are cleaned by ``authors``.
+In: the parsed page (the Twitter card, byline-like elements, visible "By …" lines and
+"Author" labels, footer and copyright texts), the site's name, the ``<title>``, the URL,
+the raw credits per source and the names to exclude. Out: raw or cleaned names per page
+recogniser (``twitter_card_authors``, ``dom_authors``, ``visible_byline``, ``site_owner``),
+the page's first printed credit when it names no person (``credit_fallback``) and one
+author candidate per distinct answer with its features (``author_candidates``). Names are
+cleaned by ``authors``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -30,6 +32,7 @@ from dehusk.metadata.authors import (
     SPACE,
     TAIL,
     URL,
+    WEEKDAYS,
     clean_authors,
     first_names,
     is_person_name,
@@ -38,7 +41,29 @@ from dehusk.metadata.authors import (
     strip_dates,
     word_set,
 )
+from dehusk.metadata.meta import MetaTags
 from dehusk.metadata.rank import RULES_CHOICE, Candidate
+
+#: A Twitter card label that says its value is the author: Yoast SEO writes "Written by"
+#: beside the post's author on every WordPress post it serves (206 dev article pages;
+#: where the page also has ``<meta name=author>`` they agree), "Interview by" on a few.
+TWITTER_AUTHOR_LABEL = re.compile(
+    r"^(?:(?:written|posted|authored|reported|interview(?:ed)?)\s+by|authors?|by)$", re.IGNORECASE
+)
+#: Label/data pairs a Twitter card carries (``twitter:label1`` … ``twitter:label4``).
+MAX_TWITTER_LABELS = 4
+
+
+def twitter_card_authors(tags: MetaTags) -> tuple[str, ...]:
+    """The raw value of the Twitter card's author pair (``twitter:label1`` "Written by",
+    ``twitter:data1`` "Jane Doe"), or () when the card names no author."""
+    for index in range(1, MAX_TWITTER_LABELS + 1):
+        label = tags.first((f"twitter:label{index}",))
+        if label and TWITTER_AUTHOR_LABEL.match(label):
+            value = tags.first((f"twitter:data{index}",))
+            return (value,) if value else ()
+    return ()
+
 
 #: Elements holding a visible byline, best first: explicit byline classes, author links
 #: (rel=author, /author/ and /contributor/ URLs, WordPress "author vcard"), then any class
@@ -52,6 +77,12 @@ DOM_BYLINE_SELECTORS: tuple[str, ...] = (
 #: Containers whose author names belong to someone else (comments, related posts).
 DOM_SKIP = re.compile(
     r"comment|reply|related|recommend|widget|sidebar|footer|\breview(?:s|er|ers)?\b", re.IGNORECASE
+)
+#: The same for a byline under an explicit label ("Author", "Written by"): a metadata
+#: panel is often an ``<aside>`` or a sidebar column beside the story, and a label names
+#: the page's own author, where a sidebar's bare names are other posts'.
+LABELLED_SKIP = re.compile(
+    r"comment|reply|related|recommend|footer|\breview(?:s|er|ers)?\b", re.IGNORECASE
 )
 #: Longest element text read as a byline (characters).
 MAX_DOM_BYLINE = 100
@@ -99,40 +130,102 @@ MAX_RAW_BYLINE = 400
 MAX_VISIBLE_NODES = 3000
 
 
-def visible_byline_authors(tree: LexborHTMLParser, exclude: Iterable[str] = ()) -> tuple[str, ...]:
+class VisibleByline(NamedTuple):
+    """What the page's visible bylines give: the first one's person names, and the first
+    one's printed credit when it names no person ("By Marketing Team", "By 3i Global")."""
+
+    names: tuple[str, ...] = ()
+    credit: str = ""
+
+
+#: An element that is a byline's label alone, the names in the element after it or around
+#: it: "<h3>Author</h3><p>Lisa D. Ellis</p>", "<h6>Author(s)</h6><ul><li>…",
+#: "<div>Written by</div><div>Jack Shepherd</div>".
+BYLINE_LABEL = re.compile(
+    r"^(?:(?:written|posted|words|story|text|reported|article)\s+)?by\s*:?$|"
+    r"^(?:authors?|author\(s\)|contributors?|writer|written by)\s*:?$",
+    re.IGNORECASE,
+)
+#: Tags whose items are one name each (an author list).
+_LIST_TAGS = frozenset({"ul", "ol"})
+
+
+def visible_byline(tree: LexborHTMLParser, exclude: Iterable[str] = ()) -> VisibleByline:
     """Names from the first short element that prints a byline ("By Amy Wilhelm",
-    "Contributors: Janet Loughrey", "Mar 24, 2025 By Jerry Chu") whatever its markup —
-    for pages whose byline has no author class, no link to an author page and no block
-    of its own. Outside comments, related posts, sidebars and footers."""
+    "Contributors: Janet Loughrey", "Mar 24, 2025 By Jerry Chu", a label "Author" with
+    the name after it) whatever its markup — for pages whose byline has no author class,
+    no link to an author page and no block of its own — and the first such byline's
+    credit when it names no person. Outside comments, related posts, sidebars, footers
+    and menus."""
     body = tree.body
     if body is None:
-        return ()
+        return VisibleByline()
+    credit = ""
     for count, node in enumerate(body.traverse()):
         if count > MAX_VISIBLE_NODES:
             break
         raw = node.text(deep=False)
-        if not raw or ("by" not in raw.lower() and ":" not in raw):
+        low = raw.lower() if raw else ""
+        if not low or ("by" not in low and ":" not in low and "author" not in low):
             continue  # substring tests first: the hint's regex is slower on long text
-        if not (raw := _bounded(raw)) or not _LEAD_HINT.search(raw):
+        if not (raw := _bounded(raw)) or not (_LEAD_HINT.search(raw) or "author" in low):
             continue  # no lead-in possible; cheaper than cleaning every node's text
         own = _lead_text(raw)
-        if not own or not VISIBLE_LEAD.match(own):
+        if not own or not (VISIBLE_LEAD.match(own) or BYLINE_LABEL.fullmatch(own)):
             continue
-        holder: LexborNode | None = node
-        text = _lead_text(_bounded(node.text(deep=True, separator=" ")))
-        if VISIBLE_LEAD.fullmatch(text) and node.parent is not None:  # <span>By</span> <a>…
-            holder = node.parent
-            text = _lead_text(_bounded(holder.text(deep=True, separator=" ")))
-        lead = VISIBLE_LEAD.match(text)
-        if lead is None or lead.end() == len(text) or len(text) - lead.end() > MAX_VISIBLE_BYLINE:
-            continue  # "Solutions <b>by</b> Company Size": the lead-in must open the text
-        if holder is None or _in_skipped(holder) or _in_menu(holder):
+        found = _byline_text(node)
+        if found is None or _in_skipped(found[0], found[2]) or _in_menu(found[0]):
             continue
-        text = VISIBLE_LEAD.sub("By ", text, count=1)
+        text = found[1]
         names = clean_authors([text], exclude)
         if names and mostly_names(text, names):
-            return names
-    return ()
+            return VisibleByline(names, credit)
+        if not names and not credit and (printed := clean_credit(text)):
+            credit = "" if printed[:1].islower() else printed  # "By default" is prose
+    return VisibleByline((), credit)
+
+
+def visible_byline_authors(tree: LexborHTMLParser, exclude: Iterable[str] = ()) -> tuple[str, ...]:
+    """The names of ``visible_byline``."""
+    return visible_byline(tree, exclude).names
+
+
+def _byline_text(node: LexborNode) -> tuple[LexborNode, str, bool] | None:
+    """The element holding the byline that ``node``'s own text opens, that byline as "By
+    …", and whether a label alone opened it; None when the lead-in does not open a short
+    text ("Solutions <b>by</b> Company Size"). A label alone ("<span>By</span> <a>…",
+    "<h3>Author</h3>") takes its names from its parent's text after it, or, when that
+    text goes on long or the next element is a list, from the element after it."""
+    text = _lead_text(_bounded(node.text(deep=True, separator=" ")))
+    if not BYLINE_LABEL.fullmatch(text):
+        return _opened(node, text)
+    parent = node.parent
+    if parent is None:
+        return None
+    whole = _lead_text(parent.text(deep=True, separator=" ")[: MAX_RAW_BYLINE * 4])
+    if not whole.startswith(text):
+        return _opened(parent, _lead_text(_bounded(whole)))  # "Posted <span>by</span> Jo"
+    after = node.next
+    while after is not None and after.tag == "-text" and not (after.text_content or "").strip():
+        after = after.next
+    if after is not None and after.tag in _LIST_TAGS:
+        items = (SPACE.sub(" ", li.text(deep=True)).strip() for li in after.css("li"))
+        names = ", ".join(i for i in items if i)
+        return (after, "By " + names, True) if 0 < len(names) <= MAX_VISIBLE_BYLINE else None
+    if 0 < len(whole) - len(text) <= MAX_VISIBLE_BYLINE:
+        return parent, "By " + whole[len(text) :].strip(" :"), True
+    if after is None or after.tag in ("-text", "-comment"):
+        return None  # the label opens a long text: its names stand in the next element
+    name = _lead_text(_bounded(after.text(deep=True, separator=" ")))
+    return (after, "By " + name, True) if 0 < len(name) <= MAX_VISIBLE_BYLINE else None
+
+
+def _opened(holder: LexborNode, text: str) -> tuple[LexborNode, str, bool] | None:
+    """``text`` as "By …" when a lead-in opens it and short names follow."""
+    lead = VISIBLE_LEAD.match(text)
+    if lead is None or lead.end() == len(text) or len(text) - lead.end() > MAX_VISIBLE_BYLINE:
+        return None
+    return holder, VISIBLE_LEAD.sub("By ", text, count=1), False
 
 
 #: Navigation containers: "Shop by Brand", "Solutions by Company Size" are no bylines.
@@ -171,22 +264,35 @@ def _lead_text(text: str) -> str:
 #: A utility class's arbitrary value ("mr-[--sidebar-container-width]"): a length, not
 #: what the element is.
 _ARBITRARY = re.compile(r"\[[^\]]*\]")
+#: Class parts that say how an element is laid out, not what it is: a BEM modifier of
+#: side or state ("m-article--sidebar-right", "sidebar-enabled--false"; not
+#: "header--sub-menu-item", an element of a menu), a state or neighbour class
+#: ("has-sidebar-option", "under-menu", "sidebar-enabled"). Article containers carry them
+#: on Shopify and WordPress themes, and they hid the byline inside as if in a sidebar.
+_LAYOUT_MARKS = re.compile(
+    r"--[\w-]*?(?:left|right|true|false|enabled|disabled)(?![\w-])|"
+    r"(?<![\w-])(?:has|with|no|is|under|below|above)-[\w-]*|[\w-]*-(?:enabled|disabled)(?:--[\w-]*)?(?![\w-])"
+)
 
 
 def _marks(node: LexborNode) -> str:
-    """An element's class and id, utility classes' bracketed values out."""
+    """An element's class and id, utility classes' bracketed values and layout modifiers
+    (``_LAYOUT_MARKS``) out."""
     marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-    return _ARBITRARY.sub("", marks) if "[" in marks else marks
+    marks = _ARBITRARY.sub("", marks) if "[" in marks else marks
+    return _LAYOUT_MARKS.sub("", marks) if "-" in marks else marks
 
 
-def _in_skipped(node: LexborNode) -> bool:
-    """Inside a comment, related-posts or sidebar container (checks a few ancestors)."""
+def _in_skipped(node: LexborNode, labelled: bool = False) -> bool:
+    """Inside a comment, related-posts or sidebar container (checks a few ancestors); a
+    ``labelled`` byline only inside comments, related posts and footers (``LABELLED_SKIP``)."""
+    skip, tags = (LABELLED_SKIP, ("footer",)) if labelled else (DOM_SKIP, ("footer", "aside"))
     current: LexborNode | None = node
     for _ in range(8):
         if current is None:
             return False
         marks = _marks(current)
-        if DOM_SKIP.search(marks) or current.tag in ("footer", "aside"):
+        if skip.search(marks) or current.tag in tags:
             return True
         current = current.parent
     return False
@@ -200,6 +306,9 @@ MONTHS = word_set(
     "jan january feb february mar march apr april may jun june jul july aug august sep sept "
     "september oct october nov november dec december"
 )
+#: A CMS's default account names: no one's credit (WordPress "admin" on 2 dev pages with
+#: no truth author).
+ACCOUNT_WORDS = word_set("admin administrator webmaster root user")
 #: Template debris that is no credit ("{{author}}", "<b>").
 _CREDIT_DEBRIS = re.compile(r"[{}<>=]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -214,6 +323,7 @@ class AuthorCredits:
     meta: tuple[str, ...] = ()
     item: tuple[str, ...] = ()
     dom: tuple[str, ...] = ()
+    visible: tuple[str, ...] = ()
 
 
 def clean_credit(value: str) -> str:
@@ -231,9 +341,11 @@ def clean_credit(value: str) -> str:
     text = " ".join(words).strip(" .:-–—()[]\"'⋅·•»«|,")
     if DIGIT.search(text) and any(w.lower().strip(".,") in MONTHS for w in words):
         return ""  # a date strip_dates did not know ("Jun 2")
+    if text.lower() in WEEKDAYS | ACCOUNT_WORDS:
+        return ""  # "Sat" of "Sat, 20 Dec, 2025 - 06:36"; a CMS account ("Written by admin")
     if not 1 <= len(words) <= MAX_CREDIT_WORDS or len(text) > MAX_CREDIT_CHARS:
         return ""
-    if _CREDIT_DEBRIS.search(text) or not _LETTER.search(text) or DIGIT.fullmatch(text[:1]):
+    if _CREDIT_DEBRIS.search(text) or not _LETTER.search(text):
         return ""
     return text
 
@@ -241,12 +353,14 @@ def clean_credit(value: str) -> str:
 def credit_fallback(credits: AuthorCredits) -> tuple[str, ...]:
     """The page's first printed credit, for a page that credits no person: the JSON-LD
     author (a person entry the cleaning dropped, or an organisation), then ``<meta>``,
-    microdata, a byline-like element. One credit, as printed ("Podium Staff", "Swoogo")."""
+    microdata, a byline-like element, a visible byline. One credit, as printed ("Podium
+    Staff", "Swoogo")."""
     for source in (
         (*credits.jsonld, *credits.jsonld_orgs),
         credits.meta,
         credits.item,
         credits.dom,
+        credits.visible,
     ):
         for value in source:
             credit = clean_credit(value)
@@ -302,6 +416,7 @@ def author_candidates(
         ("meta", credits.meta),
         ("item", credits.item),
         ("dom", credits.dom),
+        ("visible", credits.visible),
     ):
         credit = next((c for v in values if (c := clean_credit(v))), "")
         names = sources.get(source, ())

@@ -11,8 +11,11 @@ from dehusk.metadata.author_sources import (
     clean_credit,
     credit_fallback,
     dom_authors,
+    twitter_card_authors,
+    visible_byline,
     visible_byline_authors,
 )
+from dehusk.metadata.meta import read_meta
 
 
 def test_dom_byline_skips_comments() -> None:
@@ -235,3 +238,95 @@ def test_utility_class_values_and_contributor_links() -> None:
         "</p>"
     )
     assert dom_authors(tree) == ("A. J. Neal",)
+
+
+def test_twitter_card_written_by() -> None:
+    # Yoast SEO's card on a WordPress post (oneuptime.com shape), and "Interview by".
+    head = (
+        '<head><meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Nawaz Dhandala">'
+        '<meta name="twitter:label2" content="Est. reading time">'
+        '<meta name="twitter:data2" content="9 minutes"></head>'
+    )
+    assert twitter_card_authors(read_meta(LexborHTMLParser(head))) == ("Nawaz Dhandala",)
+    interview = head.replace("Written by", "Interview by")
+    assert twitter_card_authors(read_meta(LexborHTMLParser(interview))) == ("Nawaz Dhandala",)
+    reading = '<meta name="twitter:label1" content="Est. reading time">'
+    reading += '<meta name="twitter:data1" content="9 minutes">'
+    assert twitter_card_authors(read_meta(LexborHTMLParser(reading))) == ()
+
+
+def test_visible_byline_under_a_label() -> None:
+    # A metadata panel in an <aside>: the label names the author, the name after it.
+    panel = (
+        '<body><article><aside class="insight__content"><div class="content-item">'
+        "<h3>Date</h3><p>May 30, 2024</p></div><div class='content-item'><h3>Author</h3>"
+        "<p>  Lisa D. Ellis</p></div></aside><p>Text.</p></article></body>"
+    )
+    assert visible_byline_authors(LexborHTMLParser(panel)) == ("Lisa D. Ellis",)
+    listed = (
+        "<body><div class='l-grid__sidebar'><div class='hero-metadata__content'>"
+        "<h6>Author(s)</h6><ul><li><a href='/library/?_author=John%20A.%20Alic'>John A. "
+        "Alic</a></li><li><a>David C. Mowery</a></li><li><a>Edward S. Rubin</a></li></ul>"
+        "</div></div></body>"
+    )
+    assert visible_byline_authors(LexborHTMLParser(listed)) == (
+        "John A. Alic",
+        "David C. Mowery",
+        "Edward S. Rubin",
+    )
+    # "Written by" opening an author box whose bio goes on: the name is the next element.
+    box = (
+        "<body><div class='box'><div class='text-2xs'>\nWritten by</div>"
+        "<div class='green-highlight'>Jack Shepherd</div><div class='text-sm'>Hi! I'm Jack,"
+        " Co-Founder of a social media agency; I have worked with brands big and small for"
+        " more than a decade.</div></div></body>"
+    )
+    assert visible_byline_authors(LexborHTMLParser(box)) == ("Jack Shepherd",)
+
+
+def test_visible_byline_label_not_credits_or_sidebars() -> None:
+    for html in (
+        # A "by" that does not open its text is no label: "Powered by Tsun".
+        "<body><small>Powered <span>by</span> <a title='Tsun'>Tsun</a></small></body>",
+        # A plain visible byline in a sidebar is another post's.
+        "<body><div class='sidebar'><p>By Jane Roe</p></div></body>",
+        # A label in the comments still names a commenter.
+        "<body><div class='comments'><h3>Author</h3><p>Jane Roe</p></div></body>",
+    ):
+        assert visible_byline_authors(LexborHTMLParser(html)) == (), html
+
+
+def test_visible_byline_layout_classes_are_no_sidebar() -> None:
+    # Shopify themes mark the article's own section with its layout: a sidebar beside it,
+    # a menu above it ("m-article--sidebar-right", "has-sidebar-option", "under-menu").
+    for marks in ("m-article m-article--sidebar-right", "has-sidebar-option", "under-menu"):
+        html = (
+            f"<body><section class='{marks}'><h1>T</h1><div class='m-article__meta'>"
+            "<a href='/search?q=Meaghan'>by Meaghan Weeden</a></div></section></body>"
+        )
+        assert visible_byline_authors(LexborHTMLParser(html)) == ("Meaghan Weeden",), marks
+
+
+def test_visible_byline_credit_when_no_person() -> None:
+    team = (
+        "<body><h1>T</h1><ul class='article__meta'><li>by <a class='segment-heading' "
+        "href='javascript:void(0)'>Marketing Team</a></li></ul></body>"
+    )
+    assert visible_byline(LexborHTMLParser(team)) == ((), "Marketing Team")
+    for html in (
+        # A name with debris after it is a person's byline gone wrong, not a credit.
+        "<body><p>By: <a>Samer Morqos</a>, Counseling Psychologist (GMT+2)</p></body>",
+        "<body><p>By default</p></body>",
+    ):
+        assert visible_byline(LexborHTMLParser(html)).credit == "", html
+
+
+def test_clean_credit_drops_weekdays_and_accounts() -> None:
+    assert clean_credit("Sat, 20 Dec, 2025 - 06:36") == ""
+    assert clean_credit("admin") == ""
+
+
+def test_clean_credit_may_open_with_a_number() -> None:
+    assert clean_credit("By 3i Global") == "3i Global"
+    assert clean_credit("3d23d65-ddc6-4ce5") == "3d23d65-ddc6-4ce5"  # a Substack's handle
