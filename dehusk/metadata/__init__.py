@@ -67,6 +67,7 @@ from dehusk.metadata.jsonld import JsonLd, extract_jsonld
 from dehusk.metadata.language import decide_language
 from dehusk.metadata.meta import MetaTags, read_meta
 from dehusk.metadata.rank import Candidate
+from dehusk.metadata.syndication import original_publisher
 from dehusk.metadata.title import choose_title, ranked_candidates, site_names
 from dehusk.segment import BLOCK_TAGS
 
@@ -258,7 +259,9 @@ def extract_metadata(
         modified=_modified(ld, tags, dates, published, now),
         site_name=site_name or publisher,  # a JSON-LD publisher names the site it runs
         publisher=publisher,
-        original_publisher=ld.based_on or body.original_publisher or None,
+        original_publisher=original_publisher(ld.based_on, sites)
+        or original_publisher(body.original_publisher, sites)
+        or None,
         canonical_url=resolve(url or "", tags.canonical or ld.url or tags.first(("og:url",)))
         or None,
         language=lang.language,

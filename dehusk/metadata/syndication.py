@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 
+from dehusk.metadata.authors import ORG_WORDS
+from dehusk.metadata.dates import MONTHS
+from dehusk.metadata.title import is_site
+
 _ORG = r"(?P<org>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|for|and|&)){0,6})"
 
 #: Whole blocks that credit another publisher. Patterns from the closing lines of
@@ -19,7 +23,7 @@ LINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
         rf"^(?:Copyright|©|\(c\))\s*(?:©\s*)?(?:19|20)\d{{2}}\s+{_ORG}\.?"
-        rf"(?:\s+To see more, visit\b.*)?$",
+        rf"(?:\s+To see more, visit\b.*|[.,]?\s+(?i:all\s+rights\s+reserved)\b.{{0,200}})?$",
         rf"^(?:(?:The|An?)\s+)?{_ORG}\s+contributed\s+(?:to\s+)?(?:this|the)\s+"
         rf"(?:report|story|article)\.?$",
         rf"^(?:This|The)\s+(?:story|article|post|piece|report)\s+(?:was\s+)?(?:originally|first)\s+"
@@ -40,15 +44,25 @@ WIRE_NAMES: dict[str, str] = {"AP": "Associated Press", "AFP": "AFP", "UPI": "UP
 
 
 def syndication_line(text: str) -> str:
-    """The publisher credited by a whole syndication block, or "" when it is not one."""
+    """The publisher credited by a whole syndication block, or "" when it is not one: a
+    month ("originally published in April 2020") or people ("Skye Schooley and Kim Lindros
+    contributed to this article") credit no publisher."""
     text = text.strip()
     if len(text) > MAX_LINE:
         return ""
     for pattern in LINE_PATTERNS:
         match = pattern.match(text)
         if match:
-            return _tidy(match["org"])
+            org = _tidy(match["org"])
+            return "" if org.lower() in MONTHS or _people(org) else org
     return ""
+
+
+def original_publisher(name: str, sites: tuple[str, ...]) -> str:
+    """``name`` as the story's original publisher, or "" when it is the site itself: a
+    copyright footer ("© 2024 Blennd LLC. All Rights Reserved.") or a JSON-LD
+    ``sourceOrganization`` naming the page's own site credits no other publisher."""
+    return "" if not name or is_site(name, sites) else name
 
 
 def lead_credit(text: str) -> str:
@@ -57,5 +71,27 @@ def lead_credit(text: str) -> str:
     return WIRE_NAMES.get(match["org"], match["org"]) if match else ""
 
 
+#: Parts of a credit naming several contributors: "A and B", "A, B & C".
+_LIST = re.compile(r",\s*|\s+(?:and|&)\s+")
+#: What follows a name in a copyright line and is not part of it.
+_RESERVED = re.compile(r"[.,]?\s+all\s+rights\s+reserved\b.*$", re.IGNORECASE)
+
+
+def _people(org: str) -> bool:
+    """Whether ``org`` is a list of people's names: each part two or three capitalised
+    words, none of them a word organisations are named with ("Press", "News", "Media")."""
+    parts = [p for p in _LIST.split(org) if p]
+    return bool(parts) and all(
+        2 <= len(words := p.split()) <= 3
+        and all(w[:1].isupper() and _bare(w) not in ORG_WORDS for w in words)
+        for p in parts
+    )
+
+
+def _bare(word: str) -> str:
+    """A word lowercased, without a possessive or a full stop ("CNN's" → "cnn")."""
+    return word.lower().removesuffix("'s").removesuffix("’s").strip(".")
+
+
 def _tidy(org: str) -> str:
-    return org.strip(" .,")
+    return _RESERVED.sub("", org).strip(" .,")

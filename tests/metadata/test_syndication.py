@@ -1,6 +1,7 @@
 """Syndication lines: the wire or network a story came from."""
 
-from dehusk.metadata.syndication import lead_credit, syndication_line
+from dehusk.metadata.syndication import lead_credit, original_publisher, syndication_line
+from dehusk.metadata.title import site_names
 
 
 def test_closing_lines() -> None:
@@ -35,3 +36,32 @@ def test_body_sentences_are_not_syndication_lines() -> None:
         "This story is still developing and will be updated.",
     ):
         assert syndication_line(text) == "", text
+
+
+def test_a_copyright_line_ends_at_its_name() -> None:
+    assert syndication_line("Copyright © 2025 WABC-TV. All Rights Reserved.") == "WABC-TV"
+    assert (
+        syndication_line("Copyright 2024 The Associated Press. All rights reserved.")
+        == "The Associated Press"
+    )
+
+
+def test_people_and_months_credit_no_publisher() -> None:
+    assert syndication_line("Skye Schooley and Kim Lindros contributed to this article.") == ""
+    assert syndication_line("Rudri Bhatt Patel contributed to this article.") == ""
+    assert (
+        syndication_line(
+            "The article was originally published in April 2020 and was updated in April 2024."
+        )
+        == ""
+    )
+    # A wire or a newsroom is a publisher, even next to a person.
+    assert syndication_line("The Washington Post contributed to this report.") == (
+        "Washington Post"
+    )
+
+
+def test_the_site_itself_is_no_original_publisher() -> None:
+    sites = site_names(["Blennd"], "https://blennd.com/work/")
+    assert original_publisher("Blennd LLC", sites) == ""
+    assert original_publisher("The Conversation", sites) == "The Conversation"
