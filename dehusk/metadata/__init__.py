@@ -38,6 +38,7 @@ from dehusk.metadata.author_sources import (
     dom_authors,
     dom_bylines,
     home_link_texts,
+    printed_over_declared,
     site_owner,
     twitter_card_authors,
     visible_byline,
@@ -241,7 +242,8 @@ def extract_metadata(
     structured = clean_authors((*ld.authors, *_meta_authors(tags)), exclude)
     relabelled, body = relabel_body(marked, structured, exclude, now)
     site = _Site(site_name or "", declared["title"], url)
-    authors = _authors(ld, tags, body, tree, exclude, site, choose)
+    shown = " ".join(" ".join(b.text.split()) for b in blocks).lower()
+    authors = _authors(ld, tags, body, tree, exclude, (site, shown), choose)
     dates = date_candidates(tree, url, _declared_dates(ld, tags), body.published, rules_title, now)
     rules_published = _resolve(
         "published", _date_sources(ld, tags, body, tree, url, now, dates), warnings, _day
@@ -301,22 +303,25 @@ def _authors(
     body: BodyFacts,
     tree: LexborHTMLParser,
     exclude: tuple[str, ...],
-    site: _Site,
+    page: tuple[_Site, str],
     choose: _Chooser,
 ) -> tuple[str, ...]:
     """The authors: every source read (the chooser weighs them all), the rules' answer —
     the order of trust, then the printed credit, then the site's owner — and the
-    chooser's pick among the candidates."""
+    chooser's pick among the candidates. ``page``: the site and the page's shown text
+    (its blocks' text, lowercased)."""
     bylines = tuple(dom_bylines(tree))  # read once: a source and a credit
     visible = visible_byline(tree, exclude)  # likewise
-    found = _author_sources(ld, tags, body, tree, exclude, site, (bylines, visible.names))
+    found = _author_sources(ld, tags, body, tree, exclude, page[0], (bylines, visible.names))
     credits = _author_credits(ld, tags, bylines, visible.credit)
-    rules_authors = (
+    rules_authors = printed_over_declared(
+        found,
         _resolve("authors", _thunks(found), choose.warnings)
         or credit_fallback(credits)
-        or found["owner"]
+        or found["owner"],
+        page[1],
     )
-    candidates = author_candidates(found, credits, rules_authors, exclude)
+    candidates = author_candidates(found, credits, rules_authors, exclude, page[1])
     if found["citation"] and rules_authors == found["citation"]:
         # Scholarly citation tags are the publisher's own list of every author, in order;
         # a handful of dev pages carry them, too few for the chooser to learn that.

@@ -388,15 +388,19 @@ def author_candidates(
     credits: AuthorCredits,
     chosen: tuple[str, ...],
     exclude: Iterable[str] = (),
+    page_text: str = "",
 ) -> list[Candidate[tuple[str, ...]]]:
     """Every author answer the page offers, with features for ``rank``.
 
-    In: each person source's cleaned names (keyed ``jsonld``, ``meta``, ``item``,
-    ``byline``, ``dom``, ``visible``), the raw credits, the rules' answer and the site's
-    names. Out: one candidate per distinct answer — each source's names, the first of a
-    source's several names (related-post authors, reviewers after the author), each
-    source's first printed credit (an organisation, a team) — with which sources give it,
-    how many, its shape and whether the rules chose it.
+    In: each person source's cleaned names (keyed ``jsonld``, ``meta``, ``twitter``,
+    ``item``, ``byline``, ``dom``, ``visible``, …), the raw credits, the rules' answer, the
+    site's names and the text the page shows (its blocks', lowercased: a declared author
+    the page never prints is often a CMS account or an editor, not the byline). Out: one
+    candidate per distinct answer — each source's names, the first of a source's several
+    names (related-post authors, reviewers after the author), each source's first printed
+    credit (an organisation, a team) — with which sources give it, how many of the page's
+    own readings and of its declarations, whether the page prints it, its shape and
+    whether the rules chose it.
     """
     found: dict[frozenset[str], tuple[tuple[str, ...], dict[str, float]]] = {}
 
@@ -426,18 +430,30 @@ def author_candidates(
         add((credit,) if credit else (), f"credit_{source}")
     sites = {norm(e) for e in exclude if e}
     return [
-        Candidate(names, {**feats, **_author_shape(names, feats, sites)})
+        Candidate(names, {**feats, **_author_shape(names, feats, sites, page_text)})
         for names, feats in found.values()
     ]
 
 
+#: Sources that read the page as shown (a byline block, a byline-like element, a visible
+#: "By" line) and sources the page declares for machines.
+SHOWN_SOURCES = ("src_byline", "src_dom", "src_visible")
+DECLARED_SOURCES = ("src_jsonld", "src_citation", "src_meta", "src_twitter", "src_item")
+
+
 def _author_shape(
-    names: tuple[str, ...], feats: Mapping[str, float], sites: set[str]
+    names: tuple[str, ...], feats: Mapping[str, float], sites: set[str], page_text: str
 ) -> dict[str, float]:
     """Agreement and shape features of one author candidate (see ``author_candidates``)."""
     words = [w for n in names for w in n.split(",")[0].split()]
+    shown = sum(k in feats for k in SHOWN_SOURCES)
+    declared = sum(k in feats for k in DECLARED_SOURCES)
+    printed = bool(names) and all(_printed(n, page_text) for n in names)
     return {
         "n_sources": float(sum(k.startswith("src_") for k in feats)),
+        "n_shown": float(shown),
+        "n_declared": float(declared),
+        "printed": float(printed),
         "credit_only": float(not any(k.startswith(("src_", "first_")) for k in feats)),
         "first_only": float(not any(k.startswith("src_") for k in feats)),
         "n_credits": float(sum(k.startswith("credit_") for k in feats)),
@@ -451,6 +467,41 @@ def _author_shape(
         "lower": float(any(n == n.lower() for n in names)),
         "credential": float(any("," in n for n in names)),
     }
+
+
+#: Shown sources that must agree on a printed byline for it to outrank a declared author
+#: the page never prints.
+MIN_SHOWN_AGREEING = 2
+
+
+def printed_over_declared(
+    sources: Mapping[str, tuple[str, ...]], chosen: tuple[str, ...], page_text: str
+) -> tuple[str, ...]:
+    """The byline the page prints when the rules' answer is declared only and never printed.
+
+    In: each source's names, the rules' answer and the page's shown text (lowercased).
+    Out: the names that ``MIN_SHOWN_AGREEING`` of the page's own readings (byline block,
+    byline-like element, visible "By" line) agree on and that the page prints, when no such
+    reading gives ``chosen`` and ``chosen`` is printed nowhere (a CMS account such as
+    "KatieS", an editor's name in ``<meta>``); else ``chosen``.
+    """
+    key = author_key(chosen)
+    shown = [sources.get(s.removeprefix("src_"), ()) for s in SHOWN_SOURCES]
+    if not key or any(author_key(n) == key for n in shown if n):
+        return chosen
+    if all(_printed(n, page_text) for n in chosen):
+        return chosen
+    for names in shown:
+        agreeing = sum(author_key(n) == author_key(names) for n in shown if n)
+        if names and agreeing >= MIN_SHOWN_AGREEING:
+            return names if all(_printed(n, page_text) for n in names) else chosen
+    return chosen
+
+
+def _printed(name: str, page_text: str) -> bool:
+    """Whether ``name`` (before any credential) stands in the page's lowercased text."""
+    base = " ".join(name.split(",")[0].lower().split())
+    return bool(base) and base in page_text
 
 
 # --- A personal site's owner: the author when the page credits nobody ---

@@ -11,6 +11,7 @@ from dehusk.metadata.author_sources import (
     clean_credit,
     credit_fallback,
     dom_authors,
+    printed_over_declared,
     twitter_card_authors,
     visible_byline,
     visible_byline_authors,
@@ -330,3 +331,31 @@ def test_clean_credit_drops_weekdays_and_accounts() -> None:
 def test_clean_credit_may_open_with_a_number() -> None:
     assert clean_credit("By 3i Global") == "3i Global"
     assert clean_credit("3d23d65-ddc6-4ce5") == "3d23d65-ddc6-4ce5"  # a Substack's handle
+
+
+def test_printed_byline_over_an_unprinted_declared_author() -> None:
+    # JSON-LD and <meta> name the CMS account "KatieS"; the page prints "by Aoife
+    # O'Riordan" in a byline element and a visible "by" line.
+    sources = {
+        "jsonld": ("KatieS",),
+        "meta": ("KatieS",),
+        "byline": (),
+        "dom": ("Aoife O'Riordan",),
+        "visible": ("Aoife O'Riordan",),
+    }
+    text = "what are the top u.s. rental car companies of 2025? by aoife o'riordan oct 22, 2025"
+    assert printed_over_declared(sources, ("KatieS",), text) == ("Aoife O'Riordan",)
+    # The declared author printed on the page stays, and so it does when only one of the
+    # page's readings disagrees.
+    assert printed_over_declared(sources, ("KatieS",), text + " katies") == ("KatieS",)
+    one = {**sources, "visible": ()}
+    assert printed_over_declared(one, ("KatieS",), text) == ("KatieS",)
+
+
+def test_author_candidates_say_what_the_page_prints() -> None:
+    sources = {"meta": ("Josh Katzowitz",), "dom": ("Charles Patterson",)}
+    cands = author_candidates(
+        sources, AuthorCredits(), ("Josh Katzowitz",), (), "by charles patterson, wci columnist"
+    )
+    printed = {c.value: c.features["printed"] for c in cands}
+    assert printed == {("Josh Katzowitz",): 0.0, ("Charles Patterson",): 1.0}
