@@ -38,6 +38,7 @@ from dehusk.metadata.author_sources import (
     dom_authors,
     dom_bylines,
     home_link_texts,
+    person_over_site,
     printed_over_declared,
     site_owner,
     twitter_card_authors,
@@ -314,13 +315,13 @@ def _authors(
     visible = visible_byline(tree, exclude)  # likewise
     found = _author_sources(ld, tags, body, tree, exclude, page[0], (bylines, visible.names))
     credits = _author_credits(ld, tags, bylines, visible.credit)
-    rules_authors = printed_over_declared(
-        found,
+    rules_authors = (
         _resolve("authors", _thunks(found), choose.warnings)
         or credit_fallback(credits)
-        or found["owner"],
-        page[1],
+        or found["owner"]
     )
+    rules_authors = printed_over_declared(found, rules_authors, page[1])
+    rules_authors = person_over_site(found, rules_authors, exclude, page[1])
     candidates = author_candidates(found, credits, rules_authors, exclude, page[1])
     if found["citation"] and rules_authors == found["citation"]:
         # Scholarly citation tags are the publisher's own list of every author, in order;

@@ -498,6 +498,35 @@ def printed_over_declared(
     return chosen
 
 
+#: Sources of a person's name that can stand for a site's name answer, in trust order.
+PERSON_SOURCES = ("jsonld", "citation", "meta", "twitter", "item", "byline", "dom", "visible")
+
+
+def person_over_site(
+    sources: Mapping[str, tuple[str, ...]],
+    chosen: tuple[str, ...],
+    exclude: Iterable[str],
+    page_text: str,
+) -> tuple[str, ...]:
+    """A printed person's name when the rules' answer is the site's own name.
+
+    In: each source's names, the rules' answer, the site's names and the page's shown text.
+    Out: the first other source's names (``PERSON_SOURCES`` order) that the page prints and
+    that hold no site name ("Five Books" in ``<meta>``, "Sylvia Bishop" in the Twitter
+    card and the standfirst; "One Tree Planted" and a printed "by Meaghan Weeden"), else
+    ``chosen``: a site's name stands in for an author only where the page names nobody.
+    """
+    sites = {norm(e) for e in exclude if e}
+    if len(chosen) != 1 or norm(chosen[0]) not in sites:
+        return chosen
+    for source in PERSON_SOURCES:
+        names = sources.get(source, ())
+        no_site = not any(site in norm(n) for n in names for site in sites)
+        if names and no_site and all(_printed(n, page_text) for n in names):
+            return names
+    return chosen
+
+
 def _printed(name: str, page_text: str) -> bool:
     """Whether ``name`` (before any credential) stands in the page's lowercased text."""
     base = " ".join(name.split(",")[0].lower().split())

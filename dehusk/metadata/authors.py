@@ -227,8 +227,9 @@ def split_names(value: str, exclude: Iterable[str] = ()) -> list[str]:
 LEAD_SYMBOLS = re.compile(r"^[^\w(\"'“‘]+")
 
 
-#: Punctuation around a name, footnote marks included ("Angela Holliday-Bell, MD*").
-_EDGES = " .:-–—[]\"'⋅·•»«*†‡"
+#: Punctuation around a name, footnote marks and bullets included ("Angela Holliday-Bell,
+#: MD*", "Meaghan Weeden ●").
+_EDGES = " .:-–—[]\"'⋅·•●▪■»«*†‡"
 
 
 def _strip_edges(piece: str) -> str:

@@ -11,6 +11,7 @@ from dehusk.metadata.author_sources import (
     clean_credit,
     credit_fallback,
     dom_authors,
+    person_over_site,
     printed_over_declared,
     twitter_card_authors,
     visible_byline,
@@ -359,3 +360,18 @@ def test_author_candidates_say_what_the_page_prints() -> None:
     )
     printed = {c.value: c.features["printed"] for c in cands}
     assert printed == {("Josh Katzowitz",): 0.0, ("Charles Patterson",): 1.0}
+
+
+def test_a_printed_person_over_the_site_name() -> None:
+    # <meta name=author> holds the site's name; the Twitter card names the interviewer,
+    # whom the standfirst prints.
+    sources = {"meta": ("Five Books",), "twitter": ("Sylvia Bishop",)}
+    text = "our fantasy and sci fi editor sylvia bishop introduces the prize-winning novels"
+    assert person_over_site(sources, ("Five Books",), ("Five Books",), text) == (
+        "Sylvia Bishop",
+    )
+    # Unprinted, or the site's name again with a suffix: the site's name stays.
+    assert person_over_site(sources, ("Five Books",), ("Five Books",), "") == ("Five Books",)
+    sponsored = {"meta": ("Help Net Security",), "dom": ("Help Net Security Sponsored",)}
+    site = ("Help Net Security",)
+    assert person_over_site(sponsored, site, site, "help net security sponsored") == site

@@ -159,3 +159,9 @@ def test_a_titles_own_and_and_a_lower_case_description_are_no_authors() -> None:
     assert clean_authors([text]) == ("Vanessa Mendez, MD",)
     # User names in a list of their own stay.
     assert clean_authors(["jdoe, asmith"]) == ("jdoe", "asmith")
+
+
+def test_bullets_around_a_name_go() -> None:
+    # A Shopify theme's meta line: "by Meaghan Weeden ● 05/03/2026".
+    assert clean_authors(["by Meaghan Weeden ●"]) == ("Meaghan Weeden",)
+    assert clean_authors(["▪ Jane Doe"]) == ("Jane Doe",)
