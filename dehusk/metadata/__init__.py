@@ -37,6 +37,7 @@ from dehusk.metadata.author_sources import (
     credit_fallback,
     dom_authors,
     dom_bylines,
+    first_over_lone_list,
     home_link_texts,
     person_over_site,
     printed_over_declared,
@@ -320,6 +321,7 @@ def _authors(
         or credit_fallback(credits)
         or found["owner"]
     )
+    rules_authors = first_over_lone_list(found, rules_authors)
     rules_authors = printed_over_declared(found, rules_authors, page[1])
     rules_authors = person_over_site(found, rules_authors, exclude, page[1])
     candidates = author_candidates(found, credits, rules_authors, exclude, page[1])

@@ -527,6 +527,27 @@ def person_over_site(
     return chosen
 
 
+#: Sources that must give a list's first name alone for it to outrank the list.
+MIN_FIRST_AGREEING = 2
+
+
+def first_over_lone_list(
+    sources: Mapping[str, tuple[str, ...]], chosen: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The first name alone when only one source lists several names and two or more
+    others give that first name alone: a byline block or microdata that ran on into a
+    reviewer ("Brett Cruz, Gene Petrino" where the byline element and the visible "By"
+    line say "Brett Cruz"), an outlet ("Meghan Neville, Stack Overflow"); else ``chosen``.
+    """
+    if len(chosen) < 2:
+        return chosen
+    whole, first = author_key(chosen), author_key(chosen[:1])
+    keys = [author_key(n) for k, n in sources.items() if n and k != "owner"]
+    if sum(k == whole for k in keys) == 1 and sum(k == first for k in keys) >= MIN_FIRST_AGREEING:
+        return chosen[:1]
+    return chosen
+
+
 def _printed(name: str, page_text: str) -> bool:
     """Whether ``name`` (before any credential) stands in the page's lowercased text."""
     base = " ".join(name.split(",")[0].lower().split())

@@ -11,6 +11,7 @@ from dehusk.metadata.author_sources import (
     clean_credit,
     credit_fallback,
     dom_authors,
+    first_over_lone_list,
     person_over_site,
     printed_over_declared,
     twitter_card_authors,
@@ -367,11 +368,26 @@ def test_a_printed_person_over_the_site_name() -> None:
     # whom the standfirst prints.
     sources = {"meta": ("Five Books",), "twitter": ("Sylvia Bishop",)}
     text = "our fantasy and sci fi editor sylvia bishop introduces the prize-winning novels"
-    assert person_over_site(sources, ("Five Books",), ("Five Books",), text) == (
-        "Sylvia Bishop",
-    )
+    assert person_over_site(sources, ("Five Books",), ("Five Books",), text) == ("Sylvia Bishop",)
     # Unprinted, or the site's name again with a suffix: the site's name stays.
     assert person_over_site(sources, ("Five Books",), ("Five Books",), "") == ("Five Books",)
     sponsored = {"meta": ("Help Net Security",), "dom": ("Help Net Security Sponsored",)}
     site = ("Help Net Security",)
     assert person_over_site(sponsored, site, site, "help net security sponsored") == site
+
+
+def test_a_list_one_source_gives_yields_to_its_first_name() -> None:
+    # The byline block ran on into the reviewer; the byline element and the visible "By"
+    # line name the author alone.
+    sources = {
+        "byline": ("Cort Honey", "Gene Petrino"),
+        "dom": ("Cort Honey",),
+        "visible": ("Cort Honey",),
+    }
+    chosen = ("Cort Honey", "Gene Petrino")
+    assert first_over_lone_list(sources, chosen) == ("Cort Honey",)
+    # A list two sources give, or a first name one other source gives, stays.
+    both = {**sources, "visible": chosen}
+    assert first_over_lone_list(both, chosen) == chosen
+    one = {**sources, "visible": ()}
+    assert first_over_lone_list(one, chosen) == chosen
