@@ -38,6 +38,7 @@ from dehusk.metadata.author_sources import (
     dom_authors,
     dom_bylines,
     first_over_lone_list,
+    headline_byline,
     home_link_texts,
     person_over_site,
     printed_over_declared,
@@ -184,7 +185,10 @@ MAX_HEADINGS = 8
 #: Measured on the dev set with tests/metadata/measure_dev.py (see docs/metadata.md).
 ORDER: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
-        "authors": ("jsonld", "citation", "meta", "twitter", "item", "byline", "dom", "visible"),
+        "authors": (
+            *("jsonld", "citation", "meta", "twitter", "item"),
+            *("byline", "dom", "visible", "headline"),
+        ),
         "published": (
             "url",
             "url_month",
@@ -245,7 +249,8 @@ def extract_metadata(
     relabelled, body = relabel_body(marked, structured, exclude, now)
     site = _Site(site_name or "", declared["title"], url)
     shown = " ".join(" ".join(b.text.split()) for b in blocks).lower()
-    authors = _authors(ld, tags, body, tree, exclude, (site, shown), choose)
+    headline = headline_byline([b.text for b in blocks], rules_title, exclude)
+    authors = _authors(ld, tags, body, tree, exclude, (site, shown, headline), choose)
     dates = date_candidates(tree, url, _declared_dates(ld, tags), body.published, rules_title, now)
     rules_published = _resolve(
         "published", _date_sources(ld, tags, body, tree, url, now, dates), warnings, _day
@@ -305,16 +310,17 @@ def _authors(
     body: BodyFacts,
     tree: LexborHTMLParser,
     exclude: tuple[str, ...],
-    page: tuple[_Site, str],
+    page: tuple[_Site, str, tuple[str, ...]],
     choose: _Chooser,
 ) -> tuple[str, ...]:
     """The authors: every source read (the chooser weighs them all), the rules' answer —
     the order of trust, then the printed credit, then the site's owner — and the
-    chooser's pick among the candidates. ``page``: the site and the page's shown text
-    (its blocks' text, lowercased)."""
+    chooser's pick among the candidates. ``page``: the site, the page's shown text (its
+    blocks' text, lowercased) and the bare byline under its headline."""
     bylines = tuple(dom_bylines(tree))  # read once: a source and a credit
     visible = visible_byline(tree, exclude)  # likewise
-    found = _author_sources(ld, tags, body, tree, exclude, page[0], (bylines, visible.names))
+    shown = (bylines, visible.names, page[2])
+    found = _author_sources(ld, tags, body, tree, exclude, page[0], shown)
     credits = _author_credits(ld, tags, bylines, visible.credit)
     rules_authors = (
         _resolve("authors", _thunks(found), choose.warnings)
@@ -451,10 +457,11 @@ def _author_sources(
     tree: LexborHTMLParser,
     exclude: tuple[str, ...],
     site: _Site,
-    shown: tuple[tuple[str, ...], tuple[str, ...]],
+    shown: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
 ) -> dict[str, tuple[str, ...]]:
     """Every author source's names, each read (the chooser weighs them all); ``shown``:
-    the page's ``dom_bylines`` and the names of its ``visible_byline``."""
+    the page's ``dom_bylines``, the names of its ``visible_byline`` and of its
+    ``headline_byline``."""
     return {
         "jsonld": clean_authors(ld.authors, exclude),
         "meta": clean_authors(_meta_authors(tags, _PLAIN_KEYS), exclude),
@@ -466,6 +473,7 @@ def _author_sources(
         "byline": body.authors,
         "dom": dom_authors(tree, exclude, shown[0]),
         "visible": shown[1],
+        "headline": shown[2],
         "owner": site_owner(
             site.name,
             site.title,

@@ -13,7 +13,7 @@ cleaned by ``authors``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import urlsplit
@@ -37,6 +37,7 @@ from dehusk.metadata.authors import (
     first_names,
     is_person_name,
     mostly_names,
+    name_with_date,
     norm,
     strip_dates,
     word_set,
@@ -190,6 +191,66 @@ def visible_byline_authors(tree: LexborHTMLParser, exclude: Iterable[str] = ()) 
     return visible_byline(tree, exclude).names
 
 
+#: A reading time ("6 min read", "3 minute read").
+READING_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\.?(?:\s+read)?\b", re.IGNORECASE)
+#: Blocks read after the headline for a bare byline (a name and a date, no "By").
+HEADLINE_REACH = 3
+#: Longest block read there (characters): a name, a title, a date.
+MAX_HEADLINE_BYLINE = 100
+#: Copies of the headline looked after (a theme may print it in a menu too).
+MAX_HEADLINES = 3
+
+
+def headline_byline(
+    texts: Sequence[str], title: str, exclude: Iterable[str] = ()
+) -> tuple[str, ...]:
+    """The name a page prints right under its headline with a date and nothing else — no
+    "By", no class, no label: "Aaron Ricadela | Senior Writer | July 2, 2025", "Dec 26,
+    2025 • Mahua Das in Project Management", or the name and the date in blocks of their
+    own ("2025-12-17 ·" then "Trond Teigen").
+
+    In: the page's block texts in reading order (whatever their labels: such a line is
+    often called navigation), the headline and the names to exclude. Out: the name, or ()
+    — a name alone in its block needs a known first name, since nothing else says it is
+    one.
+    """
+    key = norm(title)
+    starts = [i for i, t in enumerate(texts) if key and norm(t) == key][:MAX_HEADLINES]
+    for start in starts:
+        near = [t[: MAX_HEADLINE_BYLINE + 1] for t in texts[start + 1 : start + 1 + HEADLINE_REACH]]
+        for index, text in enumerate(near):
+            if len(text) > MAX_HEADLINE_BYLINE:
+                continue  # a standfirst between the headline and the byline
+            if names := name_with_date(text, exclude):
+                return names
+            if _bare_name(text) and _dated_neighbour(near, index):
+                names = clean_authors([text], exclude)
+                return names if names and _first_name_led(names[0]) else ()
+    return ()
+
+
+def _dated_neighbour(texts: Sequence[str], index: int) -> bool:
+    """Whether the block before or after ``texts[index]`` is a date and nothing else."""
+    return any(0 <= i < len(texts) and _date_only(texts[i]) for i in (index - 1, index + 1))
+
+
+def _date_only(text: str) -> bool:
+    """ "2025-12-17 ·", "23.07.2025 · 6 min read": a date with punctuation around it, a
+    reading time at most."""
+    rest = strip_dates(text)
+    return rest != text and not _LETTER.search(READING_TIME.sub(" ", rest))
+
+
+def _bare_name(text: str) -> bool:
+    """Two to four capitalised words and nothing else ("Trond Teigen")."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
+def _first_name_led(name: str) -> bool:
+    return name.split()[0].lower() in first_names()
+
+
 def _byline_text(node: LexborNode) -> tuple[LexborNode, str, bool] | None:
     """The element holding the byline that ``node``'s own text opens, that byline as "By
     …", and whether a label alone opened it; None when the lead-in does not open a short
@@ -257,8 +318,12 @@ def _bounded(text: str) -> str:
 
 
 def _lead_text(text: str) -> str:
-    """Text with spaces folded and the dates and separators before a lead-in out."""
-    return strip_dates(SPACE.sub(" ", text)).strip(" ,.|·•⋅-–—/").strip()
+    """Text with spaces folded and the dates, reading times ("3 min read · By ASU
+    Online") and separators before a lead-in out."""
+    text = strip_dates(SPACE.sub(" ", text))
+    if "min" in text:
+        text = READING_TIME.sub(" ", text)
+    return text.strip(" ,.|·•⋅-–—/").strip()
 
 
 #: A utility class's arbitrary value ("mr-[--sidebar-container-width]"): a length, not
@@ -437,7 +502,7 @@ def author_candidates(
 
 #: Sources that read the page as shown (a byline block, a byline-like element, a visible
 #: "By" line) and sources the page declares for machines.
-SHOWN_SOURCES = ("src_byline", "src_dom", "src_visible")
+SHOWN_SOURCES = ("src_byline", "src_dom", "src_visible", "src_headline")
 DECLARED_SOURCES = ("src_jsonld", "src_citation", "src_meta", "src_twitter", "src_item")
 
 
@@ -499,7 +564,10 @@ def printed_over_declared(
 
 
 #: Sources of a person's name that can stand for a site's name answer, in trust order.
-PERSON_SOURCES = ("jsonld", "citation", "meta", "twitter", "item", "byline", "dom", "visible")
+PERSON_SOURCES = (
+    *("jsonld", "citation", "meta", "twitter", "item"),
+    *("byline", "dom", "visible", "headline"),
+)
 
 
 def person_over_site(

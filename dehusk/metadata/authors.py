@@ -68,7 +68,7 @@ ORG_WORDS = word_set(
     radio tv television network online digital group inc ltd llc corp company co blog
     team staff editors editorial store shop agency studio studios solutions services
     university college school institute center centre foundation association society
-    hospital clinic health bank insurance the official club"""
+    hospital clinic health bank insurance the official club forum"""
 )
 #: Words before a name that are not part of it ("Author Jane Doe", "More About Jane Doe").
 LEADING_NOISE = word_set(
@@ -451,6 +451,10 @@ def byline_names(
     return ()
 
 
+#: Words that make the words beside a date something other than a name.
+_DATED_NON_NAMES = ROLE_WORDS | ORG_WORDS | WEEKDAYS
+
+
 def name_with_date(text: str, exclude: Iterable[str] = ()) -> tuple[str, ...]:
     """ "Dakota Hebert July 3, 2025", "Dec 26, 2025 • Mahua Das": one capitalised name of
     two to four words and a date, nothing else — a byline without "By"."""
@@ -462,8 +466,8 @@ def name_with_date(text: str, exclude: Iterable[str] = ()) -> tuple[str, ...]:
     words = rest.split()
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.isalpha() for w in words):
         return ()
-    if any(w.lower() in ROLE_WORDS or w.lower() in ORG_WORDS for w in words):
-        return ()
+    if any(w.lower() in _DATED_NON_NAMES for w in words):
+        return ()  # "Released Wednesday": what a date's line says, not who wrote it
     return clean_authors([rest], exclude)
 
 

@@ -12,6 +12,7 @@ from dehusk.metadata.author_sources import (
     credit_fallback,
     dom_authors,
     first_over_lone_list,
+    headline_byline,
     person_over_site,
     printed_over_declared,
     twitter_card_authors,
@@ -391,3 +392,39 @@ def test_a_list_one_source_gives_yields_to_its_first_name() -> None:
     assert first_over_lone_list(both, chosen) == chosen
     one = {**sources, "visible": ()}
     assert first_over_lone_list(one, chosen) == chosen
+
+
+def test_headline_byline_reads_a_bare_name_and_date_under_the_headline() -> None:
+    # Blocks a theme prints under its <h1> with no "By" and no author class (the
+    # classifier often calls them navigation).
+    title = "How AI Is Transforming Healthcare"
+    texts = ["Menu", title, "Aaron Ricadela | Senior Writer | July 2, 2025", "In This Article"]
+    assert headline_byline(texts, title) == ("Aaron Ricadela",)
+    dated = ["Guide 2026", "Dec 26, 2025 • Mahua Das in Project Management", "Did you know…"]
+    assert headline_byline(dated, "Guide 2026") == ("Mahua Das",)
+    # The name and the date in blocks of their own, after a standfirst.
+    standfirst = "HR shared services have evolved into a cornerstone of modern HR. " * 3
+    apart = ["HR Shared Services", standfirst, "Elliot Raba", "23.07.2025 · 6 min read"]
+    assert headline_byline(apart, "HR Shared Services") == ("Elliot Raba",)
+
+
+def test_headline_byline_wants_a_name_and_a_date() -> None:
+    title = "Mission accomplished!"
+    # A bare name with no date beside it, a name alone that is no known first name, what
+    # a date's line says ("Released Wednesday"), a list of other posts: no byline.
+    assert headline_byline([title, "Julia Smith", "More posts"], title) == ()
+    assert headline_byline([title, "2025-12-17 ·", "Digital Preservation"], title) == ()
+    assert headline_byline([title, "Released Wednesday, March 3, 2025"], title) == ()
+    assert headline_byline([title, "Workshop with KBNL", "World Digital Day"], title) == ()
+    assert headline_byline(["Other headline", "Julia Smith, May 2, 2025"], title) == ()
+
+
+def test_a_reading_time_before_the_visible_byline() -> None:
+    page = (
+        "<h1>Graphic design</h1><div>March 15, 2022 <span>·</span> 3 min read "
+        "<span>·</span> By {}</div>"
+    )
+    assert visible_byline_authors(LexborHTMLParser(page.format("Jane Doe"))) == ("Jane Doe",)
+    # The site's own name printed as the byline is its credit.
+    tree = LexborHTMLParser(page.format("ASU Online"))
+    assert visible_byline(tree, ("ASU Online",)).credit == "ASU Online"
