@@ -35,6 +35,7 @@ from dehusk.metadata.authors import (
     WEEKDAYS,
     clean_authors,
     first_names,
+    given_names,
     is_person_name,
     mostly_names,
     name_with_date,
@@ -248,7 +249,10 @@ def _bare_name(text: str) -> bool:
 
 
 def _first_name_led(name: str) -> bool:
-    return name.split()[0].lower() in first_names()
+    """A person's name by its first word (any recorded given name: the date beside it
+    already says it is a byline), holding no organisation or business word."""
+    words = name.lower().split()
+    return words[0] in given_names() and not any(w in COMPANY_WORDS for w in words)
 
 
 def _byline_text(node: LexborNode) -> tuple[LexborNode, str, bool] | None:
@@ -649,6 +653,10 @@ BUSINESS_WORDS = word_set(
     care yoga studio travel tours foods kitchen interiors security energy global desktop
     hardware baking bakery edge silver gold"""
 )
+#: Top-level domains of institutions, never a person's site ("Park Leadership" on park.edu).
+INSTITUTION_TLDS = frozenset({"edu", "gov", "mil", "int"})
+#: Words of an organisation's or a business's name, never a person's.
+COMPANY_WORDS = ORG_WORDS | BUSINESS_WORDS
 #: Shortest first name that, as the whole host label, ties the name to the site.
 MIN_HOST_PART = 4
 #: Shortest first name looked for at the start of a host label.
@@ -679,10 +687,11 @@ def site_owner(
     if possessive and _owner_name(possessive["name"]):
         return (possessive["name"].strip(),)
     host = (urlsplit(url or "").hostname or "").lower().removeprefix("www.")
-    if not host:
+    if not host or host.rsplit(".", 1)[-1] in INSTITUTION_TLDS:
         return ()
     label = host.split(".")[0].replace("-", "")
-    if not any(label[:i] in first_names() for i in range(MIN_FIRST_NAME, len(label) + 1)):
+    known = any(label[:i] in first_names() for i in range(MIN_FIRST_NAME, len(label) + 1))
+    if not known and label not in given_names():
         return ()  # the host carries no first name: no owner can be tied to it
     names = [site_name, *_leading_names(site_name, label), *_title_tails(title)]
     for text in copyright_texts():
@@ -690,7 +699,7 @@ def site_owner(
     names.extend(home_texts())
     for name in names:
         name = name.strip(" .,")
-        if _owner_name(name) and _in_host(name, host):
+        if _owner_name(name, label) and _in_host(name, host):
             return (name,)
     return ()
 
@@ -738,15 +747,19 @@ def _title_tails(title: str) -> list[str]:
     return parts[1:] + ([paren.group(1)] if paren else [])
 
 
-def _owner_name(name: str) -> bool:
+def _owner_name(name: str, label: str = "") -> bool:
     """Two or three capitalised words that are a person's name and no organisation's: the
-    first a known first name (companies are named like their domains too: "Ovolo Hotels")."""
+    first a common first name (companies are named like their domains too: "Ovolo
+    Hotels"), or any recorded given name when it is the host's whole first label
+    ("Pierce Freeman" on pierce.dev, "Owain Brennan" on owain.bearblog.dev; "Green Roads"
+    on greenroads.com is no one's)."""
     words = name.split()
+    first = words[0].lower() if words else ""
     return (
         2 <= len(words) <= 3
-        and words[0].lower() in first_names()
+        and (first in first_names() or (first == label and first in given_names()))
         and all(w[:1].isupper() and not w.isupper() for w in words)
-        and not any(w.lower().strip(".") in ORG_WORDS | BUSINESS_WORDS for w in words)
+        and not any(w.lower().strip(".") in COMPANY_WORDS for w in words)
         and is_person_name(name)
     )
 

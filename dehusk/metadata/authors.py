@@ -312,7 +312,20 @@ def _first_name_led(segment: str) -> bool:
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Common first names, lowercased (``data/first-names.txt``, the US census list)."""
-    text = (resources.files("dehusk") / "metadata" / "data" / "first-names.txt").read_text()
+    return _name_file("first-names.txt")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Every given name of the US baby-name records (``data/given-names.txt``; 36,719
+    names, "Pierce", "Owain", "Christoffer" among them) and the census list: a test for a
+    name that other evidence already ties to the page, since many of these names are also
+    words or brands ("Green", "Master", "Tiger")."""
+    return first_names() | _name_file("given-names.txt")
+
+
+def _name_file(name: str) -> frozenset[str]:
+    text = (resources.files("dehusk") / "metadata" / "data" / name).read_text()
     return frozenset(n for n in text.split("\n") if n and not n.startswith("#"))
 
 

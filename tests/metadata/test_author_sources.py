@@ -122,6 +122,31 @@ def test_personal_site_owner_tied_to_the_host() -> None:
     )
 
 
+def test_a_rarer_first_name_as_the_whole_host_label() -> None:
+    from dehusk.metadata.author_sources import site_owner
+
+    # "Pierce", "Owain": no census first name, but recorded given names, and the host is
+    # that first name itself.
+    home = lambda: ["Pierce Freeman"]  # noqa: E731 - the logo links home
+    url = "https://pierce.dev/notes/go-ahead-self-host-postgres"
+    assert site_owner("", "Self-host Postgres | Pierce Freeman", list, url, home) == (
+        "Pierce Freeman",
+    )
+    url = "https://owain.bearblog.dev/turning-a-tinybox-green"
+    assert site_owner("", "Tinybox", list, url, lambda: ["Owain Brennan"]) == ("Owain Brennan",)
+    # A given name that is also a word, as a business's squashed domain, is no owner; nor
+    # is anyone on an institution's host.
+    url = "https://greenroads.com/collections/all"
+    assert site_owner("Green Roads", "CBD | Green Roads", list, url) == ()
+    url = "https://www.park.edu/blog/ai-in-education"
+    assert (
+        site_owner(
+            "Park University", "AI | Park University", list, url, lambda: ["Park Leadership"]
+        )
+        == ()
+    )
+
+
 def test_a_site_named_for_its_owner_needs_no_host_match() -> None:
     from dehusk.metadata.author_sources import site_owner
 
