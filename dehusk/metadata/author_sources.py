@@ -25,9 +25,12 @@ from dehusk.metadata.authors import (
     BYLINE_START,
     DIGIT,
     EMAIL,
+    EMPTY_LABEL,
+    FACETS,
     LEAD_SYMBOLS,
     LEADING_NOISE,
     ORG_WORDS,
+    PLACEHOLDERS,
     ROLE_WORDS,
     SPACE,
     TAIL,
@@ -378,6 +381,12 @@ MONTHS = word_set(
 #: A CMS's default account names: no one's credit (WordPress "admin" on 2 dev pages with
 #: no truth author).
 ACCOUNT_WORDS = word_set("admin administrator webmaster root user")
+#: A byline's label alone: its names are elsewhere ("Contributors" over a list of links).
+CREDIT_LABELS = word_set("author authors contributor contributors writer writers byline")
+#: A forum's rank badge beside a user name ("Members", "Moderator").
+BADGES = word_set("member members moderator moderators")
+#: Single words no credit is.
+_NO_CREDIT = WEEKDAYS | ACCOUNT_WORDS | CREDIT_LABELS | PLACEHOLDERS | FACETS | BADGES
 #: Template debris that is no credit ("{{author}}", "<b>").
 _CREDIT_DEBRIS = re.compile(r"[{}<>=]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -401,6 +410,8 @@ def clean_credit(value: str) -> str:
     id, a profile URL, template debris, a sentence)."""
     text = URL.sub(" ", EMAIL.sub(" ", value or ""))
     text = TAIL.sub("", BY_PREFIX.sub("", SPACE.sub(" ", strip_dates(text)).strip()))
+    if EMPTY_LABEL.match(text):
+        return ""  # "Timestamp: --": a field's label with no value
     text = LEAD_SYMBOLS.sub("", text)  # "✉ Aditya Mahindru": an icon's glyph
     words = text.strip(" .:-–—()[]\"'⋅·•»«|,").split()
     while words and words[0].lower() in LEADING_NOISE:  # "Articles by Juliette"
@@ -410,8 +421,9 @@ def clean_credit(value: str) -> str:
     text = " ".join(words).strip(" .:-–—()[]\"'⋅·•»«|,")
     if DIGIT.search(text) and any(w.lower().strip(".,") in MONTHS for w in words):
         return ""  # a date strip_dates did not know ("Jun 2")
-    if text.lower() in WEEKDAYS | ACCOUNT_WORDS:
-        return ""  # "Sat" of "Sat, 20 Dec, 2025 - 06:36"; a CMS account ("Written by admin")
+    if text.lower() in _NO_CREDIT:
+        return ""  # "Sat" of "Sat, 20 Dec, 2025 - 06:36"; a CMS account ("Written by
+        # admin"); a label with its value elsewhere ("Contributors"); "undefined"
     if not 1 <= len(words) <= MAX_CREDIT_WORDS or len(text) > MAX_CREDIT_CHARS:
         return ""
     if _CREDIT_DEBRIS.search(text) or not _LETTER.search(text):

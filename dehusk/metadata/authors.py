@@ -60,7 +60,7 @@ ROLE_WORDS = word_set(
     wire service services press agency agencies newsroom copy crew updated published
     posted by view all posts more articles profile expert specialist analyst corresponding
     strategist lead coordinator reviewer learn written about read all home community
-    sponsored sponsor partner"""
+    sponsored sponsor partner member members moderator moderators"""
 )
 #: Words that make a site name an organisation's rather than a person's.
 ORG_WORDS = word_set(
@@ -98,6 +98,17 @@ TITLE_NOUNS = word_set(
     """director manager officer president vice vp ceo cto coo cmo cfo founder co-founder
     cofounder editor editor-in-chief writer reporter correspondent columnist producer
     coordinator specialist analyst expert consultant educator strategist"""
+)
+#: What a script or template prints where it has no value: never a name or a credit
+#: ("undefined" in a JSON-LD author).
+PLACEHOLDERS = word_set("undefined null none nan nil false true [object object]")
+#: What a "browse by"/"sort by" menu offers after its "By" ("By Category", "By Price"):
+#: alone, never a name.
+FACETS = word_set(
+    """category categories price prices brand brands topic topics type types date size
+    color colour popularity rating relevance subject location region industry manufacturer
+    manufacturers occasion occasions style styles material materials department room
+    season genre format level country state city year"""
 )
 #: Day names that datelines put where a byline's name would be ("Sat, 20 Dec").
 WEEKDAYS = word_set(
@@ -207,6 +218,8 @@ def split_names(value: str, exclude: Iterable[str] = ()) -> list[str]:
     text = URL.sub(" ", EMAIL.sub(" ", _HANDLE.sub(" ", value or "")))
     text = TAIL.sub("", BY_PREFIX.sub("", SPACE.sub(" ", strip_dates(cut_at_date(text))).strip()))
     text = drop_titles(text)
+    if EMPTY_LABEL.match(text):
+        return []  # "Timestamp: --": a label with no value (a consent panel's field)
     sites = [norm(e) for e in exclude if e]
     excluded = excluded_names(exclude) | set(sites)
     names: list[str] = []
@@ -223,6 +236,8 @@ def split_names(value: str, exclude: Iterable[str] = ()) -> list[str]:
     return names
 
 
+#: A label and nothing after it but dashes ("Timestamp: --", "User ID:").
+EMPTY_LABEL = re.compile(r"^\s*[^:]{1,40}:\s*[-–—.]*\s*$")
 #: Symbols before a name: an e-mail icon ("✉ Aditya Mahindru"), a bullet, an arrow.
 LEAD_SYMBOLS = re.compile(r"^[^\w(\"'“‘]+")
 
@@ -416,6 +431,8 @@ def is_person_name(name: str) -> bool:
         return False
     if ":" in base:
         return False  # "design: Scott McDaniel": a credit's label left in, not a byline
+    if base.lower() in PLACEHOLDERS or (len(words) == 1 and base.lower() in FACETS):
+        return False  # "undefined"; "By Category" of a menu
     if is_title_piece(base) or base.lower().strip(".") in WEEKDAYS:
         return False  # "Former McKinsey Consultant", "Home Security Expert": a title, no name
     if len(words) == 1 and base.isupper() and len(base) <= 5:

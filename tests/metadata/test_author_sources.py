@@ -453,3 +453,12 @@ def test_a_reading_time_before_the_visible_byline() -> None:
     # The site's own name printed as the byline is its credit.
     tree = LexborHTMLParser(page.format("ASU Online"))
     assert visible_byline(tree, ("ASU Online",)).credit == "ASU Online"
+
+
+def test_labels_placeholders_and_menus_are_no_credit() -> None:
+    # "Contributors" over a list of links, "undefined" from a script, a menu's "By
+    # Category", a consent panel's "Timestamp: --", a forum badge; a team's credit stays.
+    for value in ("Contributors", "undefined", "By Category", "Timestamp: --", "Members"):
+        assert clean_credit(value) == ""
+    assert clean_credit("Marketing Team") == "Marketing Team"
+    assert clean_credit("By Staff") == "Staff"

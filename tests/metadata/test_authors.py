@@ -165,3 +165,17 @@ def test_bullets_around_a_name_go() -> None:
     # A Shopify theme's meta line: "by Meaghan Weeden ● 05/03/2026".
     assert clean_authors(["by Meaghan Weeden ●"]) == ("Meaghan Weeden",)
     assert clean_authors(["▪ Jane Doe"]) == ("Jane Doe",)
+
+
+def test_placeholders_menus_and_empty_labels_are_no_names() -> None:
+    # A JSON-LD author a script never filled; a "browse by" menu's heading; a consent
+    # panel's empty field; a forum's rank badge.
+    assert clean_authors(["undefined"]) == ()
+    assert clean_authors(["null"]) == ()
+    assert clean_authors(["By Category"]) == ()
+    assert clean_authors(["By Price"]) == ()
+    assert clean_authors(["Timestamp: --"]) == ()
+    assert clean_authors(["Members"]) == ()
+    # Names that share a word with those stay.
+    assert clean_authors(["By Alan Price"]) == ("Alan Price",)
+    assert clean_authors(["Author: Jane Doe"]) == ("Jane Doe",)
