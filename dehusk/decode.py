@@ -129,9 +129,7 @@ def double_encoding_warning(undone: int) -> str:
     return f"{undone} double-encoded sequence(s) (UTF-8 read as cp1252/latin-1) undone"
 
 
-def _decode_bytes(
-    data: bytes, encoding: str | None, max_bytes: int
-) -> tuple[str, tuple[str, ...]]:
+def _decode_bytes(data: bytes, encoding: str | None, max_bytes: int) -> tuple[str, tuple[str, ...]]:
     if len(data) > max_bytes:
         raise InputTooLarge(f"input is {len(data)} bytes, limit {max_bytes}")
     bom_codec, body = sniff_bom(data)

@@ -494,7 +494,9 @@ def shown_updated_date(cands: list[DateCandidate]) -> str | None:
         (
             c.value
             for c in cands
-            if c.source in ("text", "time") and c.label == "updated" and not c.in_link
+            if c.source in ("text", "time")
+            and c.label == "updated"
+            and not c.in_link
             and (c.near_title or c.source == "time")
         ),
         None,

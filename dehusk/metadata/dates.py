@@ -107,9 +107,7 @@ class _Parts:
         return f"{self.day.isoformat()}T{self.time}{self.zone}"
 
 
-def parse_date(
-    text: str, now: datetime | None = None, known: Collection[str] = ()
-) -> str | None:
+def parse_date(text: str, now: datetime | None = None, known: Collection[str] = ()) -> str | None:
     """The first plausible date in ``text`` as ISO 8601, or ``None`` (see module docstring).
 
     ``known``: ISO days (``2024-09-10``) the page declares elsewhere (JSON-LD, ``<meta>``);

@@ -89,7 +89,7 @@ def test_the_page_clock_is_no_candidate_date() -> None:
 def test_declared_days_settle_ambiguous_visible_dates() -> None:
     # HubSpot blog: "09.10.2024" (month first) under the headline, JSON-LD 2024-09-10.
     tree = LexborHTMLParser(
-        "<body><h1>Renovation phases</h1><p class=\"blog-post__date post-date\">09.10.2024</p>"
+        '<body><h1>Renovation phases</h1><p class="blog-post__date post-date">09.10.2024</p>'
         "<p>Planning comes first.</p></body>"
     )
     declared = [("jsonld", "datePublished", "2024-09-10T16:07:00.000Z")]
@@ -216,7 +216,7 @@ def test_originally_published_date_is_the_publication_date() -> None:
     page = (
         "<html><body><article><h1>The pros and cons of living in a tiny home</h1>"
         "<div><span>Jane Roe</span><span>30 Sep 2022, 11:07am</span></div>"
-        "<p>Tiny homes are having a moment.</p></article><p class=\"PublishDateDisclaimer\">"
+        '<p>Tiny homes are having a moment.</p></article><p class="PublishDateDisclaimer">'
         "This article was originally published on 26 Sep 2019 at 4:12pm but has been "
         "regularly updated to keep the information current.</p></body></html>"
     )
@@ -241,7 +241,7 @@ def test_lone_visible_date_far_from_the_headline_when_it_is_the_only_one() -> No
         "<body><h1>10 Free Accounting Tools</h1><p>By: Jessica Elliott</p>"
         + "".join(f"<p>Tool {i}: invoices, estimates and reports.</p>" for i in range(60))
         + '<div class="article-body__published">Published <time pubdate datetime="2025-08-13"'
-        '>August 13, 2025</time></div></body>'
+        ">August 13, 2025</time></div></body>"
     )
     now = datetime(2025, 12, 1, tzinfo=UTC)
     declared = [
