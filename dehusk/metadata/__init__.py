@@ -247,10 +247,12 @@ def extract_metadata(
     exclude = (site_name or "", publisher or "", *sites)
     structured = clean_authors((*ld.authors, *_meta_authors(tags)), exclude)
     relabelled, body = relabel_body(marked, structured, exclude, now)
-    site = _Site(site_name or "", declared["title"], url)
-    shown = " ".join(" ".join(b.text.split()) for b in blocks).lower()
-    headline = headline_byline([b.text for b in blocks], rules_title, exclude)
-    authors = _authors(ld, tags, body, tree, exclude, (site, shown, headline), choose)
+    page = _PageView(
+        site=_Site(site_name or "", declared["title"], url),
+        shown=" ".join(" ".join(b.text.split()) for b in blocks).lower(),
+        headline=headline_byline([b.text for b in blocks], rules_title, exclude),
+    )
+    authors = _authors(ld, tags, body, tree, exclude, page, choose)
     dates = date_candidates(tree, url, _declared_dates(ld, tags), body.published, rules_title, now)
     rules_published = _resolve(
         "published", _date_sources(ld, tags, body, tree, url, now, dates), warnings, _day
@@ -310,17 +312,16 @@ def _authors(
     body: BodyFacts,
     tree: LexborHTMLParser,
     exclude: tuple[str, ...],
-    page: tuple[_Site, str, tuple[str, ...]],
+    page: _PageView,
     choose: _Chooser,
 ) -> tuple[str, ...]:
     """The authors: every source read (the chooser weighs them all), the rules' answer —
     the order of trust, then the printed credit, then the site's owner — and the
-    chooser's pick among the candidates. ``page``: the site, the page's shown text (its
-    blocks' text, lowercased) and the bare byline under its headline."""
+    chooser's pick among the candidates."""
     bylines = tuple(dom_bylines(tree))  # read once: a source and a credit
     visible = visible_byline(tree, exclude)  # likewise
-    shown = (bylines, visible.names, page[2])
-    found = _author_sources(ld, tags, body, tree, exclude, page[0], shown)
+    readings = _Readings(bylines, visible.names, page.headline)
+    found = _author_sources(ld, tags, body, tree, exclude, page.site, readings)
     credits = _author_credits(ld, tags, bylines, visible.credit)
     rules_authors = (
         _resolve("authors", _thunks(found), choose.warnings)
@@ -328,9 +329,9 @@ def _authors(
         or found["owner"]
     )
     rules_authors = first_over_lone_list(found, rules_authors)
-    rules_authors = printed_over_declared(found, rules_authors, page[1])
-    rules_authors = person_over_site(found, rules_authors, exclude, page[1])
-    candidates = author_candidates(found, credits, rules_authors, exclude, page[1])
+    rules_authors = printed_over_declared(found, rules_authors, page.shown)
+    rules_authors = person_over_site(found, rules_authors, exclude, page.shown)
+    candidates = author_candidates(found, credits, rules_authors, exclude, page.shown)
     if found["citation"] and rules_authors == found["citation"]:
         # Scholarly citation tags are the publisher's own list of every author, in order;
         # a handful of dev pages carry them, too few for the chooser to learn that.
@@ -450,6 +451,22 @@ class _Site(NamedTuple):
     url: str | None
 
 
+class _PageView(NamedTuple):
+    """What the author rules read of the page besides its markup and declared data."""
+
+    site: _Site
+    shown: str  # the blocks' text, lowercased: is a name printed on the page?
+    headline: tuple[str, ...]  # the names of the bare byline under the headline
+
+
+class _Readings(NamedTuple):
+    """The page's printed author readings, each taken once."""
+
+    bylines: tuple[str, ...]  # byline-like elements' texts (``dom_bylines``), also credits
+    visible: tuple[str, ...]  # the names of the visible "By …" line (``visible_byline``)
+    headline: tuple[str, ...]  # ``headline_byline``'s names
+
+
 def _author_sources(
     ld: JsonLd,
     tags: MetaTags,
@@ -457,11 +474,9 @@ def _author_sources(
     tree: LexborHTMLParser,
     exclude: tuple[str, ...],
     site: _Site,
-    shown: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+    readings: _Readings,
 ) -> dict[str, tuple[str, ...]]:
-    """Every author source's names, each read (the chooser weighs them all); ``shown``:
-    the page's ``dom_bylines``, the names of its ``visible_byline`` and of its
-    ``headline_byline``."""
+    """Every author source's names, each read (the chooser weighs them all)."""
     return {
         "jsonld": clean_authors(ld.authors, exclude),
         "meta": clean_authors(_meta_authors(tags, _PLAIN_KEYS), exclude),
@@ -471,9 +486,9 @@ def _author_sources(
         "twitter": clean_authors(twitter_card_authors(tags), exclude),
         "item": clean_authors(tags.all(META_KEYS["item_authors"]), exclude),
         "byline": body.authors,
-        "dom": dom_authors(tree, exclude, shown[0]),
-        "visible": shown[1],
-        "headline": shown[2],
+        "dom": dom_authors(tree, exclude, readings.bylines),
+        "visible": readings.visible,
+        "headline": readings.headline,
         "owner": site_owner(
             site.name,
             site.title,
