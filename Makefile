@@ -26,6 +26,7 @@ demo: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check dehusk tests benchmarks
+	$(VENV)/bin/ruff format --check dehusk tests benchmarks
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
