@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from selectolax.lexbor import LexborNode
 
@@ -199,12 +200,30 @@ _TAXONOMY = re.compile(
     r"taxonomy|topic|language|lang|section|author|template|page-id)[-_]"
 )
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+#: What ``_token_hint`` says of a token that names no kind of husk.
+_NO_KIND = len(_KIND_WORDS)
+#: Each word of ``_KIND_WORDS`` → the index of the first kind that lists it.
+_WORD_KIND: dict[str, int] = {}
+for _index, (_, _words) in enumerate(_KIND_WORDS):
+    for _word in _words:
+        _WORD_KIND.setdefault(_word, _index)
 
 
 def hint_words(ident: str, classes: str) -> set[str]:
     """The lowercase words of an element's id and class names, taxonomy tokens left out."""
     tokens = [t for t in f"{ident} {classes}".split() if not _TAXONOMY.match(t.lower())]
     return {w.lower() for t in tokens for w in _WORD.findall(t)}
+
+
+def _token_hint(token: str) -> tuple[int, bool]:
+    """What one class/id token says: the index in ``_KIND_WORDS`` of the first kind one of
+    its words names (``_NO_KIND``: none), and whether one of its words names content. A
+    taxonomy token says nothing."""
+    if _TAXONOMY.match(token.lower()):
+        return _NO_KIND, False
+    words = list(map(str.lower, _WORD.findall(token)))
+    kind = min(map(_WORD_KIND.get, words, repeat(_NO_KIND)), default=_NO_KIND)
+    return kind, not _CONTENT_WORDS.isdisjoint(words)
 
 
 @dataclass(slots=True)
@@ -226,6 +245,8 @@ class _Walk:
     segments: list[Segment] = field(default_factory=list)
     images: list[PageImage] = field(default_factory=list)
     hints: dict[str, tuple[int, str]] = field(default_factory=dict)
+    token_hints: dict[str, tuple[int, bool]] = field(default_factory=dict)
+    hidden_classes: dict[str, bool] = field(default_factory=dict)  # class attribute → hides
     parts: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     length: int = 0
@@ -247,19 +268,27 @@ class _Walk:
 
 
 def _hint(walk: _Walk, ident: str, classes: str) -> tuple[int, str]:
-    """(-1 boilerplate / +1 content / 0, husk kind) for an element's id and classes."""
+    """(-1 boilerplate / +1 content / 0, husk kind) for an element's id and classes: the
+    first kind (in ``_KIND_WORDS`` order) one of their words names, else content if one
+    names content (the words of ``hint_words``, read token by token: a page repeats its
+    tokens far more than its whole class strings)."""
     key = f"{ident} {classes}"
     found = walk.hints.get(key)
     if found is None:
-        words = hint_words(ident, classes)
-        found = next(((-1, kind) for kind, kw in _KIND_WORDS if not kw.isdisjoint(words)), None)
-        if found is None:
-            found = (1, "") if not _CONTENT_WORDS.isdisjoint(words) else (0, "")
+        kind, content = _NO_KIND, False
+        for token in key.split():
+            said = walk.token_hints.get(token)
+            if said is None:
+                said = walk.token_hints[token] = _token_hint(token)
+            kind, content = min(kind, said[0]), content or said[1]
+        found = (-1, _KIND_WORDS[kind][0]) if kind < _NO_KIND else (int(content), "")
         walk.hints[key] = found
     return found
 
 
-def _is_hidden(attrs: dict[str, str | None]) -> bool:
+def _is_hidden(walk: _Walk, attrs: dict[str, str | None]) -> bool:
+    """Whether an element's attributes hide it (``hidden``, ``aria-hidden``, an inline
+    ``display:none``, a hiding utility class)."""
     if "hidden" in attrs and not (attrs.get("id") or "").startswith("S:"):
         # (React's streaming render parks finished content in <div hidden id="S:n">.)
         return True
@@ -271,6 +300,15 @@ def _is_hidden(attrs: dict[str, str | None]) -> bool:
     classes = attrs.get("class")
     if not classes:
         return False
+    hidden = walk.hidden_classes.get(classes)
+    if hidden is None:  # a page repeats its class strings: each is split once
+        hidden = _hiding_classes(classes)
+        walk.hidden_classes[classes] = hidden
+    return hidden
+
+
+def _hiding_classes(classes: str) -> bool:
+    """Whether a class attribute names a class that hides the element on a desktop."""
     tokens = classes.split()
     # Utility CSS ("hidden md:block") hides on small screens only: visible on a desktop.
     return not _HIDDEN_CLASSES.isdisjoint(tokens) and not any(":" in t for t in tokens)
@@ -280,6 +318,9 @@ def _add_text(walk: _Walk, raw: str) -> None:
     if walk.pre:
         core = raw
         piece = raw
+    elif raw.isspace():  # the whitespace between elements, the commonest text node
+        walk.pending_space = True
+        return
     else:
         core = " ".join(raw.split())
         if not core:
@@ -318,7 +359,7 @@ def _flush(walk: _Walk, tag: str) -> None:
         text = text.strip()
     if text:
         kind, level, ordered = _kind(walk)
-        links = tuple(k for k in walk.links if k.end <= len(text))
+        links = tuple(k for k in walk.links if k.end <= len(text)) if walk.links else ()
         walk.segments.append(
             Segment(
                 text,
@@ -427,10 +468,17 @@ def _pixels(value: str | None) -> int:
 
 
 def _enter(walk: _Walk, node: LexborNode, tag: str) -> _Frame | None:
-    """Open an element; None means: skip its subtree."""
+    """Open an element; None means: nothing to walk inside it (hidden, void or empty)."""
     attrs = node.attributes
-    if attrs and not walk.reveal and _is_hidden(attrs):
+    if attrs and not walk.reveal and _is_hidden(walk, attrs):
         return None
+    if tag in BLOCK_TAGS:
+        return _enter_block(walk, node, tag, attrs)
+    if tag == "a":
+        walk.link_depth += 1
+        walk.link_start = walk.length + (1 if walk.length and walk.pending_space else 0)
+        walk.link_href = attrs.get("href") or ""
+        return _Frame(node, link=True, tag=tag)
     if tag == "br":
         walk.brs += 1
         if walk.brs >= 2:
@@ -441,22 +489,23 @@ def _enter(walk: _Walk, node: LexborNode, tag: str) -> _Frame | None:
     if tag == "img":
         _image(walk, attrs)
         return None
-    frame = _Frame(node, tag=tag)
-    if tag in BLOCK_TAGS:
+    # Any other inline element (span, em…) changes no state: only its children count.
+    return _Frame(node, tag=tag) if node.child is not None else None
+
+
+def _enter_block(
+    walk: _Walk, node: LexborNode, tag: str, attrs: dict[str, str | None]
+) -> _Frame | None:
+    """Open a block element: the text before it ends a segment, it becomes a container."""
+    if walk.parts:
         _flush(walk, walk.containers[walk.current].tag if walk.current >= 0 else "p")
-        if tag == "table":
-            rows = _data_table(node)
-            if rows is not None:
-                _table_segment(walk, node, attrs, rows)
-                return None
-        frame.block = True
-        frame.container = _open_container(walk, tag, attrs)
-        _enter_state(walk, tag, frame)
-    elif tag == "a":
-        frame.link = True
-        walk.link_depth += 1
-        walk.link_start = walk.length + (1 if walk.length and walk.pending_space else 0)
-        walk.link_href = attrs.get("href") or ""
+    if tag == "table":
+        rows = _data_table(node)
+        if rows is not None:
+            _table_segment(walk, node, attrs, rows)
+            return None
+    frame = _Frame(node, block=True, container=_open_container(walk, tag, attrs), tag=tag)
+    _enter_state(walk, tag, frame)
     return frame
 
 
@@ -477,7 +526,8 @@ def _table_segment(
 
 def _exit(walk: _Walk, frame: _Frame) -> None:
     if frame.block:
-        _flush(walk, frame.tag)
+        if walk.parts:
+            _flush(walk, frame.tag)
         if frame.counts:
             _exit_state(walk, frame.tag)
         walk.current = walk.containers[frame.container].parent
@@ -501,7 +551,8 @@ def _walk_children(walk: _Walk, root: LexborNode) -> None:
     while stack:
         if node is None:
             frame = stack.pop()
-            _exit(walk, frame)
+            if frame.block or frame.link:
+                _exit(walk, frame)
             node = frame.node.next if stack else None
             continue
         tag = node.tag
