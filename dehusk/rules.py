@@ -125,12 +125,15 @@ def _chain(page: Page, i: int, stop: int) -> list[tuple[Container, int]]:
     return out if i == stop else []
 
 
-def _inside(page: Page, i: int, stop: int) -> bool:
-    while i >= 0:
-        if i == stop:
-            return True
-        i = page.containers[i].parent
-    return False
+def _inside_flags(page: Page, top: int) -> list[bool]:
+    """Per container: whether it is ``top`` or lies inside it (all False for ``top`` -1).
+    One pass: a parent always comes before its children in ``page.containers``."""
+    inside = [False] * len(page.containers)
+    if top < 0:
+        return inside
+    for i, c in enumerate(page.containers):
+        inside[i] = i == top or (c.parent >= 0 and inside[c.parent])
+    return inside
 
 
 def husk_kind(page: Page, seg: Segment, best: int, totals: list[float], cards: bool = False) -> str:
@@ -182,16 +185,25 @@ def label_of(page: Page, seg: Segment, main: bool, husk: str) -> Label:
 
 
 def _subtree_stats(page: Page) -> tuple[list[int], list[int], list[int]]:
-    """Per container: characters, link characters and segments in its subtree."""
+    """Per container: characters, link characters and segments in its subtree.
+
+    Each segment counts in its own container, then every container adds its sums to its
+    parent's, children first (a child always comes after its parent in
+    ``page.containers``): one pass over the containers instead of one climb per segment."""
     n = len(page.containers)
     chars, links, count = [0] * n, [0] * n, [0] * n
     for seg in page.segments:
         i = seg.container
-        while i >= 0:
+        if i >= 0:
             chars[i] += len(seg.text)
             links[i] += seg.link_chars
             count[i] += 1
-            i = page.containers[i].parent
+    for i in range(n - 1, -1, -1):
+        parent = page.containers[i].parent
+        if parent >= 0:
+            chars[parent] += chars[i]
+            links[parent] += links[i]
+            count[parent] += count[i]
     return chars, links, count
 
 
@@ -269,16 +281,20 @@ def _cascade(
     values = [segment_value(s) for s in page.segments]
     totals = subtree_totals(page, values)
     best = best_container(page, totals)
+    in_best = _inside_flags(page, best)
     prose = sum(
         max(v, 0.0)
         for s, v in zip(page.segments, values, strict=True)
-        if best >= 0 and _inside(page, s.container, best)
+        if s.container >= 0 and in_best[s.container]
     )
     cards, card_chars = card_region(page)
     if cards >= 0 and card_chars > LISTING_RATIO * prose:
+        in_cards = _inside_flags(page, cards)
         decisions = [
             (
-                _inside(page, s.container, cards) and not husk_kind(page, s, cards, totals, True),
+                s.container >= 0
+                and in_cards[s.container]
+                and not husk_kind(page, s, cards, totals, True),
                 Decision(v, ""),
             )
             for s, v in zip(page.segments, values, strict=True)
@@ -289,7 +305,7 @@ def _cascade(
         return values, totals, best, cards, False, prose, decisions
     decisions = []
     for seg, value in zip(page.segments, values, strict=True):
-        if not _inside(page, seg.container, best):
+        if seg.container < 0 or not in_best[seg.container]:
             decisions.append((False, Decision(value, "")))
             continue
         husk = husk_kind(page, seg, best, totals)
