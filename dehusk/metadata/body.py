@@ -60,9 +60,11 @@ def mark_title(blocks: Sequence[Block], title: str) -> tuple[Block, ...]:
     want = _norm(title)
     out = list(blocks)
     for i, b in enumerate(out):
+        if not (b.label is Label.HEADING or (b.label is Label.OTHER and b.level == 1)):
+            continue  # (tested first: only headings are worth normalising)
         text = _norm(b.text)
         same = bool(want) and (text == want or (b.level == 1 and bool(text) and text in want))
-        if same and (b.label is Label.HEADING or (b.label is Label.OTHER and b.level == 1)):
+        if same:
             out[i] = replace(b, label=Label.TITLE, main=False)
             break
     return tuple(out)
