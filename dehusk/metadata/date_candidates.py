@@ -249,7 +249,8 @@ def visible_candidates(
     out: list[DateCandidate] = []
     clocks: list[DateCandidate] = []
     positions: list[int] = []
-    for node in body.traverse(include_text=True):
+    # (skip_empty: lexbor drops the ASCII-whitespace text nodes, which the test below skips too)
+    for node in body.traverse(include_text=True, skip_empty=True):
         tag = node.tag
         if tag == "h1":
             first_h1 = len(texts) if first_h1 is None else first_h1
