@@ -203,25 +203,28 @@ _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 #: What ``_token_hint`` says of a token that names no kind of husk.
 _NO_KIND = len(_KIND_WORDS)
 #: Each word of ``_KIND_WORDS`` → the index of the first kind that lists it.
-_WORD_KIND: dict[str, int] = {}
-for _index, (_, _words) in enumerate(_KIND_WORDS):
-    for _word in _words:
-        _WORD_KIND.setdefault(_word, _index)
+_WORD_KIND: dict[str, int] = {
+    word: index for index, (_, words) in reversed(list(enumerate(_KIND_WORDS))) for word in words
+}
 
 
 def hint_words(ident: str, classes: str) -> set[str]:
     """The lowercase words of an element's id and class names, taxonomy tokens left out."""
-    tokens = [t for t in f"{ident} {classes}".split() if not _TAXONOMY.match(t.lower())]
-    return {w.lower() for t in tokens for w in _WORD.findall(t)}
+    return {w for t in f"{ident} {classes}".split() for w in _token_words(t)}
+
+
+def _token_words(token: str) -> list[str]:
+    """The lowercase words of one class/id token ("SiteFooter" → site, footer); none for a
+    taxonomy token ("tag-politics")."""
+    if _TAXONOMY.match(token.lower()):
+        return []
+    return [w.lower() for w in _WORD.findall(token)]
 
 
 def _token_hint(token: str) -> tuple[int, bool]:
     """What one class/id token says: the index in ``_KIND_WORDS`` of the first kind one of
-    its words names (``_NO_KIND``: none), and whether one of its words names content. A
-    taxonomy token says nothing."""
-    if _TAXONOMY.match(token.lower()):
-        return _NO_KIND, False
-    words = list(map(str.lower, _WORD.findall(token)))
+    its words names (``_NO_KIND``: none), and whether one of its words names content."""
+    words = _token_words(token)
     kind = min(map(_WORD_KIND.get, words, repeat(_NO_KIND)), default=_NO_KIND)
     return kind, not _CONTENT_WORDS.isdisjoint(words)
 
