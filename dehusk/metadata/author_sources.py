@@ -190,11 +190,6 @@ def visible_byline(tree: LexborHTMLParser, exclude: Iterable[str] = ()) -> Visib
     return VisibleByline((), credit)
 
 
-def visible_byline_authors(tree: LexborHTMLParser, exclude: Iterable[str] = ()) -> tuple[str, ...]:
-    """The names of ``visible_byline``."""
-    return visible_byline(tree, exclude).names
-
-
 #: A reading time ("6 min read", "3 minute read").
 READING_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\.?(?:\s+read)?\b", re.IGNORECASE)
 #: Blocks read after the headline for a bare byline (a name and a date, no "By").
