@@ -20,9 +20,11 @@ from datetime import date, datetime
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from dehusk.metadata.dates import (
+    LINK_DEPTH,
     PATTERNS,
     SLASHED,
     dom_date,
+    has_ancestor,
     in_link,
     parse_date,
     url_date,
@@ -288,8 +290,8 @@ def visible_candidates(
                 value,
                 label,
                 order=len(out),
-                in_article=_has_ancestor(parent, ("article", "main")),
-                in_link=_has_ancestor(parent, ("a",), 3),
+                in_article=has_ancestor(parent, ("article", "main")),
+                in_link=has_ancestor(parent, ("a",), LINK_DEPTH),
                 original=words == "published" and bool(ORIGINAL_WORDS.search(before[-40:])),
             )
         )
@@ -344,17 +346,6 @@ def _ancestor_label(node: LexborNode, depth: int = 3) -> str:
             return label
         current = current.parent
     return ""
-
-
-def _has_ancestor(node: LexborNode, tags: tuple[str, ...], depth: int = 60) -> bool:
-    current: LexborNode | None = node
-    for _ in range(depth):
-        if current is None:
-            return False
-        if current.tag in tags:
-            return True
-        current = current.parent
-    return False
 
 
 def date_candidates(

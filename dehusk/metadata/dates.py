@@ -329,13 +329,19 @@ def time_element_date(tree: LexborHTMLParser, now: datetime | None = None) -> st
     return None
 
 
-def in_link(node: LexborNode, depth: int = LINK_DEPTH) -> bool:
-    """Whether ``node`` stands inside an ``<a>`` within ``depth`` ancestors."""
-    current = node.parent
+def in_link(node: LexborNode) -> bool:
+    """Whether ``node`` stands inside an ``<a>`` within ``LINK_DEPTH`` ancestors."""
+    return has_ancestor(node.parent, ("a",), LINK_DEPTH)
+
+
+def has_ancestor(node: LexborNode | None, tags: Collection[str], depth: int = 60) -> bool:
+    """Whether ``node`` or one of its ancestors, ``depth`` elements in all, is one of
+    ``tags``."""
+    current = node
     for _ in range(depth):
         if current is None:
             return False
-        if current.tag == "a":
+        if current.tag in tags:
             return True
         current = current.parent
     return False
