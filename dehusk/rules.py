@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from dehusk.article import Container, Label, Page, Segment
+from dehusk.readability import readability_best
 
 #: Thresholds of the cascade, tuned on wcxb-dev (see docs/decisions.md).
 PROSE_CHARS = 80  # a segment this long is prose whatever its punctuation
@@ -128,6 +129,19 @@ def best_container(page: Page, totals: list[float]) -> int:
     return best
 
 
+def body_chain(page: Page, best: int, chars: list[int], links: list[int]) -> frozenset[int]:
+    """The containers from Readability's candidate up to ``best`` when a content class
+    (``entry-content``, ``post-body``) marks that candidate or one of them: the two signals
+    agree where the body is, so a husk word in an enclosing class (``entry-author-jane``,
+    ``category-comments``) names a theme's styling, not the block's role. On dragnet a
+    blog theme's post wrapper named after its author cut whole posts as a byline."""
+    top, _ = readability_best(page, chars, links)
+    found = _chain(page, top, page.containers[best].parent) if best >= 0 and top >= 0 else []
+    if not any(c.hint > 0 for c, _ in found):
+        return frozenset()
+    return frozenset(i for _, i in found)
+
+
 def _chain(page: Page, i: int, stop: int) -> list[tuple[Container, int]]:
     """Containers from ``i`` up to (not including) ``stop``; empty if ``stop`` is not above."""
     out = []
@@ -148,17 +162,26 @@ def _inside_flags(page: Page, top: int) -> list[bool]:
     return inside
 
 
-def husk_kind(page: Page, seg: Segment, best: int, totals: list[float], cards: bool = False) -> str:
+def husk_kind(
+    page: Page,
+    seg: Segment,
+    best: int,
+    totals: list[float],
+    cards: bool = False,
+    protected: frozenset[int] = frozenset(),
+) -> str:
     """The kind of husk a segment inside the best container is, or "" if it is article.
 
     A class that names a strong kind of husk (navigation, related, comment…) cuts its
     subtree; a weak one ("other": widget, share, sidebar…) only when the subtree holds
     more husk than prose, because such words also name content wrappers. In a card grid
-    (``cards``) links are the content: card titles link to their pages.
+    (``cards``) links are the content: card titles link to their pages. A ``protected``
+    container (one that holds the body both signals agree on, see ``body_chain``) is never
+    cut for its class.
     """
     for c, i in _chain(page, seg.container, best):
         minor = totals[i] < HUSK_SHARE * totals[best]
-        if c.hint < 0 and minor and (c.kind != "other" or totals[i] <= 0):
+        if c.hint < 0 and minor and (c.kind != "other" or totals[i] <= 0) and i not in protected:
             return c.kind or "other"
         for flag in _HUSK_FLAGS:
             if c.tag == flag:
@@ -219,13 +242,15 @@ def _subtree_stats(page: Page) -> tuple[list[int], list[int], list[int]]:
     return chars, links, count
 
 
-def card_region(page: Page) -> tuple[int, float]:
+def card_region(
+    page: Page, stats: tuple[list[int], list[int], list[int]] | None = None
+) -> tuple[int, float]:
     """The container of the largest grid of same-shaped cards, and the cards' characters.
 
     Cards are sibling elements with one tag and first class, each holding text; a menu
-    (one link per entry) is not a grid of cards.
+    (one link per entry) is not a grid of cards. ``stats``: ``_subtree_stats(page)``.
     """
-    chars, links, count = _subtree_stats(page)
+    chars, links, count = stats or _subtree_stats(page)
     groups: dict[tuple[int, str, str], list[int]] = {}
     for i, c in enumerate(page.containers):
         if c.parent >= 0 and chars[i] >= CARD_MIN_CHARS:
@@ -330,7 +355,8 @@ def _cascade(
         for s, v in zip(page.segments, values, strict=True)
         if s.container >= 0 and in_best[s.container]
     )
-    cards, card_chars = card_region(page)
+    stats = _subtree_stats(page)
+    cards, card_chars = card_region(page, stats)
     in_cards = _inside_flags(page, cards)
     if (
         cards >= 0
@@ -350,11 +376,12 @@ def _cascade(
         decisions = [(False, Decision(v, "")) for v in values]
         return values, totals, best, cards, False, prose, decisions
     decisions = []
+    protected = body_chain(page, best, stats[0], stats[1])
     for seg, value in zip(page.segments, values, strict=True):
         if seg.container < 0 or not in_best[seg.container]:
             decisions.append((False, Decision(value, "")))
             continue
-        husk = husk_kind(page, seg, best, totals)
+        husk = husk_kind(page, seg, best, totals, protected=protected)
         decisions.append((not husk, Decision(value, husk)))
     return values, totals, best, cards, False, prose, decisions
 
