@@ -100,8 +100,15 @@ TITLE_NOUNS = word_set(
     coordinator specialist analyst expert consultant educator strategist"""
 )
 #: What a script or template prints where it has no value: never a name or a credit
-#: ("undefined" in a JSON-LD author).
-PLACEHOLDERS = word_set("undefined null none nan nil false true [object object]")
+#: ("undefined" in a JSON-LD author; "Name", a theme's field label left in ``<meta>``).
+PLACEHOLDERS = word_set("undefined null none nan nil false true [object object] name")
+#: Social networks a ``rel=author`` link points to (Google+ authorship markup, 2011-2019,
+#: linked the author's profile as "Google +"): the link's text names the network, not a
+#: person. Dragnet pages of 2012 print them.
+NETWORKS = word_set("google google+ googleplus plus twitter facebook linkedin instagram youtube")
+#: Possessives that make a piece a call to action ("View my complete profile", Blogger's
+#: profile link with ``rel=author``), never a name.
+POSSESSIVES = word_set("my your our his her their")
 #: What a "browse by"/"sort by" menu offers after its "By" ("By Category", "By Price"):
 #: alone, never a name.
 FACETS = word_set(
@@ -391,7 +398,7 @@ def tidy_name(piece: str, sites: list[str]) -> str:
     return strip_roles(text)
 
 
-_LETTER = re.compile(r"[^\W\d_]")
+LETTER = re.compile(r"[^\W\d_]")
 
 
 def cut_at_date(text: str) -> str:
@@ -403,7 +410,7 @@ def cut_at_date(text: str) -> str:
     if not starts:
         return text
     head = text[: min(starts)]
-    return head if _LETTER.search(BY_PREFIX.sub("", head)) else text
+    return head if LETTER.search(BY_PREFIX.sub("", head)) else text
 
 
 def strip_dates(text: str) -> str:
@@ -433,6 +440,10 @@ def is_person_name(name: str) -> bool:
         return False  # "design: Scott McDaniel": a credit's label left in, not a byline
     if base.lower() in PLACEHOLDERS or (len(words) == 1 and base.lower() in FACETS):
         return False  # "undefined"; "By Category" of a menu
+    if all(w.strip("+").lower() in NETWORKS for w in words if w.strip("+")):
+        return False  # "Google +": a rel=author link to a profile, named for its network
+    if any(w.lower() in POSSESSIVES for w in words):
+        return False  # "my complete profile": a link's call to action
     if is_title_piece(base) or base.lower().strip(".") in WEEKDAYS:
         return False  # "Former McKinsey Consultant", "Home Security Expert": a title, no name
     if len(words) == 1 and base.isupper() and len(base) <= 5:

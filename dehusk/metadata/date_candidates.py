@@ -36,11 +36,18 @@ from dehusk.metadata.rank import RULES_CHOICE, Candidate
 
 #: Words before a visible date that say which date it is. "Updated" wins over "published"
 #: when both are near ("Published May 1, updated June 2" gives each its own nearest word).
+#: Besides English, the words of the languages whose month names ``dates.MONTHS`` reads
+#: (de, fr, es, it, pt, nl): a German "Aktualisiert am 3. März 2025" is an update as
+#: surely as an English "Updated".
 UPDATED_WORDS = re.compile(
-    r"\b(?:updated?|modified|revised|reviewed|refreshed|last\s+edited|edited)\b", re.IGNORECASE
+    r"\b(?:updated?|modified|revised|reviewed|refreshed|last\s+edited|edited"
+    r"|aktualisiert|geändert|mis\s+à\s+jour|modifié|actualizado|actualización|aggiornat[oa]"
+    r"|atualizado|atualização|bijgewerkt)\b",
+    re.IGNORECASE,
 )
 PUBLISHED_WORDS = re.compile(
-    r"\b(?:published|posted|released|written|created|first\s+published|date|on)\b",
+    r"\b(?:published|posted|released|written|created|first\s+published|date|on"
+    r"|veröffentlicht|erschienen|publié|publicado|pubblicat[oa]|gepubliceerd|geplaatst)\b",
     re.IGNORECASE,
 )
 #: Words before a published date that say it is the first publication of a story updated

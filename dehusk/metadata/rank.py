@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import numpy as np
 
@@ -125,3 +125,27 @@ def choose(field: str, candidates: Sequence[Candidate[T]], model: str, fallback:
     if ranker is None:
         return fallback
     return candidates[int(np.argmax(scores(ranker, candidates)))].value
+
+
+@dataclass(frozen=True, slots=True)
+class Chooser:
+    """Picks a field's value among its candidates with the learned chooser of ``model``;
+    records the candidates in ``trace`` (training) and, when the chooser overrules the
+    rules, says so in ``warnings``."""
+
+    model: str
+    trace: dict[str, list[Candidate[Any]]] | None
+    warnings: list[str]
+
+    def __call__(self, field: str, options: list[Candidate[T]], rules: T) -> T:
+        if self.trace is not None:
+            self.trace[field] = list(options)
+        chosen = choose(field, options, self.model, rules)
+        if chosen != rules:
+            self.warnings.append(f"{field}: the learned chooser took {chosen!r} over {rules!r}")
+        return chosen
+
+    def record(self, field: str, options: list[Candidate[T]]) -> None:
+        """Records ``options`` for training where the rules decide without the chooser."""
+        if self.trace is not None:
+            self.trace[field] = list(options)

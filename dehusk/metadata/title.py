@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -25,7 +25,8 @@ from dehusk.metadata.rank import RULES_CHOICE, Candidate
 
 #: Order of trust for the headline when the h1 finds no agreement. Measured on the dev set
 #: (tests/metadata/measure_dev.py); see docs/metadata.md.
-TITLE_ORDER: tuple[str, ...] = (
+TitleSource = Literal["jsonld", "og", "twitter", "item", "parsely", "sailthru", "dc", "h1", "title"]
+TITLE_ORDER: tuple[TitleSource, ...] = (
     "jsonld",
     "og",
     "twitter",
@@ -115,7 +116,7 @@ def agreement(heading: str, declared: Iterable[str]) -> float:
 
 
 def choose_title(
-    candidates: Mapping[str, str], headings: Sequence[str], sites: tuple[str, ...]
+    candidates: Mapping[TitleSource, str], headings: Sequence[str], sites: tuple[str, ...]
 ) -> str:
     """The headline from declared candidates keyed by source name and the page's visible
     headings (h1s first, then h2s), see the module docstring."""
@@ -178,7 +179,7 @@ MAX_CANDIDATE = 400
 
 
 def ranked_candidates(
-    declared: Mapping[str, str],
+    declared: Mapping[TitleSource, str],
     headings: Sequence[tuple[str, str]],
     sites: tuple[str, ...],
     chosen: str,

@@ -27,7 +27,6 @@ import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -133,17 +132,21 @@ def report(name: str, scores: dict[str, tuple[int, int]]) -> None:
 
 
 def apply_orders(args: argparse.Namespace) -> None:
-    import dehusk.metadata as stage
+    """Reorders a field's rules for one run (``--published-order url,meta,...``): the named
+    rules in that order, their reasons kept; names not given are dropped."""
+    import dehusk.metadata.authorship as authorship
+    import dehusk.metadata.published as published
     import dehusk.metadata.title as title
 
     if args.title_order:
         title.TITLE_ORDER = tuple(args.title_order.split(","))
-    order = dict(stage.ORDER)
-    for field in ("published", "authors"):
-        value = getattr(args, f"{field}_order")
+    for module, table, value in (
+        (published, "PUBLISHED", args.published_order),
+        (authorship, "AUTHORS", args.authors_order),
+    ):
         if value:
-            order[field] = tuple(value.split(","))
-    stage.ORDER = MappingProxyType(order)
+            rules = {rule.source: rule for rule in getattr(module, table)}
+            setattr(module, table, tuple(rules[name] for name in value.split(",")))
 
 
 def main() -> None:

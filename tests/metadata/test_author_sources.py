@@ -4,17 +4,19 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from dehusk.metadata.author_sources import (
+from dehusk.metadata.author_choice import (
     AuthorCredits,
     author_candidates,
     author_key,
     clean_credit,
     credit_fallback,
-    dom_authors,
     first_over_lone_list,
-    headline_byline,
     person_over_site,
     printed_over_declared,
+)
+from dehusk.metadata.author_sources import (
+    dom_authors,
+    headline_byline,
     twitter_card_authors,
     visible_byline,
 )
@@ -113,7 +115,7 @@ def test_author_key_is_the_benchmark_comparison() -> None:
 
 
 def test_personal_site_owner_tied_to_the_host() -> None:
-    from dehusk.metadata.author_sources import site_owner
+    from dehusk.metadata.site_owner import site_owner
 
     footer = ["Home About © 2025 Toby Hede. All rights reserved."]
     assert site_owner("", "The 7 habits", lambda: footer, "https://tobyhede.com/blog/x") == (
@@ -127,7 +129,7 @@ def test_personal_site_owner_tied_to_the_host() -> None:
 
 
 def test_a_rarer_first_name_as_the_whole_host_label() -> None:
-    from dehusk.metadata.author_sources import site_owner
+    from dehusk.metadata.site_owner import site_owner
 
     # "Pierce", "Owain": no census first name, but recorded given names, and the host is
     # that first name itself.
@@ -152,7 +154,7 @@ def test_a_rarer_first_name_as_the_whole_host_label() -> None:
 
 
 def test_a_site_named_for_its_owner_needs_no_host_match() -> None:
-    from dehusk.metadata.author_sources import site_owner
+    from dehusk.metadata.site_owner import site_owner
 
     url = "https://www.chiark.greenend.org.uk/~cjwatson/blog/post.html"
     assert site_owner("Colin Watson's blog", "Post | Colin Watson's blog", list, url) == (
@@ -161,7 +163,7 @@ def test_a_site_named_for_its_owner_needs_no_host_match() -> None:
 
 
 def test_a_business_named_like_its_domain_is_no_owner() -> None:
-    from dehusk.metadata.author_sources import site_owner
+    from dehusk.metadata.site_owner import site_owner
 
     assert (
         site_owner("Ovolo Hotels", "Tips | Ovolo Hotels", list, "https://ovolohotels.com/x") == ()
@@ -216,7 +218,7 @@ def test_a_learned_chooser_does_not_overrule_citation_tags(tmp_path: Path) -> No
 
 
 def test_the_owner_from_the_site_names_first_words_and_the_about_link() -> None:
-    from dehusk.metadata.author_sources import home_link_texts, site_owner
+    from dehusk.metadata.site_owner import home_link_texts, site_owner
 
     url = "https://www.brettlarkin.com/best-non-slip-yoga-mat/"
     title = "Best Non-Slip Yoga Mat – Brett Larkin Yoga"

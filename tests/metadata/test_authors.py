@@ -179,3 +179,11 @@ def test_placeholders_menus_and_empty_labels_are_no_names() -> None:
     # Names that share a word with those stay.
     assert clean_authors(["By Alan Price"]) == ("Alan Price",)
     assert clean_authors(["Author: Jane Doe"]) == ("Jane Doe",)
+
+
+def test_a_profile_link_is_no_name() -> None:
+    # rel=author links of 2012 blogs (dragnet): Blogger's profile link, a Google+ profile.
+    assert clean_authors(["View my complete profile"]) == ()
+    assert clean_authors(["Google +"]) == ()
+    assert clean_authors(["Name"]) == ()
+    assert clean_authors(["Mark Twitter Smith"]) == ("Mark Twitter Smith",)

@@ -160,37 +160,43 @@ def test_a_chooser_that_overrules_the_rules_says_so(tmp_path: Path) -> None:
 
 
 def test_a_headline_with_css_inside_is_read_as_shown() -> None:
-    from dehusk.metadata import headings
+    from dehusk.metadata.evidence import gather
+    from dehusk.metadata.headline import headings
 
     page = (
         "<html><body><h1><style>.css-1a{cursor:pointer}</style>Augustinus Bader "
         "<span>The Cream</span><script>var x = 1;</script></h1><p>Text.</p></body></html>"
     )
-    assert headings(LexborHTMLParser(page), ())[0] == [("h1", "Augustinus Bader The Cream")]
+    assert headings(gather(LexborHTMLParser(page), None).headings, ())[0] == [
+        ("h1", "Augustinus Bader The Cream")
+    ]
 
 
 def test_a_headline_runs_inline_elements_on_and_parts_blocks() -> None:
-    from dehusk.metadata import headings
+    from dehusk.metadata.evidence import gather
+    from dehusk.metadata.headline import headings
 
     page = (
         "<html><body><h1>Cut Your Planning <span class='drop'>C</span>ycle<!-- x --></h1>"
         "<h2><div>Opinion</div><div>Why it</div><br>matters</h2></body></html>"
     )
-    assert headings(LexborHTMLParser(page), ())[0] == [
+    assert headings(gather(LexborHTMLParser(page), None).headings, ())[0] == [
         ("h1", "Cut Your Planning Cycle"),
         ("h2", "Opinion Why it matters"),
     ]
 
 
 def test_a_pathologically_deep_headline_does_not_recurse() -> None:
-    from dehusk.metadata import headings
+    from dehusk.metadata.evidence import gather
+    from dehusk.metadata.headline import headings
 
     page = "<h1>" + "<b>" * 100_000 + "deep" + "</b>" * 100_000 + "</h1>"
-    assert headings(LexborHTMLParser(page), ())[0] == []
+    assert headings(gather(LexborHTMLParser(page), None).headings, ())[0] == []
 
 
 def test_a_heading_linking_home_names_the_site_not_the_story() -> None:
-    from dehusk.metadata import headings
+    from dehusk.metadata.evidence import gather
+    from dehusk.metadata.headline import headings
 
     page = (
         "<html><body><header><h1><a href='/'>Lessons Learned</a></h1></header>"
@@ -198,11 +204,15 @@ def test_a_heading_linking_home_names_the_site_not_the_story() -> None:
         "<article><h2><a href='/2008/09/lean-startup.html'>The lean startup</a></h2>"
         "<p>Text.</p></article></body></html>"
     )
-    seen, home = headings(LexborHTMLParser(page), (), "https://blog.example.com/2008/09/x.html")
+    seen, home = headings(
+        gather(LexborHTMLParser(page), "https://blog.example.com/2008/09/x.html").headings, ()
+    )
     assert seen == [("h2", "The lean startup")]
     assert home == ("Lessons Learned", "Subscribe")
     # A link to another site's home page is an ordinary heading.
-    seen, home = headings(LexborHTMLParser(page), (), "https://other.example.org/post")
+    seen, home = headings(
+        gather(LexborHTMLParser(page), "https://other.example.org/post").headings, ()
+    )
     assert ("h2", "Subscribe") in seen and home == ("Lessons Learned",)
 
 
@@ -224,3 +234,23 @@ def test_a_relative_canonical_link_is_resolved_against_the_page_url() -> None:
     )
     bare = extract_metadata(LexborHTMLParser("<p>x</p>"), (), "https://x.org/")
     assert bare.metadata.canonical_url is None
+
+
+INDONESIAN = (
+    "Pemerintah Indonesia mengumumkan rencana pembangunan infrastruktur baru di wilayah timur "
+    "negara itu. Menurut menteri pekerjaan umum, proyek tersebut akan mencakup jalan tol, "
+    "pelabuhan, dan bandar udara yang diharapkan selesai dalam lima tahun ke depan."
+)
+
+
+def test_a_page_in_indonesian_declaring_english_is_reported_with_a_warning() -> None:
+    import dehusk
+
+    page = (
+        '<html lang="en"><head><title>Rencana pembangunan</title></head><body><article>'
+        f"<h1>Rencana pembangunan</h1><p>{INDONESIAN}</p><p>{INDONESIAN}</p></article>"
+        "</body></html>"
+    )
+    result = dehusk.extract(page.encode())
+    assert result.metadata.language == "id"
+    assert any(w.startswith("declared language 'en'") for w in result.warnings)

@@ -1,6 +1,7 @@
 """Language: the declaration checked against the text."""
 
-from dehusk.metadata.language import decide_language, normalise_code
+from dehusk.article import Block, Label
+from dehusk.metadata.language import MAX_TEXT, decide_language, normalise_code, prose_sample
 
 ENGLISH = (
     "When the Sunni extremists declared a caliphate across large parts of Syria and Iraq, "
@@ -38,3 +39,49 @@ def test_short_text_keeps_the_declaration() -> None:
 
 def test_undeclared_language_is_identified() -> None:
     assert decide_language("", GERMAN).language == "de"
+
+
+#: An Indonesian news paragraph (written for this test): py3langid reads it id ≈ 0.85,
+#: ms ≈ 0.15 — no one language at 0.95, but English is ruled out.
+INDONESIAN = (
+    "Pemerintah Indonesia mengumumkan rencana pembangunan infrastruktur baru di wilayah timur "
+    "negara itu. Menurut menteri pekerjaan umum, proyek tersebut akan mencakup jalan tol, "
+    "pelabuhan, dan bandar udara yang diharapkan selesai dalam lima tahun ke depan."
+)
+LOREM = (
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
+    "incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud "
+    "exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat."
+)
+
+
+def _paragraphs(*texts: str) -> tuple[Block, ...]:
+    return tuple(Block(t, Label.PARAGRAPH, main=True) for t in texts)
+
+
+def test_a_declaration_the_text_rules_out_yields_with_a_warning() -> None:
+    result = decide_language("en", INDONESIAN)
+    assert result.language == "id"
+    assert "'en'" in result.warning and "'id'" in result.warning
+
+
+def test_an_unsure_disagreement_keeps_the_declaration_and_warns() -> None:
+    # Malay and Indonesian are close: the identifier's lead is not enough to overrule a
+    # declared Malay, but the disagreement is reported.
+    result = decide_language("ms", INDONESIAN)
+    assert result.language == "ms"
+    assert "kept 'ms'" in result.warning
+
+
+def test_placeholder_text_is_no_evidence() -> None:
+    sample = prose_sample(_paragraphs(LOREM, LOREM))
+    assert sample == ""
+    assert decide_language("en", sample) == decide_language("en", "")
+    assert prose_sample(_paragraphs(LOREM, ENGLISH)) == ENGLISH
+
+
+def test_prose_sample_is_bounded_and_skips_short_blocks() -> None:
+    blocks = (Block("Home News Sport Weather", Label.NAVIGATION, main=True),)
+    blocks += _paragraphs("Read more", *([ENGLISH] * 20))
+    sample = prose_sample(blocks)
+    assert sample.startswith(ENGLISH[:40]) and len(sample) <= MAX_TEXT
