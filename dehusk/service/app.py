@@ -27,6 +27,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from dehusk.errors import FetchError, FetchRefused, FetchTimeout, UpstreamError
+from dehusk.render import XRAY_COLOURS
 from dehusk.service.openapi import document
 from dehusk.service.pool import Busy, Crashed, TimedOut, WorkerPool
 from dehusk.service.requests import ExtractRequest, Refusal, parse_request, read_body
@@ -43,6 +44,8 @@ CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
+#: The X-ray's tint of each label, from the one table the CLI's X-ray uses too.
+LABELS_CSS = "".join(f".l-{label}{{background:{tint}}}\n" for label, tint in XRAY_COLOURS.items())
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -137,6 +140,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def index(request: Request) -> Response:
         return FileResponse(str(STATIC / "index.html"))
 
+    async def labels(request: Request) -> Response:
+        return Response(LABELS_CSS, media_type="text/css")
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await pool.start()
@@ -151,6 +157,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/extract", extract, methods=["POST"]),
             Route("/health", health, methods=["GET"]),
             Route("/openapi.json", openapi, methods=["GET"]),
+            Route("/labels.css", labels, methods=["GET"]),
             Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
         ],
         lifespan=lifespan,
