@@ -154,6 +154,10 @@ def _is_subhead(block: Block) -> bool:
     )
 
 
+def _repeats(block: Block, title: str) -> bool:
+    return block.label is Label.HEADING and _normal(block.text) == title
+
+
 def _normal(text: str) -> str:
     return " ".join("".join(c for c in text.casefold() if c.isalnum() or c.isspace()).split())
 
@@ -170,18 +174,17 @@ class _Item(NamedTuple):
 def body_items(article: Article, options: Options) -> list[_Item]:
     """The body blocks as the Markdown and HTML outputs print them.
 
-    - A heading before the first body paragraph that repeats the title is left out: the
-      title is printed on top (some pages set the headline as an ``<h2>`` the classifier
-      keeps as a heading).
+    - A heading that repeats the title (letters and digits alike, case aside) is left out:
+      the title is printed on top, and some pages set the headline as an ``<h2>``/``<h3>``
+      the classifier keeps as a heading, or print it again after a teaser.
     - A paragraph that is only bold and stands between two body paragraphs is a
       subheading, one level below the article's top heading level (the page styled a
       heading as ``<p><strong>``).
     """
     chosen = [(i, b) for i, b in enumerate(article.blocks) if in_body(b, options)]
     title = _normal(article.title)
-    first = chosen[0][1] if chosen else None
-    if first and title and first.label is Label.HEADING and _normal(first.text) == title:
-        chosen = chosen[1:]
+    if title:
+        chosen = [(i, b) for i, b in chosen if not _repeats(b, title)]
     levels = [b.level for _, b in chosen if b.label is Label.HEADING and b.level]
     sub = max(2, min(levels, default=2))
     items = []

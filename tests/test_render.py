@@ -190,3 +190,16 @@ def test_xray_folds_cut_runs_and_jumps_to_the_article() -> None:
     page = render(Article(text=P1, blocks=blocks), "html", Options(annotate=True))
     assert "<details><summary>5 cut blocks (5 navigation)</summary>" in page
     assert '<a class="jump" href="#b5">jump to the article</a>' in page
+
+
+def test_headline_after_a_teaser_is_not_printed_again() -> None:
+    blocks = (
+        Block("Are we a match?", Label.PARAGRAPH, True),
+        Block("Simple CRM. Clean & affordable.", Label.HEADING, True, level=1),
+        Block(P1, Label.PARAGRAPH, True),
+    )
+    article = Article(
+        text="", blocks=blocks, metadata=Metadata(title="Simple CRM: clean & affordable")
+    )
+    for fmt in ("markdown", "html"):
+        assert render(article, fmt, Options()).count("affordable") == 1 + (fmt == "html")

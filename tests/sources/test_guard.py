@@ -93,3 +93,36 @@ def test_every_redirect_is_judged_again(local_server: str, target: str) -> None:
 
 def test_allow_private_fetches_loopback(local_server: str) -> None:
     assert fetch(f"{local_server}/page", allow_private=True).status == 200
+
+
+def test_one_resolution_per_hop_and_the_judged_address_is_dialled(
+    local_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A spy around the real resolver and the real connect: each hop resolves its host once,
+    # and the socket connects to exactly the address that was judged (no second lookup that
+    # a rebinding DNS server could answer differently).
+    import socket
+
+    looked_up: list[str] = []
+    dialled: list[str] = []
+    judged: list[str] = []
+    resolve, connect = socket.getaddrinfo, socket.socket.connect
+
+    def spy_resolve(host, *args, **kw):
+        looked_up.append(host)
+        return resolve(host, *args, **kw)
+
+    def spy_connect(self, address):
+        dialled.append(address[0])
+        return connect(self, address)
+
+    def policy(address: str) -> str | None:
+        judged.append(address)
+        return None if address in ("127.0.0.1", "localhost") else refusal(address)
+
+    monkeypatch.setattr(socket, "getaddrinfo", spy_resolve)
+    monkeypatch.setattr(socket.socket, "connect", spy_connect)
+    fetch(f"http://localhost:{_port(local_server)}/redirect/1", policy=policy, timeout=5)
+    assert looked_up == ["localhost"] * 3  # the first URL and two redirects, once each
+    assert set(dialled) <= {"127.0.0.1", "::1"} and len(dialled) == 3
+    assert all(address in judged for address in dialled)

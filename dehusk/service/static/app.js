@@ -145,12 +145,10 @@ function reader(data) {
   }
   for (const image of at.get(-1) || []) article.append(figure(image));
   let lists = []; // open <ul>/<ol> elements, outermost first
-  let first = true;
   data.blocks.forEach((block, i) => {
     for (const image of at.get(i) || []) article.append(figure(image));
     if (!block.main) return;
-    if (first && block.label === "heading" && normal(block.text) === normal(data.title)) return;
-    first = false;
+    if (block.label === "heading" && normal(block.text) === normal(data.title)) return; // the <h1>
     if (block.label !== "list_item") lists = [];
     if (block.label === "heading") {
       article.append(el(`h${Math.min(Math.max(block.level || 2, 2), 6)}`, { text: block.text }));
