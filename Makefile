@@ -6,12 +6,16 @@ STAMP  := $(VENV)/.installed-stamp
 DEMO   := examples/wcxb-demo-article.html.gz
 TEXT_DEMO := tests/fixtures/text/kgou-npr-isis-defector.txt
 
-.PHONY: demo test lint bench train clean
+.PHONY: demo test lint bench train clean browser
+
+# Debian's Chromium for the web page's end-to-end tests (Playwright drives it; it never
+# downloads a browser). Installed only when missing; CI runs as root on a fresh machine.
+CHROMIUM := /usr/bin/chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,train]'
+	$(PY) -m pip install --quiet -e '.[dev,train,service]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -30,7 +34,12 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
-test: lint
+$(CHROMIUM):
+	apt-get update && apt-get install -y chromium
+
+browser: $(CHROMIUM)
+
+test: lint browser
 	$(PY) -m pytest
 
 bench: $(STAMP)

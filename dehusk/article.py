@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 
 class Label(StrEnum):
@@ -56,6 +56,19 @@ class Link:
     href: str
 
 
+#: Inline emphasis a block's text keeps from its markup (``<strong>``/``<b>``, ``<em>``/``<i>``,
+#: ``<code>``/``<kbd>``/``<samp>``), for the renderers.
+MarkKind = Literal["strong", "em", "code"]
+
+
+class Mark(NamedTuple):
+    """Inline emphasis inside a block's text: ``text[start:end]`` is ``kind``."""
+
+    start: int
+    end: int
+    kind: MarkKind
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One block of the page in reading order.
@@ -65,6 +78,7 @@ class Block:
     (1 = top level); ``ordered`` marks items of numbered lists. ``rows`` holds a table's
     cells. ``score`` and ``locator`` (a CSS path) explain the decision; ``duplicate_of``
     is the index of the block this one repeats (pull quotes, second caption copies).
+    ``marks`` are its bold, italic and code spans (for Markdown and HTML output).
     """
 
     text: str
@@ -77,6 +91,7 @@ class Block:
     score: float | None = None
     locator: str | None = None
     duplicate_of: int | None = None
+    marks: tuple[Mark, ...] = ()
 
     def to_dict(self, annotate: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {"label": str(self.label), "text": self.text, "main": self.main}
@@ -270,6 +285,7 @@ class Segment(NamedTuple):
     rows: tuple[tuple[str, ...], ...] = ()
     links: tuple[Link, ...] = ()
     link_chars: int = 0
+    marks: tuple[Mark, ...] = ()
 
 
 class PageImage(NamedTuple):

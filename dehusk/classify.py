@@ -72,6 +72,7 @@ def classify_page(page: Page, options: Options, url: str | None = None) -> Class
                 ordered=seg.ordered,
                 rows=seg.rows,
                 links=seg.links,
+                marks=seg.marks,
                 score=score,
                 locator=locator(page, seg.container) if options.annotate else None,
             )

@@ -36,7 +36,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
@@ -58,6 +58,7 @@ INPUT_FORMATS = ("auto", "html", "text", "jsonl")
 TEXT_SUFFIXES = (".txt", ".txt.gz", ".text")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 _SUFFIXES = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+NO_ARTICLE = "no article text found"
 
 
 def byte_size(value: str) -> int:
@@ -138,7 +139,52 @@ def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         metavar="SIZE",
         help="largest input, after decompression, e.g. 64M (default 64M)",
     )
+    cmd.add_argument(
+        "--deny-private",
+        action="store_true",
+        help="fetch URLs on globally routable addresses only (as the service does)",
+    )
+    cmd.add_argument(
+        "--with-metadata",
+        action="store_true",
+        help="text and markdown start with YAML front matter (title, authors, dates…)",
+    )
+    cmd.add_argument("-v", "--verbose", action="store_true", help="print each input's warnings")
     cmd.set_defaults(run=run_extract)
+
+
+def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = commands.add_parser(
+        "serve",
+        help="run the web service and page",
+        description="Serve POST /extract, GET /health, /openapi.json and the web page at /.",
+    )
+    cmd.add_argument("--host", default="127.0.0.1", help="default: 127.0.0.1")
+    cmd.add_argument("--port", type=int, default=8080, help="default: 8080")
+    cmd.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="also fetch URLs on loopback, private and link-local addresses",
+    )
+    cmd.add_argument("--workers", type=int, help="extraction processes (default: all cores)")
+    cmd.add_argument(
+        "--time-limit", type=positive_seconds, default=30.0, help="seconds per extraction (30)"
+    )
+    cmd.set_defaults(run=run_serve)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Run ``dehusk serve`` until interrupted (needs the ``service`` extra)."""
+    try:
+        from dehusk.service import Settings, serve
+    except ImportError as exc:
+        print(f"dehusk serve: {exc}; install dehusk[service]", file=sys.stderr)
+        return 1
+    settings = Settings(allow_private=args.allow_private, time_limit=args.time_limit)
+    if args.workers:
+        settings = replace(settings, workers=args.workers)
+    serve(settings, args.host, args.port)
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -149,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"dehusk {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_extract(commands)
+    _add_serve(commands)
     return parser
 
 
@@ -222,6 +269,7 @@ def jobs(args: argparse.Namespace, options: Options) -> Iterator[Job]:
             timeout=args.timeout,
             url=args.url,
             encoding=args.encoding,
+            allow_private=not args.deny_private,
         )
 
     for given in args.inputs:
@@ -302,13 +350,16 @@ def run_extract(args: argparse.Namespace) -> int:
     for job in jobs(args, options):
         try:
             article = extract_job(job, args, options, templates)
-            result = render(article, args.format, options)
+            result = render(article, args.format, options, with_metadata=args.with_metadata)
         except Exception as exc:  # one bad input must not stop the others
             warn(job.name, _message(exc))
             failed += 1
             continue
-        if article.empty:
-            warn(job.name, "warning: no article text found")
+        shown = article.warnings if args.verbose else ()
+        for message in shown:
+            warn(job.name, f"warning: {message}")
+        if article.empty and NO_ARTICLE not in shown:
+            warn(job.name, f"warning: {NO_ARTICLE}")
         if headers:
             gap = "\n" if printed else ""  # a blank line between results, as head does
             sys.stdout.write(f"{gap}==> {job.name} <==\n")

@@ -4,8 +4,11 @@
  ├── ``ExtractionError`` — the input cannot be turned into an article at all
  │    ├── ``DecodeError`` — bytes that are not text (binary junk, truncated gzip)
  │    └── ``InputTooLarge`` — over ``Options.max_bytes``
- └── ``FetchError`` — a URL could not be fetched (timeout, too large, too many redirects,
-      refused scheme or address, HTTP error)
+ └── ``FetchError`` — a URL could not be fetched (too large, too many redirects, unreachable)
+      ├── ``FetchRefused`` — not fetched on purpose: a scheme other than http(s), an address
+      │    that is not globally routable under the private-address guard
+      ├── ``FetchTimeout`` — the fetch ran past its deadline
+      └── ``UpstreamError`` — the server answered with an error status (``.status``)
 
 A page that is text but has no article is not an error: ``extract`` returns an
 ``Article`` with empty ``text`` and a warning.
@@ -30,3 +33,19 @@ class InputTooLarge(ExtractionError):
 
 class FetchError(DehuskError):
     """A URL could not be fetched."""
+
+
+class FetchRefused(FetchError):
+    """The URL was not fetched on purpose (its scheme, or an address the guard refuses)."""
+
+
+class FetchTimeout(FetchError):
+    """The fetch ran past its deadline."""
+
+
+class UpstreamError(FetchError):
+    """The server answered with an error status; ``status`` is that HTTP status."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status

@@ -18,7 +18,7 @@ from itertools import repeat
 
 from selectolax.lexbor import LexborNode
 
-from dehusk.article import Container, Label, Link, Page, PageImage, Segment
+from dehusk.article import Container, Label, Link, Mark, MarkKind, Page, PageImage, Segment
 from dehusk.parse import Document
 
 BLOCK_TAGS = frozenset(
@@ -229,11 +229,26 @@ def _token_hint(token: str) -> tuple[int, bool]:
     return kind, not _CONTENT_WORDS.isdisjoint(words)
 
 
+#: Inline elements whose text the renderers emphasise (``Segment.marks``).
+MARK_TAGS: dict[str, MarkKind] = {
+    "strong": "strong",
+    "b": "strong",
+    "em": "em",
+    "i": "em",
+    "code": "code",
+    "kbd": "code",
+    "samp": "code",
+}
+
+
 @dataclass(slots=True)
 class _Frame:
     node: LexborNode
     block: bool = False
     link: bool = False
+    mark: MarkKind | None = None
+    start: int = 0  # a mark's start in the buffered text
+    flushes: int = 0  # the walk's flush count when a mark opened
     container: int = -1
     list_kind: str = ""
     counts: bool = False  # True: this frame raised li/quote/caption/pre depth on entry
@@ -252,6 +267,8 @@ class _Walk:
     hidden_classes: dict[str, bool] = field(default_factory=dict)  # class attribute → hides
     parts: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
+    flushes: int = 0  # segments flushed so far: a mark that spans a flush is dropped
     length: int = 0
     link_chars: int = 0
     pending_space: bool = False
@@ -363,6 +380,7 @@ def _flush(walk: _Walk, tag: str) -> None:
     if text:
         kind, level, ordered = _kind(walk)
         links = tuple(k for k in walk.links if k.end <= len(text)) if walk.links else ()
+        marks = tuple(m for m in walk.marks if m.end <= len(text)) if walk.marks else ()
         walk.segments.append(
             Segment(
                 text,
@@ -374,10 +392,13 @@ def _flush(walk: _Walk, tag: str) -> None:
                 (),
                 links,
                 min(walk.link_chars, len(text)),
+                marks,
             )
         )
     walk.parts.clear()
     walk.links = []
+    walk.marks = []
+    walk.flushes += 1
     walk.length = walk.link_chars = 0
     walk.pending_space = False
     if walk.link_depth:
@@ -492,8 +513,14 @@ def _enter(walk: _Walk, node: LexborNode, tag: str) -> _Frame | None:
     if tag == "img":
         _image(walk, attrs)
         return None
-    # Any other inline element (span, em…) changes no state: only its children count.
-    return _Frame(node, tag=tag) if node.child is not None else None
+    if node.child is None:
+        return None
+    mark = MARK_TAGS.get(tag) if not walk.pre else None
+    if mark is not None:
+        start = walk.length + (1 if walk.length and walk.pending_space else 0)
+        return _Frame(node, tag=tag, mark=mark, start=start, flushes=walk.flushes)
+    # Any other inline element (span, abbr…) changes no state: only its children count.
+    return _Frame(node, tag=tag)
 
 
 def _enter_block(
@@ -540,6 +567,8 @@ def _exit(walk: _Walk, frame: _Frame) -> None:
         end = walk.length
         if walk.link_href and end > walk.link_start:
             walk.links.append(Link(walk.link_start, end, walk.link_href))
+    elif frame.mark is not None and walk.flushes == frame.flushes and walk.length > frame.start:
+        walk.marks.append(Mark(frame.start, walk.length, frame.mark))
 
 
 #: A <noscript> holding this much text is the page's no-JavaScript view (forums and
@@ -554,7 +583,7 @@ def _walk_children(walk: _Walk, root: LexborNode) -> None:
     while stack:
         if node is None:
             frame = stack.pop()
-            if frame.block or frame.link:
+            if frame.block or frame.link or frame.mark is not None:
                 _exit(walk, frame)
             node = frame.node.next if stack else None
             continue

@@ -13,6 +13,7 @@ import time
 import zlib
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import unquote
 
 import pytest
 
@@ -28,6 +29,11 @@ LATIN1_PAGE = (
     "is Latin-1 and says so only in its Content-Type header, never in a meta tag.</p>"
     "</article></body></html>"
 ).encode("latin-1")
+TEXT_PAGE = (
+    b"Home | News | Sport\n\nA text page\n\nThe local server serves this page as plain text, "
+    b"and a paragraph this long is the body of the article that text mode reads from it.\n\n"
+    b"A second paragraph follows, long enough again to be read as part of that same article.\n"
+)
 BIG = 2 * 1024 * 1024
 
 #: path → (status, headers, body)
@@ -41,6 +47,9 @@ ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
     "/to-file": (302, {"Location": "file:///etc/passwd"}, b""),
     "/to-ftp": (301, {"Location": "ftp://127.0.0.1/page.html"}, b""),
     "/big": (200, {"Content-Type": "text/html"}, b"<p>" + b"x" * BIG),
+    "/text": (200, {"Content-Type": "text/plain; charset=utf-8"}, TEXT_PAGE),
+    "/junk": (200, {"Content-Type": "text/html"}, bytes(range(256)) * 40),
+    "/pdf": (200, {"Content-Type": "application/pdf"}, b"%PDF-1.4 not a page"),
 }
 
 
@@ -83,6 +92,8 @@ class _Handler(BaseHTTPRequestHandler):
             hops = int(path.rsplit("/", 1)[1])
             target = "/page" if hops <= 0 else f"/redirect/{hops - 1}"
             return self._send(302, {"Location": target}, b"")
+        if path.startswith("/to?"):  # a redirect to any URL: /to?http://localhost:1/page
+            return self._send(302, {"Location": unquote(path[4:])}, b"")
         if path == "/big-unsized":
             return self._send(200, {"Content-Type": "text/html"}, b"x" * BIG, length=False)
         if path == "/drip":

@@ -93,16 +93,18 @@ def read_input(
     timeout: float = 10.0,
     url: str | None = None,
     encoding: str | None = None,
+    allow_private: bool = True,
 ) -> Source:
     """Read the input ``spec`` names: ``-`` is standard input, ``scheme://…`` a URL, else a path.
 
     ``url`` is the page's URL for a file or stdin (to resolve its links); for a URL input
     the final URL after redirects is used instead. ``encoding`` (the user's) wins over the
-    charset the server declares. ``timeout`` bounds a URL fetch in total.
+    charset the server declares. ``timeout`` bounds a URL fetch in total. The user's own
+    inputs may name any address (as curl's do); ``allow_private=False`` guards them.
     """
     if spec == STDIN:
         return Source(spec, read_stdin(max_bytes), url, encoding)
     if is_url(spec):
-        page = fetch(spec, timeout=timeout, max_bytes=max_bytes)
+        page = fetch(spec, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private)
         return Source(spec, page.body, page.url, encoding or page.charset)
     return Source(spec, read_path(spec, max_bytes), url, encoding)

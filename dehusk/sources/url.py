@@ -14,10 +14,18 @@ The guarantees, each because a hostile or broken server would otherwise break it
   second would hold the caller forever; here a watchdog shuts the socket at the deadline.
 - At most ``max_bytes`` read: refused up front when ``Content-Length`` says more, stopped
   when the body passes it, and the decompressed body bounded the same way (a gzip bomb).
-- ``resolve_guard`` sees the host and each address it resolves to *before* any
-  connection, and the connection goes to exactly the address it approved (no second DNS
-  lookup that could answer differently). The web service plugs its private-address guard
-  in here; raising from the guard refuses the fetch.
+- Unless ``allow_private``, only globally routable addresses (``dehusk.sources.addresses``):
+  the host of every URL (the first and each redirect target) is resolved once, each address
+  it resolves to is judged *before* any connection, and the connection goes to exactly the
+  addresses judged (no second DNS lookup that could answer differently: DNS rebinding).
+  One refused address refuses the host. The web service fetches this way; ``dehusk
+  extract`` allows private addresses (as curl does) unless given ``--deny-private``.
+- A body whose media type is neither HTML nor text is refused by ``page_kind`` callers
+  (the service answers 415); the fetcher itself returns it.
+
+Errors are typed for callers that map them to statuses: ``FetchRefused`` (scheme,
+address), ``FetchTimeout`` (the deadline), ``UpstreamError`` (an error status, with
+``.status``), plain ``FetchError`` for the rest (unreachable, too large, redirects).
 
 Standard library only (``http.client``), not ``urllib`` or ``httpx``: the deadline
 watchdog and the guard need the socket and the resolved address in hand, which
@@ -38,21 +46,34 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from email.message import Message
+from typing import Literal
 from urllib.parse import SplitResult, urljoin, urlsplit
 
-from dehusk.errors import DecodeError, FetchError, InputTooLarge
+from dehusk.errors import (
+    DecodeError,
+    FetchError,
+    FetchRefused,
+    FetchTimeout,
+    InputTooLarge,
+    UpstreamError,
+)
+from dehusk.sources.addresses import refusal
 from dehusk.sources.inflate import deflate_format, inflate
 
-__all__ = ["DEFAULT_MAX_BYTES", "Fetched", "default_user_agent", "fetch"]
+__all__ = ["DEFAULT_MAX_BYTES", "Fetched", "default_user_agent", "fetch", "page_kind"]
 
 #: Same default as ``Options.max_bytes``.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 _CHUNK = 64 * 1024
-_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
+_ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
+#: Media types read as HTML pages, and as flattened text (text mode).
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+TEXT_TYPES = frozenset({"text/plain"})
 
-Guard = Callable[[str], None]
+#: An address policy: the reason an address (or host name) may not be dialled, or None.
+Policy = Callable[[str], str | None]
 
 
 def default_user_agent() -> str:
@@ -89,7 +110,7 @@ class _Deadline:
         """Seconds left; raises ``FetchError`` when none are (or the watchdog fired)."""
         left = self.end - time.monotonic()
         if left <= 0 or self.fired:
-            raise FetchError(f"timed out after {self.seconds:g} s")
+            raise FetchTimeout(f"timed out after {self.seconds:g} s")
         return left
 
     def watch(self, conn: http.client.HTTPConnection) -> threading.Timer:
@@ -123,14 +144,14 @@ def _split(url: str) -> SplitResult:
     try:
         return urlsplit(url)
     except ValueError as exc:
-        raise FetchError(f"invalid URL: {exc}") from exc
+        raise FetchRefused(f"invalid URL: {exc}") from exc
 
 
 def _check_scheme(url: str) -> None:
     scheme = _split(url).scheme.lower()
     if scheme not in ALLOWED_SCHEMES:
         shown = f"{scheme}:" if scheme else "a URL without a scheme"
-        raise FetchError(f"refused scheme {shown} (only http and https)")
+        raise FetchRefused(f"refused scheme {shown} (only http and https)")
 
 
 def _resolve(host: str, port: int, deadline: _Deadline) -> list[tuple[int, str]]:
@@ -151,7 +172,7 @@ def _resolve(host: str, port: int, deadline: _Deadline) -> list[tuple[int, str]]
     worker.start()
     worker.join(deadline.remaining())
     if not box:
-        raise FetchError(f"timed out resolving {host} after {deadline.seconds:g} s")
+        raise FetchTimeout(f"timed out resolving {host} after {deadline.seconds:g} s")
     result = box[0]
     if isinstance(result, OSError):
         raise FetchError(f"cannot resolve {host}: {_reason(result)}")
@@ -199,23 +220,31 @@ def _connector(
     return connect
 
 
-def _open(url: str, deadline: _Deadline, guard: Guard | None) -> http.client.HTTPConnection:
-    """A connection (not yet connected) to ``url``'s host, its addresses approved by ``guard``."""
+def _guard(policy: Policy, host: str, address: str | None = None) -> None:
+    """Refuse (``FetchRefused``) a host or one of its addresses that ``policy`` refuses."""
+    reason = policy(address or host)
+    if reason is not None:
+        shown = host if address is None or address == host else f"{host} ({address})"
+        raise FetchRefused(f"refused address {shown}: {reason}")
+
+
+def _open(url: str, deadline: _Deadline, policy: Policy | None) -> http.client.HTTPConnection:
+    """A connection (not yet connected) to ``url``'s host, its addresses judged first."""
     parts = _split(url)
     host = parts.hostname
     if not host:
-        raise FetchError("URL has no host")
+        raise FetchRefused("URL has no host")
     https = parts.scheme.lower() == "https"
     try:
         port = parts.port or (443 if https else 80)
     except ValueError as exc:
-        raise FetchError(f"bad port in URL: {exc}") from exc
-    if guard is not None:
-        guard(host)
+        raise FetchRefused(f"bad port in URL: {exc}") from exc
+    if policy is not None:
+        _guard(policy, host)
     addresses = _resolve(host, port, deadline)
-    if guard is not None:
+    if policy is not None:
         for _family, address in addresses:
-            guard(address)
+            _guard(policy, host, address)
     conn: http.client.HTTPConnection
     if https:
         conn = http.client.HTTPSConnection(
@@ -293,16 +322,16 @@ def _media_type(response: http.client.HTTPResponse) -> tuple[str, str | None]:
     return message.get_content_type(), charset.strip() if charset else None
 
 
-def _status_error(response: http.client.HTTPResponse) -> FetchError:
+def _status_error(response: http.client.HTTPResponse) -> UpstreamError:
     reason = " ".join((response.reason or "").split())
-    return FetchError(f"HTTP {response.status} {reason}".rstrip())
+    return UpstreamError(f"HTTP {response.status} {reason}".rstrip(), response.status)
 
 
 def _hop(
-    url: str, deadline: _Deadline, guard: Guard | None, agent: str, max_bytes: int
+    url: str, deadline: _Deadline, policy: Policy | None, agent: str, max_bytes: int
 ) -> Fetched | str:
     """One request: the ``Fetched`` page, or the redirect target URL to go to next."""
-    conn = _open(url, deadline, guard)
+    conn = _open(url, deadline, policy)
     watchdog = deadline.watch(conn)
     try:
         response = _request(conn, url, agent)
@@ -329,18 +358,18 @@ def fetch(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_redirects: int = 5,
     user_agent: str | None = None,
-    resolve_guard: Guard | None = None,
+    allow_private: bool = False,
+    policy: Policy = refusal,
 ) -> Fetched:
     """Fetch ``url`` within ``timeout`` seconds in total; see the module docstring.
 
-    ``resolve_guard`` is called with the host of every URL fetched (the first and each
-    redirect target) and then with each address the host resolves to, before connecting;
-    it refuses by raising (a ``FetchError`` passes through, anything else is wrapped).
-    Raises ``FetchError`` on any failure.
+    ``allow_private=False`` (the default) connects only to addresses ``policy`` passes
+    (``addresses.refusal``: globally routable ones), judged for the first URL and again for
+    every redirect target. Raises ``FetchError`` (or one of its subclasses) on any failure.
     """
     agent = user_agent or default_user_agent()
     deadline = _Deadline(timeout)
-    guard = _wrapped(resolve_guard)
+    guard = None if allow_private else policy
     for _hop_number in range(max_redirects + 1):
         _check_scheme(url)
         result = _hop(url, deadline, guard, agent, max_bytes)
@@ -350,17 +379,11 @@ def fetch(
     raise FetchError(f"too many redirects (more than {max_redirects})")
 
 
-def _wrapped(guard: Guard | None) -> Guard | None:
-    """``guard`` with its refusals turned into ``FetchError`` (one error type for callers)."""
-    if guard is None:
-        return None
+def page_kind(content_type: str) -> Literal["html", "text"] | None:
+    """How to read a fetched body by its media type: as HTML, as text, or not at all.
 
-    def checked(host: str) -> None:
-        try:
-            guard(host)
-        except FetchError:
-            raise
-        except Exception as exc:
-            raise FetchError(f"refused address {host}: {_reason(exc)}") from exc
-
-    return checked
+    A missing type counts as HTML (old servers send none; the decoder sniffs the bytes).
+    """
+    if not content_type or content_type in HTML_TYPES:
+        return "html"
+    return "text" if content_type in TEXT_TYPES else None
