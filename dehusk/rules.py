@@ -34,6 +34,8 @@ MAX_LIST_LINK_DENSITY = 0.35
 MIN_ARTICLE_CHARS = 40  # below this much prose in the best container: no article
 HUSK_SHARE = 0.3  # a hinted element holding more of the article's value than this is kept
 _STRONG_HUSK = frozenset({"comment", "related", "navigation", "footer", "cta", "player"})
+#: Husk classes whose subtree the best container leaves for Readability's candidate.
+_FLEE_KINDS = _STRONG_HUSK | {"other"}
 
 CARD_MIN_MEMBERS = 4  # siblings of one shape that make a card grid
 CARD_MIN_CHARS = 20  # a card shorter than this is a menu entry, not a card
@@ -142,6 +144,39 @@ def body_chain(page: Page, best: int, chars: list[int], links: list[int]) -> fro
     return frozenset(i for _, i in found)
 
 
+def check_best(
+    page: Page, best: int, chars: list[int], links: list[int]
+) -> tuple[int, frozenset[int]]:
+    """The best container checked against Readability's candidate, and the husk elements
+    that lost the check (cut whatever their share).
+
+    Only where the candidate has no husk-classed ancestor itself (a newsletter box's
+    ``body`` is no article) and the rules' husk is one of ``_FLEE_KINDS`` (a ``caption``
+    slide or a byline wrapper can hold the article).
+
+    When the rules' choice lies under an element whose class names husk (a comment list, a
+    sidebar widget) and Readability's candidate, itself under a content class, lies outside
+    that element, the two disagree and the class-named husk loses: the candidate (with its
+    content-classed parents) becomes the best container, and if it encloses the husk
+    element, that element is cut. On dragnet the prose of long comment threads outweighed
+    short posts this way."""
+    top, _ = readability_best(page, chars, links)
+    if best < 0 or top < 0 or page.containers[top].hint <= 0:
+        return best, frozenset()
+    husk = [i for c, i in _chain(page, best, -1) if c.hint < 0 and c.kind in _FLEE_KINDS]
+    if not husk or any(c.hint < 0 and c.kind for c, _ in _chain(page, top, -1)):
+        return best, frozenset()
+    parent = page.containers[top].parent
+    while parent >= 0 and page.containers[parent].hint > 0 and not _encloses(page, parent, husk):
+        top, parent = parent, page.containers[parent].parent
+    return top, frozenset(i for i in husk if _encloses(page, top, [i]))
+
+
+def _encloses(page: Page, top: int, inner: list[int]) -> bool:
+    """Whether ``top`` is an ancestor-or-self of any container in ``inner``."""
+    return any(_chain(page, i, page.containers[top].parent) for i in inner)
+
+
 def _chain(page: Page, i: int, stop: int) -> list[tuple[Container, int]]:
     """Containers from ``i`` up to (not including) ``stop``; empty if ``stop`` is not above."""
     out = []
@@ -169,6 +204,7 @@ def husk_kind(
     totals: list[float],
     cards: bool = False,
     protected: frozenset[int] = frozenset(),
+    condemned: frozenset[int] = frozenset(),
 ) -> str:
     """The kind of husk a segment inside the best container is, or "" if it is article.
 
@@ -177,10 +213,12 @@ def husk_kind(
     more husk than prose, because such words also name content wrappers. In a card grid
     (``cards``) links are the content: card titles link to their pages. A ``protected``
     container (one that holds the body both signals agree on, see ``body_chain``) is never
-    cut for its class.
+    cut for its class; a ``condemned`` one always is (see ``check_best``).
     """
     for c, i in _chain(page, seg.container, best):
         minor = totals[i] < HUSK_SHARE * totals[best]
+        if i in condemned:
+            return c.kind
         if c.hint < 0 and minor and (c.kind != "other" or totals[i] <= 0) and i not in protected:
             return c.kind or "other"
         for flag in _HUSK_FLAGS:
@@ -348,14 +386,14 @@ def _cascade(
 ) -> tuple[list[float], list[float], int, int, bool, float, list[tuple[bool, Decision]]]:
     values = [segment_value(s) for s in page.segments]
     totals = subtree_totals(page, values)
-    best = best_container(page, totals)
+    stats = _subtree_stats(page)
+    best, condemned = check_best(page, best_container(page, totals), stats[0], stats[1])
     in_best = _inside_flags(page, best)
     prose = sum(
         max(v, 0.0)
         for s, v in zip(page.segments, values, strict=True)
         if s.container >= 0 and in_best[s.container]
     )
-    stats = _subtree_stats(page)
     cards, card_chars = card_region(page, stats)
     in_cards = _inside_flags(page, cards)
     if (
@@ -381,7 +419,7 @@ def _cascade(
         if seg.container < 0 or not in_best[seg.container]:
             decisions.append((False, Decision(value, "")))
             continue
-        husk = husk_kind(page, seg, best, totals, protected=protected)
+        husk = husk_kind(page, seg, best, totals, protected=protected, condemned=condemned)
         decisions.append((not husk, Decision(value, husk)))
     return values, totals, best, cards, False, prose, decisions
 
