@@ -24,11 +24,14 @@ from dehusk.metadata.authors import (
     LEAD_SYMBOLS,
     LEADING_NOISE,
     LETTER,
+    NETWORKS,
     ORG_WORDS,
     PLACEHOLDERS,
+    POSSESSIVES,
     ROLE_WORDS,
     SPACE,
     TAIL,
+    UI_WORDS,
     URL,
     WEEKDAYS,
     is_person_name,
@@ -54,7 +57,7 @@ CREDIT_LABELS = word_set("author authors contributor contributors writer writers
 #: A forum's rank badge beside a user name ("Members", "Moderator").
 BADGES = word_set("member members moderator moderators")
 #: Single words no credit is.
-_NO_CREDIT = WEEKDAYS | ACCOUNT_WORDS | CREDIT_LABELS | PLACEHOLDERS | FACETS | BADGES
+_NO_CREDIT = WEEKDAYS | ACCOUNT_WORDS | CREDIT_LABELS | PLACEHOLDERS | FACETS | BADGES | UI_WORDS
 #: Template debris that is no credit ("{{author}}", "<b>").
 _CREDIT_DEBRIS = re.compile(r"[{}<>=]")
 
@@ -88,6 +91,8 @@ def clean_credit(value: str) -> str:
     text = " ".join(words).strip(" .:-–—()[]\"'⋅·•»«|,")
     if DIGIT.search(text) and any(w.lower().strip(".,") in MONTHS for w in words):
         return ""  # a date strip_dates did not know ("Jun 2")
+    if all((b := w.strip("()[].:,#")).lower() in UI_WORDS or b.isdigit() for w in words):
+        return ""  # "Comments (0)", "View Comments": a control, not a credit
     if text.lower() in _NO_CREDIT:
         return ""  # "Sat" of "Sat, 20 Dec, 2025 - 06:36"; a CMS account ("Written by
         # admin"); a label with its value elsewhere ("Contributors"); "undefined"
@@ -95,6 +100,10 @@ def clean_credit(value: str) -> str:
         return ""
     if _CREDIT_DEBRIS.search(text) or not LETTER.search(text):
         return ""
+    if any(w.lower() in POSSESSIVES for w in words) or (
+        "+" in text and all(w.strip("+").lower() in NETWORKS for w in words if w.strip("+"))
+    ):
+        return ""  # "View my complete profile", "Google +": a profile link's text
     return text
 
 

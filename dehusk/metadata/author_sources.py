@@ -195,7 +195,10 @@ def headline_byline(
     one.
     """
     key = norm(title)
-    starts = [i for i, t in enumerate(texts) if key and norm(t) == key][:MAX_HEADLINES]
+    longest = 4 * len(key) + 40  # a block that long cannot fold to the headline: not read
+    starts = [i for i, t in enumerate(texts) if key and len(t) <= longest and norm(t) == key][
+        :MAX_HEADLINES
+    ]
     for start in starts:
         near = [t[: MAX_HEADLINE_BYLINE + 1] for t in texts[start + 1 : start + 1 + HEADLINE_REACH]]
         for index, text in enumerate(near):

@@ -106,6 +106,10 @@ PLACEHOLDERS = word_set("undefined null none nan nil false true [object object] 
 #: linked the author's profile as "Google +"): the link's text names the network, not a
 #: person. Dragnet pages of 2012 print them.
 NETWORKS = word_set("google google+ googleplus plus twitter facebook linkedin instagram youtube")
+#: A page's controls and labels that byline-classed elements hold on 2012 news and blog
+#: themes (dragnet: "View Comments", "RSS" beside the author's link, a "Dateline" label):
+#: alone, never a name or a credit.
+UI_WORDS = word_set("comments comment reply replies rss feed share print email subscribe dateline")
 #: Possessives that make a piece a call to action ("View my complete profile", Blogger's
 #: profile link with ``rel=author``), never a name.
 POSSESSIVES = word_set("my your our his her their")
@@ -177,9 +181,15 @@ def org_like(name: str) -> bool:
     return len(words) < 2 or "." in name or any(w in ORG_WORDS for w in words)
 
 
-def excluded_names(exclude: Iterable[str]) -> set[str]:
+def excluded_names(exclude: Iterable[str]) -> frozenset[str]:
     """The normalised names no author may have: agencies and organisation-like site names."""
-    return {norm(e) for e in exclude if e and org_like(e)} | AGENCIES
+    return _excluded(tuple(exclude))
+
+
+@lru_cache(maxsize=64)
+def _excluded(exclude: tuple[str, ...]) -> frozenset[str]:
+    # One page asks for the same site names a few hundred times (every name cleaned).
+    return frozenset({norm(e) for e in exclude if e and org_like(e)} | AGENCIES)
 
 
 #: "Roy, Aniruddha", "van der Merwe, Marna J.": a surname (particles allowed before it),
@@ -434,7 +444,7 @@ def is_person_name(name: str) -> bool:
     words = base.split()
     if not 1 <= len(words) <= 6 or len(base) > 60 or len(base) < 2 or DIGIT.search(base):
         return False
-    if all(w.lower().strip(".") in ROLE_WORDS for w in words) or _TEMPLATE.search(base):
+    if all(w.lower().strip(".") in ROLE_WORDS | UI_WORDS for w in words) or _TEMPLATE.search(base):
         return False
     if ":" in base:
         return False  # "design: Scott McDaniel": a credit's label left in, not a byline

@@ -468,3 +468,16 @@ def test_labels_placeholders_and_menus_are_no_credit() -> None:
         assert clean_credit(value) == ""
     assert clean_credit("Marketing Team") == "Marketing Team"
     assert clean_credit("By Staff") == "Staff"
+
+
+def test_a_profile_link_is_no_credit() -> None:
+    assert clean_credit("View my complete profile") == ""
+    assert clean_credit("Google +") == ""
+    assert clean_credit("By Google") == "Google"
+
+
+def test_a_control_is_no_credit() -> None:
+    # Byline-classed elements of 2012 themes (dragnet) hold the comment count and feeds.
+    assert clean_credit("Comments (0)") == ""
+    assert clean_credit("View Comments") == ""
+    assert clean_credit("RSS") == ""
