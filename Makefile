@@ -11,7 +11,7 @@ TEXT_DEMO := tests/fixtures/text/kgou-npr-isis-defector.txt
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,train]'
+	$(PY) -m pip install --quiet -e '.[dev,train,batch]'
 	touch $(STAMP)
 
 demo: $(STAMP)

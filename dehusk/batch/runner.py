@@ -124,8 +124,8 @@ def run(job: Job) -> Summary:
     work, ident, parts = prepare(job)
     resumed = len(parts)
     todo = [s for s in work if s.index not in parts]
-    progress = Progress(sum(s.size for s in todo), quiet=job.quiet)
     with Pool(job.config, job.workers or default_workers(), job.record_timeout) as pool:
+        progress = Progress(sum(s.size for s in todo), quiet=job.quiet)
         try:
             for shard in todo:
                 parts[shard.index] = run_shard(shard, job, pool, progress)

@@ -119,7 +119,7 @@ def read_warc(path: str | Path, max_bytes: int) -> Iterator[WarcEntry]:
                 if missing:
                     raise DamagedArchive(f"record without {', '.join(missing)}", offset)
                 size = record.content_length
-                kind = ROW_TYPES.get(headers.get("WARC-Type", ""))
+                kind = ROW_TYPES.get(headers.get("WARC-Type") or "")
                 if kind is None:
                     got = record.reader.consume()
                     block = None
@@ -131,12 +131,12 @@ def read_warc(path: str | Path, max_bytes: int) -> Iterator[WarcEntry]:
                 if kind is not None:
                     yield WarcEntry(
                         offset=offset,
-                        record_id=headers.get("WARC-Record-ID", ""),
+                        record_id=headers.get("WARC-Record-ID") or "",
                         kind=kind,
                         url=headers.get("WARC-Target-URI"),
                         date=headers.get("WARC-Date"),
                         truncated=headers.get("WARC-Truncated"),
-                        content_type=headers.get("Content-Type", ""),
+                        content_type=headers.get("Content-Type") or "",
                         size=size,
                         block=block,
                     )
