@@ -38,6 +38,7 @@ bench: $(STAMP)
 	bash benchmarks/setup.sh
 	.venv-bench/bin/python benchmarks/run.py $(BENCH_ARGS)
 	$(PY) benchmarks/textmode.py
+	.venv-bench/bin/python benchmarks/warc_bench.py
 
 # Rebuild the shipped weights from ../shared/bench-data/wcxb-dev, deterministically.
 train: $(STAMP)

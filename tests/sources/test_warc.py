@@ -4,6 +4,7 @@ once, the rest passed over, damage reported where it starts, HTTP bodies decoded
 from __future__ import annotations
 
 import gzip
+import random
 import zlib
 from pathlib import Path
 
@@ -138,3 +139,31 @@ def test_decompression_bomb_is_refused(coding: str) -> None:
 def test_not_http_is_a_decode_error() -> None:
     with pytest.raises(DecodeError):
         http_payload(b"\x00\x01 not a response", 1 << 20)
+
+
+@pytest.mark.parametrize("coding", ["gzip", "br", "deflate"])
+def test_body_of_many_megabytes_decodes_whole(coding: str) -> None:
+    big = PAGE * 20_000  # ~10 MB: brotli hands it over in several steps
+    packed = {"gzip": gzip.compress, "br": brotli.compress, "deflate": zlib.compress}[coding](big)
+    block = _response(f"Content-Encoding: {coding}\r\n", packed)
+    assert http_payload(block, 64 << 20).body == big
+    with pytest.raises(DecodeError):  # and cut short, it says so
+        http_payload(
+            _response(f"Content-Encoding: {coding}\r\n", packed[: len(packed) // 2]), 64 << 20
+        )
+
+
+@pytest.mark.parametrize("name", ["big.warc.gz", "big.warc"])
+def test_large_last_record_is_read_whole(tmp_path: Path, name: str) -> None:
+    noise = random.Random(1).randbytes(3 << 20).hex().encode()  # compresses badly: many chunks
+    pages = [*dev_pages(PAGES, 2), ("https://example.org/big", b"<html><body><p>" + noise)]
+    path = tmp_path / name
+    written = write_warc(
+        path,
+        pages,
+        Mix(
+            encoded=0, chunked=0, pdf=0, redirect=0, not_found=0, revisit=0, truncated=0, metadata=0
+        ),
+    )
+    entries = list(read_warc(path, 64 << 20))
+    assert len(entries) == written.rows and entries[-1].url == "https://example.org/big"
