@@ -15,7 +15,7 @@ CHROMIUM := /usr/bin/chromium
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,train,service]'
+	$(PY) -m pip install --quiet -e '.[dev,train,service,batch]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -47,6 +47,7 @@ bench: $(STAMP)
 	bash benchmarks/setup.sh
 	.venv-bench/bin/python benchmarks/run.py $(BENCH_ARGS)
 	$(PY) benchmarks/textmode.py
+	.venv-bench/bin/python benchmarks/warc_bench.py
 
 # Rebuild the shipped weights from ../shared/bench-data/wcxb-dev, deterministically.
 train: $(STAMP)

@@ -91,8 +91,10 @@ def main() -> None:
                     start = time.perf_counter()
                     count = reader(str(path))
                     best = min(best, time.perf_counter() - start)
-                print(f"{name:14} {reader_name:9} {count} records  {size / best:7.1f} MB/s  "
-                      f"{count / best:8.0f} records/s")
+                print(
+                    f"{name:14} {reader_name:9} {count} records  {size / best:7.1f} MB/s  "
+                    f"{count / best:8.0f} records/s"
+                )
             for case, broken in damaged(path, folder).items():
                 for reader_name, reader in READERS.items():
                     print(f"{name:14} {reader_name:9} {case}: {outcome(reader, broken)}")

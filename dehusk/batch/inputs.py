@@ -144,7 +144,9 @@ def _warc_items(path: str, config: Config, at: Seen) -> Iterator[Task | dict[str
         source = {"file": path, "offset": exc.offset, "record_id": None}
         yield empty_row(source, None, None, error=f"damaged archive: {exc}")
     except OSError as exc:
-        yield empty_row({"file": path, "offset": 0, "record_id": None}, None, None, error=message(exc))
+        yield empty_row(
+            {"file": path, "offset": 0, "record_id": None}, None, None, error=message(exc)
+        )
 
 
 def _jsonl_items(path: str, config: Config) -> Iterator[Task | dict[str, Any]]:
@@ -166,6 +168,10 @@ def _nowhere(position: int) -> None:
     pass
 
 
+def _shifted(at: Seen, base: int) -> Seen:
+    return lambda offset: at(base + offset)
+
+
 def items(shard: Shard, config: Config, at: Seen = _nowhere) -> Iterator[Task | dict[str, Any]]:
     """Every record of ``shard``, in file order, as a task or a finished row.
 
@@ -174,7 +180,7 @@ def items(shard: Shard, config: Config, at: Seen = _nowhere) -> Iterator[Task | 
     base = 0
     for file in shard.files:
         if file.kind == "warc":
-            yield from _warc_items(file.path, config, lambda offset: at(base + offset))
+            yield from _warc_items(file.path, config, _shifted(at, base))
         elif file.kind == "jsonl":
             yield from _jsonl_items(file.path, config)
         else:

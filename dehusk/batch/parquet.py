@@ -40,18 +40,26 @@ IMAGE = pa.struct(
     [("src", _STR), ("alt", _STR), ("caption", _STR), ("credit", _STR), ("position", _INT)]
 )
 SOURCE = pa.struct([("file", _STR), ("offset", _INT), ("record_id", _STR), ("line", _INT)])
-_TEXT_FIELDS = (
-    "url canonical_url title published modified site_name publisher original_publisher "
-    "language description section page_type"
-).split()
+_FACTS = [
+    "published",
+    "modified",
+    "site_name",
+    "publisher",
+    "original_publisher",
+    "language",
+    "description",
+    "section",
+]
 SCHEMA = pa.schema(
     [
-        *((name, _STR) for name in _TEXT_FIELDS[:2]),
+        ("url", _STR),
+        ("canonical_url", _STR),
         ("title", _STR),
         ("authors", _LIST),
         ("author_bios", _LIST),
-        *((name, _STR) for name in _TEXT_FIELDS[3:]),
+        *((name, _STR) for name in _FACTS),
         ("tags", _LIST),
+        ("page_type", _STR),
         ("images", pa.list_(IMAGE)),
         ("text", _STR),
         ("blocks", pa.list_(BLOCK)),

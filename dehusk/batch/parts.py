@@ -97,7 +97,7 @@ def _differences(old: dict[str, Any], new: dict[str, Any]) -> str:
     return ", ".join(keys) or "the dehusk version"
 
 
-def open_outdir(outdir: Path, identity: dict[str, Any], shards: int) -> dict[str, PartInfo]:
+def open_outdir(outdir: Path, identity: dict[str, Any], shards: int) -> dict[int, PartInfo]:
     """Make or reopen OUTDIR for the run ``identity``; the parts already committed.
 
     Raises ``RunMismatch`` when OUTDIR holds a run of other inputs or options, or is a
@@ -134,7 +134,10 @@ def _drop_uncommitted(outdir: Path, committed: set[str]) -> None:
 def _manifest(
     identity: dict[str, Any], key: str, shards: int, parts: dict[int, PartInfo], complete: bool
 ) -> dict[str, Any]:
-    totals = {f: sum(getattr(p, f) for p in parts.values()) for f in ("rows", "articles", "skipped", "errors")}
+    totals = {
+        f: sum(getattr(p, f) for p in parts.values())
+        for f in ("rows", "articles", "skipped", "errors")
+    }
     return {
         "version": VERSION,
         "fingerprint": key,
@@ -149,7 +152,9 @@ def _manifest(
 def record(outdir: Path, identity: dict[str, Any], shards: int, parts: dict[int, PartInfo]) -> None:
     """Write the manifest with ``parts`` committed (``complete`` when all shards are)."""
     complete = len(parts) == shards
-    _write_json(outdir / MANIFEST, _manifest(identity, fingerprint(identity), shards, parts, complete))
+    _write_json(
+        outdir / MANIFEST, _manifest(identity, fingerprint(identity), shards, parts, complete)
+    )
     if complete:
         shutil.rmtree(outdir / TMP, ignore_errors=True)
 
@@ -167,9 +172,9 @@ class PartWriter:
         self._rows: list[str] = []
         self._file: IO[bytes] | None = None
         if fmt == "jsonl":
-            raw = self.tmp.open("wb")
-            self._file = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) if compress else raw
-            self._raw = raw
+            self._raw: IO[bytes] = self.tmp.open("wb")
+            packed = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0) if compress else None
+            self._file = packed or self._raw  # type: ignore[assignment]
 
     def add(self, line: str, status: Status) -> None:
         self.counts[status] += 1

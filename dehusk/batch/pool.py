@@ -29,6 +29,8 @@ from dehusk.batch.rows import Config, Status, Task, empty_row, encode
 from dehusk.batch.worker import receive, send
 
 Line = tuple[str, Status]
+#: Seconds a new worker may take to import dehusk and load its models.
+START_TIMEOUT = 300.0
 
 
 @dataclass(slots=True)
@@ -50,8 +52,23 @@ class PoolStats:
 def _died(proc: subprocess.Popen[bytes]) -> str:
     code = proc.wait()
     if code < 0:
-        return f"worker process died ({signal.Signals(-code).name}) on this record"
-    return f"worker process exited with status {code} on this record"
+        return f"worker process died ({signal.Signals(-code).name})"
+    return f"worker process exited with status {code}"
+
+
+def _ready(proc: subprocess.Popen[bytes]) -> None:
+    """Wait for a new worker's "ready" (its models loaded); ``RuntimeError`` if it dies."""
+    assert proc.stdout is not None
+    with selectors.DefaultSelector() as selector:
+        selector.register(proc.stdout, selectors.EVENT_READ)
+        if not selector.select(START_TIMEOUT):
+            proc.kill()
+    try:
+        if receive(proc.stdout) == "ready":
+            return
+    except (EOFError, OSError):
+        pass
+    raise RuntimeError(f"a worker process could not start: {_died(proc)}")
 
 
 class Pool:
@@ -64,6 +81,8 @@ class Pool:
         self.window = window or 16 * self.size
         self.stats = PoolStats()
         self.workers = [self._spawn() for _ in range(self.size)]
+        for worker in self.workers:
+            _ready(worker.proc)
 
     def _spawn(self) -> _Worker:
         proc = subprocess.Popen(
@@ -104,7 +123,9 @@ class Pool:
             worker.proc.kill()
         worker.proc.wait()
         self.stats.restarts += 1
-        self.workers[self.workers.index(worker)] = self._spawn()
+        fresh = self._spawn()
+        _ready(fresh.proc)
+        self.workers[self.workers.index(worker)] = fresh
 
     def _fail(self, worker: _Worker, reason: str) -> tuple[int, Line]:
         task, seq = worker.task, worker.seq
@@ -119,7 +140,7 @@ class Pool:
             assert worker.proc.stdin is not None
             send(worker.proc.stdin, task)
         except OSError:  # it died between tasks
-            return self._fail(worker, _died(worker.proc))
+            return self._fail(worker, _died(worker.proc) + " on this record")
         return None
 
     def _finish(self, worker: _Worker) -> tuple[int, Line]:
@@ -127,7 +148,7 @@ class Pool:
             assert worker.proc.stdout is not None
             line: Line = receive(worker.proc.stdout)
         except (EOFError, OSError):
-            return self._fail(worker, _died(worker.proc))
+            return self._fail(worker, _died(worker.proc) + " on this record")
         seq = worker.seq
         worker.seq, worker.task = -1, None
         return seq, line
@@ -135,16 +156,17 @@ class Pool:
     def _wait(self) -> list[tuple[int, Line]]:
         """Rows of the workers that finish (or die, or run out of time) next."""
         busy = [w for w in self.workers if w.seq >= 0]
-        now = time.monotonic()
-        late = [w for w in busy if w.deadline <= now]
-        if late:
-            return [self._fail(w, f"record took longer than {self.timeout:g} s") for w in late]
+        wait = max(0.0, min(w.deadline for w in busy) - time.monotonic())
         with selectors.DefaultSelector() as selector:
             for worker in busy:
                 assert worker.proc.stdout is not None
                 selector.register(worker.proc.stdout, selectors.EVENT_READ, worker)
-            ready = selector.select(min(w.deadline for w in busy) - now)
-        return [self._finish(key.data) for key, _ in ready]
+            ready = [key.data for key, _ in selector.select(wait)]
+        now = time.monotonic()
+        # A result already in the pipe counts, however late the parent is to read it.
+        late = [w for w in busy if w not in ready and w.deadline <= now]
+        out = [self._finish(w) for w in ready]
+        return out + [self._fail(w, f"record took longer than {self.timeout:g} s") for w in late]
 
     def rows(self, items: Iterable[Task | dict[str, Any]]) -> Iterator[Line]:
         """Every item's row, in item order."""

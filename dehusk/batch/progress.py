@@ -56,6 +56,12 @@ class Progress:
         if self.bar is not None:
             self._postfix()
 
+    def part_done(self, size: int, rows: int, errors: int) -> None:
+        """A whole part came back (from a cluster): its bytes and rows at once."""
+        self.rows += rows
+        self.errors += errors
+        self.shard_done(size)
+
     def _postfix(self) -> None:
         rate = self.rows / max(time.monotonic() - self.start, 1e-9)
         self.bar.set_postfix(

@@ -16,7 +16,10 @@ that is ``Article.to_dict()`` plus
 
 from __future__ import annotations
 
+import functools
+import importlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -41,10 +44,23 @@ TEXT_SUFFIXES = (".txt", ".txt.gz", ".text")
 
 @dataclass(frozen=True, slots=True)
 class Config:
-    """What every record of a run is extracted with."""
+    """What every record of a run is extracted with.
+
+    ``extractor``, when set, names another HTML extractor as ``"module:function"``, called
+    as ``function(html, url, encoding=...) -> Article`` instead of ``dehusk.extract`` (the
+    benchmark runs trafilatura through the same reader and pool this way).
+    """
 
     options: Options
     max_record_bytes: int
+    extractor: str = ""
+
+
+@functools.cache
+def _plugin(name: str) -> Callable[..., Article]:
+    module, _, function = name.partition(":")
+    found: Callable[..., Article] = getattr(importlib.import_module(module), function)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +132,8 @@ def _article(task: Task, config: Config) -> Article | str:
         assert data is not None
         return extract_text(data, task.url, options=options)
     assert data is not None
+    if config.extractor:
+        return _plugin(config.extractor)(data, task.url, encoding=encoding)
     return extract(data, task.url, encoding=encoding, options=options)
 
 

@@ -46,10 +46,11 @@ class Job:
     max_record_bytes: int = MAX_RECORD_BYTES
     workers: int = 0  # 0: all cores
     quiet: bool = False
+    extractor: str = ""  # another extractor, "module:function" (see rows.Config)
 
     @property
     def config(self) -> Config:
-        return Config(self.options, self.max_record_bytes)
+        return Config(self.options, self.max_record_bytes, self.extractor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,7 @@ def identity(job: Job, files: list[Any]) -> dict[str, Any]:
         "model": o.model,
         "max_record_bytes": job.max_record_bytes,
         "record_timeout": job.record_timeout,
+        "extractor": job.extractor,
     }
 
 
@@ -124,8 +126,8 @@ def run(job: Job) -> Summary:
     work, ident, parts = prepare(job)
     resumed = len(parts)
     todo = [s for s in work if s.index not in parts]
-    progress = Progress(sum(s.size for s in todo), quiet=job.quiet)
     with Pool(job.config, job.workers or default_workers(), job.record_timeout) as pool:
+        progress = Progress(sum(s.size for s in todo), quiet=job.quiet)
         try:
             for shard in todo:
                 parts[shard.index] = run_shard(shard, job, pool, progress)

@@ -54,7 +54,7 @@ class Written:
         return self.types["response"] + self.types["resource"] + self.types["revisit"]
 
 
-def _record(kind: str, url: str | None, block: bytes, extra: dict[str, str]) -> bytes:
+def make_record(kind: str, url: str | None, block: bytes, extra: dict[str, str]) -> bytes:
     headers = {
         "WARC-Type": kind,
         "WARC-Record-ID": f"<urn:uuid:{uuid.uuid4()}>",
@@ -67,13 +67,16 @@ def _record(kind: str, url: str | None, block: bytes, extra: dict[str, str]) -> 
     return head.encode() + block + b"\r\n\r\n"
 
 
-def _http(status: str, headers: dict[str, str], body: bytes) -> bytes:
+def make_http(status: str, headers: dict[str, str], body: bytes) -> bytes:
     head = f"HTTP/1.1 {status}\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers.items())
     return head.encode("latin-1") + b"\r\n" + body
 
 
 def _chunk(body: bytes, size: int = 4000) -> bytes:
-    parts = [b"%x\r\n%s\r\n" % (len(body[i : i + size]), body[i : i + size]) for i in range(0, len(body), size)]
+    parts = [
+        b"%x\r\n%s\r\n" % (len(body[i : i + size]), body[i : i + size])
+        for i in range(0, len(body), size)
+    ]
     return b"".join(parts) + b"0\r\n\r\n"
 
 
@@ -107,18 +110,22 @@ def response(url: str, html: bytes, rng: random.Random, mix: Mix, turn: int) -> 
         body, extra, reason = body[: len(body) // 2], {"WARC-Truncated": "length"}, "truncated"
     elif rng.random() < mix.not_found:
         status, reason = "404 Not Found", "status"
-    http = _http(status, headers, body)
-    return _record("response", url, http, {"Content-Type": "application/http; msgtype=response", **extra}), reason
+    http = make_http(status, headers, body)
+    return make_record(
+        "response", url, http, {"Content-Type": "application/http; msgtype=response", **extra}
+    ), reason
 
 
 def _records(pages: Iterable[tuple[str, bytes]], mix: Mix, written: Written) -> Iterator[bytes]:
     rng = random.Random(mix.seed)
     info = b"software: dehusk warcgen\r\nformat: WARC File Format 1.1\r\n"
-    yield _record("warcinfo", None, info, {"Content-Type": "application/warc-fields"})
+    yield make_record("warcinfo", None, info, {"Content-Type": "application/warc-fields"})
     written.types["warcinfo"] += 1
     for turn, (url, html) in enumerate(pages):
         request = f"GET / HTTP/1.1\r\nHost: {url.split('/')[2]}\r\n\r\n".encode()
-        yield _record("request", url, request, {"Content-Type": "application/http; msgtype=request"})
+        yield make_record(
+            "request", url, request, {"Content-Type": "application/http; msgtype=request"}
+        )
         written.types["request"] += 1
         record, reason = response(url, html, rng, mix, turn)
         yield record
@@ -129,23 +136,36 @@ def _records(pages: Iterable[tuple[str, bytes]], mix: Mix, written: Written) -> 
             if rng.random() < rate:
                 yield _extra(kind, url, turn)
                 written.types["revisit" if kind == "revisit" else "response"] += 1
-                written.skipped[{"pdf": "type", "redirect": "status", "revisit": "revisit"}[kind]] += 1
+                written.skipped[
+                    {"pdf": "type", "redirect": "status", "revisit": "revisit"}[kind]
+                ] += 1
         if rng.random() < mix.metadata:
-            yield _record("metadata", url, b"fetchTimeMs: 120\r\n", {"Content-Type": "application/warc-fields"})
+            yield make_record(
+                "metadata",
+                url,
+                b"fetchTimeMs: 120\r\n",
+                {"Content-Type": "application/warc-fields"},
+            )
             written.types["metadata"] += 1
 
 
 def _extra(kind: str, url: str, turn: int) -> bytes:
     other = f"{url}/extra-{turn}"
     if kind == "pdf":
-        http = _http("200 OK", {"Content-Type": "application/pdf"}, _PDF)
-        return _record("response", other + ".pdf", http, {"Content-Type": "application/http; msgtype=response"})
+        http = make_http("200 OK", {"Content-Type": "application/pdf"}, _PDF)
+        return make_record(
+            "response", other + ".pdf", http, {"Content-Type": "application/http; msgtype=response"}
+        )
     if kind == "redirect":
-        http = _http("301 Moved Permanently", {"Location": url, "Content-Length": "0"}, b"")
-        return _record("response", other, http, {"Content-Type": "application/http; msgtype=response"})
-    http = _http("200 OK", {"Content-Type": "text/html"}, b"")
+        http = make_http("301 Moved Permanently", {"Location": url, "Content-Length": "0"}, b"")
+        return make_record(
+            "response", other, http, {"Content-Type": "application/http; msgtype=response"}
+        )
+    http = make_http("200 OK", {"Content-Type": "text/html"}, b"")
     profile = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
-    return _record("revisit", url, http, {"WARC-Profile": profile, "WARC-Refers-To-Target-URI": url})
+    return make_record(
+        "revisit", url, http, {"WARC-Profile": profile, "WARC-Refers-To-Target-URI": url}
+    )
 
 
 def write_warc(path: str | Path, pages: Iterable[tuple[str, bytes]], mix: Mix = Mix()) -> Written:
@@ -159,7 +179,7 @@ def write_warc(path: str | Path, pages: Iterable[tuple[str, bytes]], mix: Mix = 
 
 
 def dev_pages(folder: str | Path, limit: int | None = None) -> Iterator[tuple[str, bytes]]:
-    """``(url, html)`` of the ``*.html.gz`` (or ``*.html``) pages in ``folder``, sorted; cycled to ``limit``."""
+    """``(url, html)`` of the ``*.html(.gz)`` pages under ``folder``, sorted, cycled to limit."""
     files = sorted(p for p in Path(folder).rglob("*") if p.name.endswith((".html", ".html.gz")))
     if not files:
         return

@@ -3,11 +3,12 @@
 Run as ``python -m dehusk.batch.worker`` by ``dehusk.batch.pool`` (a fresh interpreter, not a
 ``multiprocessing`` fork: a Dask worker is a daemon process, and daemons may not have
 ``multiprocessing`` children, while any process may start a subprocess). The protocol is
-framed pickles (``send``/``receive``): first a ``Config``, then one ``Task`` at a time,
-each answered with the row as a JSON line and its status (``rows.encode``); ``None`` ends the loop, answered with the
-process's peak resident memory in bytes. File descriptor 1 is kept for the protocol and
-the interpreter's own ``sys.stdout`` is pointed at standard error, so a stray ``print``
-cannot corrupt a frame.
+framed pickles (``send``/``receive``): first a ``Config`` (answered ``"ready"`` once the
+models are loaded, so a fresh worker's first record is timed like any other), then one
+``Task`` at a time, each answered with the row as a JSON line and its status
+(``rows.encode``); ``None`` ends the loop, answered with the process's peak resident memory
+in bytes. File descriptor 1 is kept for the protocol and the interpreter's own
+``sys.stdout`` is pointed at standard error, so a stray ``print`` cannot corrupt a frame.
 
 Test hook (honoured only when the environment names it): when ``DEHUSK_BATCH_CRASH_MARKER``
 is set, a task whose data holds that marker kills its own process with SIGKILL, as a
@@ -29,6 +30,28 @@ from dehusk.batch.rows import Config, Task, encode, process
 
 CRASH_MARKER_ENV = "DEHUSK_BATCH_CRASH_MARKER"
 _HEADER = struct.Struct("<Q")
+_PARAGRAPH = (
+    "<p>The council voted on Tuesday to rebuild the old harbour wall, which storms have "
+    "broken twice in ten years, and to open the works to public tender.</p>"
+)
+#: A whole news page, so that every lazily loaded model and table is loaded by it.
+WARM_UP = Task(
+    None,
+    "https://example.org/news/harbour",
+    None,
+    "html",
+    (
+        "<html lang=en><head><title>Harbour wall to be rebuilt | The Gazette</title>"
+        "<meta name=author content='Jane Smith'><script type='application/ld+json'>"
+        '{"@type": "NewsArticle", "headline": "Harbour wall to be rebuilt", "datePublished": '
+        '"2024-03-05T10:00:00Z", "author": {"@type": "Person", "name": "Jane Smith"}}</script>'
+        "</head><body><nav><a href=/>Home</a> <a href=/news>News</a></nav><article>"
+        "<h1>Harbour wall to be rebuilt</h1><p class=byline>By Jane Smith</p>"
+        f"<time datetime=2024-03-05>5 March 2024</time>{_PARAGRAPH * 6}<figure><img src=/a.jpg>"
+        "<figcaption>The wall in 2023. Photo: J. Doe</figcaption></figure></article>"
+        "<footer>Copyright 2024 The Gazette</footer></body></html>"
+    ).encode(),
+)
 
 
 def send(stream: IO[bytes], value: Any) -> None:
@@ -63,6 +86,8 @@ def _crash_if_marked(task: Task, marker: bytes | None) -> None:
 def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
     """Answer tasks until ``None`` (or the parent goes away)."""
     config: Config = receive(inbox)
+    process(WARM_UP, config)  # load the models now, so no record's timeout pays for it
+    send(outbox, "ready")
     marker = os.environ.get(CRASH_MARKER_ENV, "").encode() or None
     while True:
         try:

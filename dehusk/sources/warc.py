@@ -119,7 +119,7 @@ def read_warc(path: str | Path, max_bytes: int) -> Iterator[WarcEntry]:
                 if missing:
                     raise DamagedArchive(f"record without {', '.join(missing)}", offset)
                 size = record.content_length
-                kind = ROW_TYPES.get(headers.get("WARC-Type", ""))
+                kind = ROW_TYPES.get(headers.get("WARC-Type") or "")
                 if kind is None:
                     got = record.reader.consume()
                     block = None
@@ -131,12 +131,12 @@ def read_warc(path: str | Path, max_bytes: int) -> Iterator[WarcEntry]:
                 if kind is not None:
                     yield WarcEntry(
                         offset=offset,
-                        record_id=headers.get("WARC-Record-ID", ""),
+                        record_id=headers.get("WARC-Record-ID") or "",
                         kind=kind,
                         url=headers.get("WARC-Target-URI"),
                         date=headers.get("WARC-Date"),
                         truncated=headers.get("WARC-Truncated"),
-                        content_type=headers.get("Content-Type", ""),
+                        content_type=headers.get("Content-Type") or "",
                         size=size,
                         block=block,
                     )
@@ -153,8 +153,10 @@ def _check_tail(path: Path, last: int) -> None:
         stream.seek(last)
         if head == b"\x1f\x8b":  # one gzip member per record: the next member must not exist
             engine = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            while not engine.eof and (chunk := stream.read(_CHUNK)):
-                engine.decompress(chunk, _CHUNK)
+            data = stream.read(_CHUNK)
+            while data and not engine.eof:
+                engine.decompress(data, _CHUNK)  # the output is not needed: bounded steps
+                data = engine.unconsumed_tail or stream.read(_CHUNK)
             rest = engine.unused_data + stream.read(_CHUNK)
         else:
             rest = _after_plain_record(stream)
@@ -233,9 +235,9 @@ def _unbrotli(body: bytes, limit: int) -> bytes:
             out.append(chunk)
             if engine.is_finished():
                 break
-            if engine.can_accept_more_data():  # wants input that never came: cut off
-                raise DecodeError("truncated br data: the stream ends before its end")
             chunk = engine.process(b"", output_buffer_limit=step)
+            if not chunk and not engine.is_finished():  # wants input that never came
+                raise DecodeError("truncated br data: the stream ends before its end")
     except brotli.error as exc:
         raise DecodeError(f"corrupt br data: {exc}") from exc
     return b"".join(out)
