@@ -178,8 +178,8 @@ def body_items(article: Article, options: Options) -> list[_Item]:
       the title is printed on top, and some pages set the headline as an ``<h2>``/``<h3>``
       the classifier keeps as a heading, or print it again after a teaser.
     - A paragraph that is only bold and stands between two body paragraphs is a
-      subheading, one level below the article's top heading level (the page styled a
-      heading as ``<p><strong>``).
+      subheading at the level of the article's top subheadings (2 when it has none): the
+      page styled a heading as ``<p><strong>``.
     """
     chosen = [(i, b) for i, b in enumerate(article.blocks) if in_body(b, options)]
     title = _normal(article.title)

@@ -42,6 +42,16 @@ REQUEST: dict[str, Any] = {
     "not": {"required": ["html", "text"]},
 }
 
+_SPAN = {
+    "type": "object",
+    "required": ["start", "end"],
+    "properties": {
+        "start": {"type": "integer"},
+        "end": {"type": "integer"},
+        "href": {"type": "string"},
+        "kind": {"type": "string", "enum": ["strong", "em", "code"]},
+    },
+}
 _BLOCK = {
     "type": "object",
     "required": ["label", "text", "main"],
@@ -55,6 +65,8 @@ _BLOCK = {
         "duplicate_of": {"type": "integer"},
         "score": {"type": "number", "nullable": True},
         "locator": _NULLABLE_STRING,
+        "links": {"type": "array", "items": _SPAN},
+        "marks": {"type": "array", "items": _SPAN},
     },
 }
 _IMAGE = {
