@@ -155,7 +155,13 @@ def document(settings: Settings) -> dict[str, Any]:
     }
     return {
         "openapi": "3.0.3",
-        "info": {"title": "dehusk", "version": _version(), "description": "The article alone."},
+        "info": {
+            "title": "dehusk",
+            "version": _version(),
+            "description": "The article alone. Besides the statuses of each operation, any "
+            "path answers 404 when unknown and 405 (with `Allow`) for a method it does not "
+            "take; `/` is the web page (HTML).",
+        },
         "paths": {
             "/extract": {
                 "post": {
