@@ -147,7 +147,10 @@ def document(settings: Settings) -> dict[str, Any]:
         "422": _error("the input is not a page (binary, too large once decoded)"),
         "500": _error("a bug in dehusk, or a worker that died"),
         "502": _error("the page's server failed (`upstream_status`) or could not be reached"),
-        "503": _error(f"every worker stayed busy for {settings.wait_limit:g} s"),
+        "503": _error(
+            f"every worker stayed busy for {settings.wait_limit:g} s, or more than "
+            f"{settings.max_connections} connections are open"
+        ),
         "504": _error(
             f"the fetch ({settings.fetch_timeout:g} s) or the extraction "
             f"({settings.time_limit:g} s) ran past its limit"
@@ -182,7 +185,10 @@ def document(settings: Settings) -> dict[str, Any]:
                 "get": {
                     "summary": "Whether the service runs, and its live workers",
                     "operationId": "health",
-                    "responses": {"200": {"description": "running", "content": _HEALTH}},
+                    "responses": {
+                        "200": {"description": "running", "content": _HEALTH},
+                        "503": {"description": "too many open connections"},
+                    },
                 }
             },
         },

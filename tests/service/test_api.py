@@ -179,3 +179,13 @@ def test_no_free_worker_is_503() -> None:
         slow.join(30)
     finally:
         stop(server, thread)
+
+
+def test_chunked_body_under_the_limit_is_read_whole(service: str) -> None:
+    parts = urlsplit(service)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    payload = json.dumps({"html": PAGE, "format": "text"}).encode()
+    pieces = (payload[i : i + 50] for i in range(0, len(payload), 50))
+    conn.request("POST", "/extract", body=pieces, encode_chunked=True)
+    response = conn.getresponse()
+    assert response.status == 200 and PARA in json.loads(response.read())["rendered"]
