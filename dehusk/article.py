@@ -110,6 +110,10 @@ class Block:
                 out["links"] = [
                     {"start": k.start, "end": k.end, "href": k.href} for k in self.links
                 ]
+            if self.marks:
+                out["marks"] = [
+                    {"start": m.start, "end": m.end, "kind": m.kind} for m in self.marks
+                ]
         return out
 
 

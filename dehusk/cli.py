@@ -1,4 +1,5 @@
-"""The ``dehusk`` command: ``dehusk extract PATH|URL|- ... --format text|markdown|json|html``.
+"""The ``dehusk`` command: ``dehusk extract PATH|URL|- ... --format text|markdown|json|html``,
+and ``dehusk serve`` (the web service and page, ``dehusk.service``).
 
 Each input (a file, ``.gz`` or not; a URL; ``-`` for standard input) is read, extracted
 and printed in turn, so one bad input never stops the others:
@@ -28,6 +29,10 @@ page's URL; pages without one share one pool) are learned as that site's husk
 (``dehusk.templates``) and cut. Inputs that can be read twice are learned in a first pass
 and extracted in a second; standard input is learned online (each page is counted, then
 extracted with what is known so far).
+
+``-v`` prints every warning of each input (not only "no article text found");
+``--with-metadata`` starts text and Markdown with YAML front matter; URLs may be on any
+address unless ``--deny-private`` (the service's guard, ``dehusk.sources.addresses``).
 
 Exit status: 0 when every input worked (empty articles included), 1 when any input
 failed, 2 for a usage error (argparse's convention).

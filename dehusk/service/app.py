@@ -7,7 +7,8 @@ Statuses (each declared in ``openapi.py``): 200; 400 invalid JSON or fields; 403
 fetcher refuses (address or scheme); 408 body too slow; 413 body too large; 415 a fetched
 page that is neither HTML nor text; 422 input that is not a page; 500 a bug; 502 the
 upstream server failed (its status in ``upstream_status``) or could not be reached; 503 no
-worker free; 504 the fetch or the extraction ran past its limit.
+worker free, or too many open connections (uvicorn's ``limit_concurrency``); 504 the fetch
+or the extraction ran past its limit.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class Settings:
     body_timeout: float = 30.0  # seconds for the whole request body to arrive
     fetch_timeout: float = 10.0  # seconds for a whole URL fetch, redirects included
     fetch_max_bytes: int = 64 * 1024 * 1024  # bytes of a fetched page, decompressed
+    max_connections: int = 256  # open connections past this get 503 from uvicorn
 
 
 def _error(refusal: Refusal) -> JSONResponse:
@@ -190,4 +192,10 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8080) -> None
     """Run the service under uvicorn until interrupted."""
     import uvicorn
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        log_level="info",
+        limit_concurrency=settings.max_connections,
+    )

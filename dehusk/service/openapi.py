@@ -42,6 +42,16 @@ REQUEST: dict[str, Any] = {
     "not": {"required": ["html", "text"]},
 }
 
+_SPAN = {
+    "type": "object",
+    "required": ["start", "end"],
+    "properties": {
+        "start": {"type": "integer"},
+        "end": {"type": "integer"},
+        "href": {"type": "string"},
+        "kind": {"type": "string", "enum": ["strong", "em", "code"]},
+    },
+}
 _BLOCK = {
     "type": "object",
     "required": ["label", "text", "main"],
@@ -55,6 +65,8 @@ _BLOCK = {
         "duplicate_of": {"type": "integer"},
         "score": {"type": "number", "nullable": True},
         "locator": _NULLABLE_STRING,
+        "links": {"type": "array", "items": _SPAN},
+        "marks": {"type": "array", "items": _SPAN},
     },
 }
 _IMAGE = {
@@ -135,7 +147,10 @@ def document(settings: Settings) -> dict[str, Any]:
         "422": _error("the input is not a page (binary, too large once decoded)"),
         "500": _error("a bug in dehusk, or a worker that died"),
         "502": _error("the page's server failed (`upstream_status`) or could not be reached"),
-        "503": _error(f"every worker stayed busy for {settings.wait_limit:g} s"),
+        "503": _error(
+            f"every worker stayed busy for {settings.wait_limit:g} s, or more than "
+            f"{settings.max_connections} connections are open"
+        ),
         "504": _error(
             f"the fetch ({settings.fetch_timeout:g} s) or the extraction "
             f"({settings.time_limit:g} s) ran past its limit"
@@ -143,7 +158,13 @@ def document(settings: Settings) -> dict[str, Any]:
     }
     return {
         "openapi": "3.0.3",
-        "info": {"title": "dehusk", "version": _version(), "description": "The article alone."},
+        "info": {
+            "title": "dehusk",
+            "version": _version(),
+            "description": "The article alone. Besides the statuses of each operation, any "
+            "path answers 404 when unknown and 405 (with `Allow`) for a method it does not "
+            "take; `/` is the web page (HTML).",
+        },
         "paths": {
             "/extract": {
                 "post": {
@@ -164,7 +185,10 @@ def document(settings: Settings) -> dict[str, Any]:
                 "get": {
                     "summary": "Whether the service runs, and its live workers",
                     "operationId": "health",
-                    "responses": {"200": {"description": "running", "content": _HEALTH}},
+                    "responses": {
+                        "200": {"description": "running", "content": _HEALTH},
+                        "503": {"description": "too many open connections"},
+                    },
                 }
             },
         },

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import http.client
 import json
 import socket
@@ -125,6 +126,7 @@ def test_slow_client_is_408(service: str) -> None:
     assert BODY_TIMEOUT <= time.monotonic() - started < BODY_TIMEOUT + 5
 
 
+@functools.cache
 def _big_page() -> str:
     """~16 MB of distinct paragraphs: several seconds of extraction, past TIME_LIMIT."""
     paras = (
@@ -160,3 +162,30 @@ def test_slow_extraction_blocks_neither_health_nor_the_next_request(service: str
     while call(service, "/health")[1]["workers"] < 2 and time.monotonic() < deadline:
         time.sleep(0.2)
     assert call(service, "/health")[1]["workers"] == 2
+
+
+def test_no_free_worker_is_503() -> None:
+    from dehusk.service import Settings
+    from tests.service.conftest import start, stop
+
+    base, server, thread = start(Settings(workers=1, time_limit=1.5, wait_limit=0.3))
+    try:
+        big = json.dumps({"html": _big_page()}).encode()
+        slow = threading.Thread(target=lambda: call(base, "/extract", raw=big))
+        slow.start()
+        time.sleep(0.8)  # the one worker is busy with the big page
+        status, body, _ = call(base, "/extract", {"html": PAGE})
+        assert status == 503 and body["error"] == "busy" and "0.3 s" in body["detail"]
+        slow.join(30)
+    finally:
+        stop(server, thread)
+
+
+def test_chunked_body_under_the_limit_is_read_whole(service: str) -> None:
+    parts = urlsplit(service)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    payload = json.dumps({"html": PAGE, "format": "text"}).encode()
+    pieces = (payload[i : i + 50] for i in range(0, len(payload), 50))
+    conn.request("POST", "/extract", body=pieces, encode_chunked=True)
+    response = conn.getresponse()
+    assert response.status == 200 and PARA in json.loads(response.read())["rendered"]

@@ -9,6 +9,7 @@ public deployment) and sent to it on loopback. Checks that apply, by name:
 - ``response_schema_conformance`` — the JSON matches the declared schema (data contract
   or error);
 - ``response_headers_conformance`` — declared headers are present;
+- ``unsupported_method`` — a method the document does not declare gets 405 with ``Allow``;
 - ``negative_data_rejection`` — a request that breaks the schema gets a 4xx (negative mode).
 
 Left out as not applying: ``positive_data_acceptance`` (a schema-valid ``url`` is refused
@@ -38,11 +39,13 @@ from schemathesis.checks import (
     response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
+    unsupported_method,
 )
 
 LOOPBACK_URLS = ["http://127.0.0.1:9/page", "http://[::1]:9/", "http://[::ffff:127.0.0.1]/"]
 LOOPBACK_HOSTS = {"127.0.0.1", "::1", "::ffff:127.0.0.1"}
 CHECKS = [
+    unsupported_method,
     not_a_server_error,
     status_code_conformance,
     content_type_conformance,

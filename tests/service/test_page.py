@@ -141,3 +141,38 @@ def test_url_field_and_an_upstream_error(page: Page, local_server: str) -> None:
     page.click("#go")
     page.wait_for_selector("#status.error")
     assert page.text_content("#status").startswith("502: HTTP 404")
+
+
+def test_file_drop_reads_a_gzipped_page(page: Page) -> None:
+    data = list(EXAMPLE.read_bytes())
+    transfer = page.evaluate_handle(
+        """bytes => {
+            const t = new DataTransfer();
+            t.items.add(new File([new Uint8Array(bytes)], "story.html.gz"));
+            return t;
+        }""",
+        data,
+    )
+    page.dispatch_event("body", "dragenter", {"dataTransfer": transfer})
+    assert page.locator("#drop").is_visible()
+    page.dispatch_event("body", "drop", {"dataTransfer": transfer})
+    page.wait_for_selector("#article h1")
+    assert not page.locator("#drop").is_visible()
+    title = extract(gzip.decompress(EXAMPLE.read_bytes())).title
+    assert page.text_content("#article h1") == title
+
+
+def test_reader_keeps_emphasis_subheads_and_nested_lists(page: Page) -> None:
+    long = "the river rose two metres overnight and the council closed the lower roads"
+    _read(
+        page,
+        f"<html><body><article><h1>Rain</h1><p>First, {long}, officials said on Monday.</p>"
+        "<p><strong>What happens next</strong></p>"
+        f"<p>Crews will <em>clear</em> the roads using <code>pumps</code>, as {long}.</p>"
+        "<ul><li>Top item of the list</li><li>Second item<ul><li>Nested item</li></ul></li></ul>"
+        f"<p>More text, so that {long} once more.</p></article></body></html>",
+    )
+    assert page.text_content("#article h2") == "What happens next"
+    assert page.text_content("#article p em") == "clear"
+    assert page.text_content("#article p code") == "pumps"
+    assert page.text_content("#article ul > li > ul > li") == "Nested item"

@@ -95,6 +95,46 @@ async function readFile(file) {
 // --- Reader view -----------------------------------------------------------------------
 
 const TAGS = { paragraph: "p", quote: "blockquote", code: "pre" };
+const MARK_TAGS = { strong: "strong", em: "em", code: "code" };
+const SUBHEAD_MAX_CHARS = 120; // as render.py: a longer bold paragraph is emphasis
+
+// The block's text as nodes, its bold/italic/code marks as elements (marks that cross
+// another are dropped, as in render.py); every piece of page text is a text node.
+function inline(block) {
+  const marks = (block.marks || []).slice().sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept = [];
+  const open = [];
+  for (const mark of marks) {
+    while (open.length && open[open.length - 1].end <= mark.start) open.pop();
+    if (open.length && mark.end > open[open.length - 1].end) continue;
+    kept.push(mark);
+    open.push(mark);
+  }
+  function build(start, end, inner, parent) {
+    let pos = start;
+    for (let i = 0; i < inner.length; ) {
+      const mark = inner[i];
+      const nested = [];
+      let j = i + 1;
+      while (j < inner.length && inner[j].start < mark.end) nested.push(inner[j++]);
+      parent.append(block.text.slice(pos, mark.start));
+      const node = el(MARK_TAGS[mark.kind]);
+      build(mark.start, mark.end, nested, node);
+      parent.append(node);
+      pos = mark.end;
+      i = j;
+    }
+    parent.append(block.text.slice(pos, end));
+  }
+  const box = document.createDocumentFragment();
+  build(0, block.text.length, kept, box);
+  return box;
+}
+
+function isSubhead(block) {
+  return block.label === "paragraph" && block.text.length <= SUBHEAD_MAX_CHARS &&
+    (block.marks || []).some((m) => m.kind === "strong" && m.start === 0 && m.end >= block.text.length);
+}
 
 function normal(text) {
   return text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, "").replace(/\s+/g, " ").trim();
@@ -145,10 +185,19 @@ function reader(data) {
   }
   for (const image of at.get(-1) || []) article.append(figure(image));
   let lists = []; // open <ul>/<ol> elements, outermost first
+  const body = data.blocks.filter((b) => b.main);
+  const levels = body.filter((b) => b.label === "heading" && b.level && normal(b.text) !== normal(data.title)).map((b) => b.level);
+  const subLevel = Math.max(2, levels.length ? Math.min(...levels) : 2); // as render.body_items
   data.blocks.forEach((block, i) => {
     for (const image of at.get(i) || []) article.append(figure(image));
     if (!block.main) return;
     if (block.label === "heading" && normal(block.text) === normal(data.title)) return; // the <h1>
+    const n = body.indexOf(block);
+    if (isSubhead(block) && body[n - 1]?.label === "paragraph" && body[n + 1]?.label === "paragraph") {
+      lists = [];
+      article.append(el(`h${subLevel}`, { text: block.text }));
+      return;
+    }
     if (block.label !== "list_item") lists = [];
     if (block.label === "heading") {
       article.append(el(`h${Math.min(Math.max(block.level || 2, 2), 6)}`, { text: block.text }));
@@ -163,9 +212,11 @@ function reader(data) {
         parent.append(list);
         lists.push(list);
       }
-      lists[depth - 1].append(el("li", { text: block.text }));
+      lists[depth - 1].append(el("li", {}, inline(block)));
+    } else if (block.label === "code") {
+      article.append(el("pre", { text: block.text }));
     } else {
-      article.append(el(TAGS[block.label] || "p", { text: block.text }));
+      article.append(el(TAGS[block.label] || "p", {}, inline(block)));
     }
   });
   if (!data.text) article.append(el("p", { class: "empty", text: "No article text found." }));
