@@ -3,7 +3,9 @@
 In: the page as bytes (or str, passed through) and optionally the caller's charset (from
 HTTP or the user). Out: ``(text, warnings)``. Order: a BOM; the caller's charset; a
 ``<meta charset>`` / ``http-equiv`` declaration in the first 4 KiB; then detection (strict
-UTF-8 first, then charset-normalizer). Raises ``DecodeError`` for binary junk and
+UTF-8 first, UTF-16 by its zero bytes, then ``dehusk.charsets.guess_charset``, the
+legacy charset whose reading the language identifier believes; charset-normalizer only when
+none decodes cleanly). Raises ``DecodeError`` for binary junk and
 ``InputTooLarge`` above the byte limit.
 
 Then text that was UTF-8 read as cp1252 or latin-1 and saved again ("Investorâ\x80\x99s",
@@ -18,6 +20,7 @@ import re
 
 from charset_normalizer import from_bytes
 
+from dehusk.charsets import guess_charset, sniff_utf16
 from dehusk.errors import DecodeError, InputTooLarge
 
 _BOMS = (
@@ -98,10 +101,13 @@ def _detect(data: bytes) -> tuple[str, list[str]]:
     text = _utf8_or_none(data)
     if text is not None:
         return text, []
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding is None:
-        return data.decode("utf-8", "replace"), ["charset undetectable; decoded as UTF-8"]
-    return data.decode(best.encoding, "replace"), [f"charset detected as {best.encoding}"]
+    codec = guess_charset(data)
+    if codec is None:  # no legacy charset decodes the bytes cleanly: damaged; ask a generalist
+        best = from_bytes(data[:200_000]).best()
+        if best is None or best.encoding is None:
+            return data.decode("utf-8", "replace"), ["charset undetectable; decoded as UTF-8"]
+        codec = best.encoding
+    return data.decode(codec, "replace"), [f"charset detected as {codec}"]
 
 
 def decode(
@@ -135,10 +141,17 @@ def _decode_bytes(data: bytes, encoding: str | None, max_bytes: int) -> tuple[st
     bom_codec, body = sniff_bom(data)
     if bom_codec:
         return body.decode(bom_codec, "replace"), ()
+    codec = _codec(encoding)
+    said_utf16 = (encoding or "").strip().lower().replace("_", "-").startswith("utf-16")
+    if codec is None or said_utf16:
+        # Before the binary test: UTF-16's zero bytes look like control bytes.
+        utf16 = sniff_utf16(body)
+        if utf16:
+            said = () if said_utf16 else (f"charset detected as {utf16}",)
+            return body.decode(utf16, "replace"), said
     if looks_binary(body):
         raise DecodeError("input looks binary (control bytes), not an HTML page")
     warnings: list[str] = []
-    codec = _codec(encoding)
     if encoding and codec is None:
         warnings.append(f"unknown encoding {encoding!r} ignored")
     codec = codec or declared_charset(body)

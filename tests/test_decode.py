@@ -1,6 +1,8 @@
 """decode: the HTML standard's order, and no mojibake."""
 
 import codecs
+import html
+from pathlib import Path
 
 import pytest
 
@@ -94,3 +96,68 @@ def test_cp1252_flavoured_double_encoding_is_undone() -> None:
 def test_real_latin_text_is_left_alone() -> None:
     page = "<p>Øl, straße, café, Ça va? À bientôt, São Paulo.</p>"
     assert decode(page.encode("utf-8")) == (page, ())
+
+
+# --- undeclared legacy charsets (dehusk.charsets); real prose from tests/fixtures/charsets --
+
+FIXTURES = Path(__file__).parent / "fixtures" / "charsets"
+
+
+def _undeclared_page(language: str, codec: str, lines: int) -> str:
+    """A page of the fixture's first ``lines`` lines that ``codec`` holds, no declaration."""
+    kept = []
+    for line in (FIXTURES / f"{language}.txt").read_text(encoding="utf-8").splitlines():
+        try:
+            line.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        kept.append(f"<p>{html.escape(line, quote=False)}</p>")
+    return f"<html><head><title>Page</title></head><body>{''.join(kept[:lines])}</body></html>"
+
+
+def test_short_french_cp1252_page_is_not_mojibake() -> None:
+    # The reported fault: charset-normalizer alone reads this as cp1250 ("trčs" for "très").
+    page = (
+        "<html><head><title>Un article</title></head><body><article><p>"
+        + "La réunion a été très longue. " * 3
+        + "</p></article></body></html>"
+    )
+    text, warnings = decode(page.encode("cp1252"))
+    assert text == page
+    assert warnings == ("charset detected as cp1252",)
+
+
+@pytest.mark.parametrize(
+    ("language", "codec"),
+    [
+        ("fr", "cp1252"),
+        ("es", "latin-1"),
+        ("cs", "iso-8859-2"),
+        ("pl", "iso-8859-2"),
+        ("ru", "cp1251"),
+        ("ru", "koi8-r"),
+        ("el", "iso-8859-7"),
+        ("ja", "shift_jis"),
+        ("ja", "euc-jp"),
+        ("zh-hans", "gbk"),
+        ("zh-hant", "big5"),
+        ("ko", "euc-kr"),
+    ],
+)
+@pytest.mark.parametrize("lines", [2, 12])
+def test_undeclared_legacy_page_decodes_exactly(language: str, codec: str, lines: int) -> None:
+    page = _undeclared_page(language, codec, lines)
+    assert decode(page.encode(codec))[0] == page
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(codec: str) -> None:
+    page = _undeclared_page("ru", "utf-8", 3)
+    text, warnings = decode(page.encode(codec))
+    assert text == page
+    assert warnings == (f"charset detected as {codec}",)
+
+
+def test_caller_utf16_without_bom() -> None:
+    page = _undeclared_page("fr", "utf-8", 3)
+    assert decode(page.encode("utf-16-le"), encoding="utf-16") == (page, ())
