@@ -60,6 +60,12 @@ CANDIDATES: dict[str, frozenset[str]] = {
     )
 }
 
+#: The candidates that give every byte one character (a lying declaration of one of them
+#: decodes anything without a fault).
+SINGLE_BYTE = frozenset(
+    c for c in CANDIDATES if c.startswith(("cp12", "iso-8859", "koi8", "cp874"))
+)
+
 #: How common each charset is on undeclared pages, as a tie-breaker between readings the
 #: identifier finds about equally likely (a Korean page read as Thai is Thai to it too).
 #: cp1252 is the web's default legacy charset (WHATWG's fallback for most locales).
@@ -127,6 +133,19 @@ def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+#: Share of non-ASCII words that mix alphabets above which a reading is mojibake.
+MIXED_SHARE = 0.2
+
+
+def mixes_scripts(data: bytes, codec: str) -> bool:
+    """Whether ``codec``'s reading of the page writes letters of two alphabets in one word
+    (Latin with Greek, Cyrillic, Hebrew, Arabic or Thai) in many of its non-ASCII words."""
+    sample = text_sample(data).decode(codec, "replace")
+    words = [word for word in sample.split() if not word.isascii()]
+    mixed = sum(1 for word in words if _MIXED.search(word))
+    return bool(words) and mixed > MIXED_SHARE * len(words)
 
 
 def reading_score(text: str, codec: str, probs: dict[str, float] | None = None) -> float:

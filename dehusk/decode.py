@@ -20,7 +20,7 @@ import re
 
 from charset_normalizer import from_bytes
 
-from dehusk.charsets import guess_charset, sniff_utf16
+from dehusk.charsets import SINGLE_BYTE, guess_charset, mixes_scripts, sniff_utf16
 from dehusk.errors import DecodeError, InputTooLarge
 
 _BOMS = (
@@ -52,6 +52,8 @@ _LATIN_LIKE = frozenset({"cp1252", "cp1254", "cp1250", "iso8859-15", "iso8859-2"
 #: Replacement characters a declared charset may produce before detection takes over.
 MAX_REPLACEMENTS = 8
 MAX_REPLACEMENT_SHARE = 0.001
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: Share of control bytes above which we call the input binary, not text.
 _BINARY_SHARE = 0.10
@@ -101,6 +103,9 @@ def _detect(data: bytes) -> tuple[str, list[str]]:
     text = _utf8_or_none(data)
     if text is not None:
         return text, []
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged, ["invalid UTF-8 bytes replaced (the rest of the page is UTF-8)"]
     codec = guess_charset(data)
     if codec is None:  # no legacy charset decodes the bytes cleanly: damaged; ask a generalist
         best = from_bytes(data[:200_000]).best()
@@ -108,6 +113,25 @@ def _detect(data: bytes) -> tuple[str, list[str]]:
             return data.decode("utf-8", "replace"), ["charset undetectable; decoded as UTF-8"]
         codec = best.encoding
     return data.decode(codec, "replace"), [f"charset detected as {codec}"]
+
+
+#: A well-formed UTF-8 sequence of two to four bytes.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+#: Well-formed multibyte sequences needed per bad byte to call a page damaged UTF-8: legacy
+#: text almost never forms them ("Ã©" is the mark of UTF-8 read as latin-1, not of latin-1).
+UTF8_EVIDENCE = 1
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """The page as UTF-8 when it is UTF-8 with a few stray bytes, else None."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    sequences = len(_UTF8_SEQUENCE.findall(data[:1_000_000]))
+    if not _fits(text) or sequences == 0 or sequences < UTF8_EVIDENCE * bad:
+        return None
+    return text
 
 
 def decode(
@@ -118,8 +142,7 @@ def decode(
     if isinstance(data, str):
         if len(data) > max_bytes:
             raise InputTooLarge(f"input is {len(data)} characters, limit {max_bytes}")
-        text = data
-        raw = data.encode("utf-8", "surrogatepass") if not data.isascii() else b""
+        text, raw, warnings = _checked_str(data)
     else:
         text, warnings = _decode_bytes(data, encoding, max_bytes)
         raw = data
@@ -129,6 +152,24 @@ def decode(
     if undone:
         warnings = (*warnings, double_encoding_warning(undone))
     return text, warnings
+
+
+def _checked_str(data: str) -> tuple[str, bytes, tuple[str, ...]]:
+    """A str input, its UTF-8 bytes (for the double-encoding scan) and warnings.
+
+    A lone surrogate (``"\\ud800"``, from a bad ``surrogateescape`` or a JSON ``\\ud800``) is
+    not text: no UTF-8 encodes it, and the parser and ``to_dict`` JSON would fail on it.
+    Each becomes U+FFFD, with a warning.
+    """
+    if data.isascii():
+        return data, b"", ()
+    try:
+        return data, data.encode("utf-8"), ()
+    except UnicodeEncodeError:
+        raw = data.encode("utf-8", "replace")  # each lone surrogate -> "?"
+    fixed = _SURROGATE.sub("\ufffd", data)
+    bad = len(data) - len(_SURROGATE.sub("", data))
+    return fixed, raw, (f"{bad} lone surrogate(s) in the str input replaced by U+FFFD",)
 
 
 def double_encoding_warning(undone: int) -> str:
@@ -154,15 +195,19 @@ def _decode_bytes(data: bytes, encoding: str | None, max_bytes: int) -> tuple[st
     warnings: list[str] = []
     if encoding and codec is None:
         warnings.append(f"unknown encoding {encoding!r} ignored")
+    from_meta = codec is None
     codec = codec or declared_charset(body)
-    if codec in _LATIN_LIKE or codec is None:
-        # Pages often declare latin-1 but send UTF-8; valid UTF-8 with non-ASCII is proof.
+    if from_meta or codec in _LATIN_LIKE or codec in SINGLE_BYTE:
+        # Pages often declare latin-1 (or anything) in a <meta> but send UTF-8; valid UTF-8
+        # with non-ASCII is proof. The caller's multibyte charset is taken at its word.
         utf8 = _utf8_or_none(body)
         if utf8 is not None:
             return utf8, tuple(warnings)
     if codec:
         text = body.decode(codec, "replace")
-        if _fits(text):
+        # A <meta> that names the wrong single-byte charset decodes without a fault but
+        # writes Cyrillic or Greek inside French words ("trиs"): that reading is a lie too.
+        if _fits(text) and not (from_meta and mixes_scripts(body, codec)):
             return text, tuple(warnings)
         warnings.append(f"declared charset {codec} does not fit the bytes")
     text, more = _detect(body)
