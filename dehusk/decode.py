@@ -221,10 +221,18 @@ _CONT = f"[\u0080-\u00bf{_CP1252_HIGH}]"
 #: The UTF-8 bytes of a likely first pair: a lead byte's character (U+00C2-U+00F4) and a
 #: continuation byte's (U+0080-U+00BF, or one of cp1252's, which start with these bytes).
 _SUSPECT = re.compile(rb"\xc3[\x82-\xb4](?:\xc2|\xc5|\xc6|\xcb|\xe2)")
-#: A UTF-8 lead byte's character followed by as many continuation bytes' characters as it needs.
+#: A UTF-8 lead byte's character followed by as many continuation bytes' characters as it
+#: needs. Two-byte leads are only those double encoding writes all the time: Â Ã (Latin-1's
+#: own letters and signs), Å Æ Ë (cp1252's Œ š ƒ ˜…), Î Ï (Greek), Ð Ñ (Cyrillic), Ø Ù
+#: (Arabic). Other capitals before a quote or a dash are real text: French «CAFÉ» ("É»" is
+#: C9 BB, valid UTF-8 for "ɻ"), German „Fuß“ ("ß“" is DF 93 in cp1252, for NKo "ߓ").
 _DOUBLE_ENCODED = re.compile(
-    f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}"
+    f"[\u00c2\u00c3\u00c5\u00c6\u00cb\u00ce\u00cf\u00d0\u00d1\u00d8\u00d9]{_CONT}"
+    f"|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}"
 )
+#: A page with one two-byte sequence and nothing else to undo is more likely real text
+#: ("MAÇÃ»") than a double-encoded page, which repeats its mojibake.
+MIN_TWO_BYTE_UNDONE = 2
 
 
 def undo_double_encoding(text: str) -> tuple[str, int]:
@@ -232,11 +240,13 @@ def undo_double_encoding(text: str) -> tuple[str, int]:
 
     A sequence whose bytes are not valid UTF-8 stays as it is, so real Latin text ("Øl",
     "straße") is never touched: its letters are not followed by continuation characters.
+    Three- and four-byte sequences ("â€™" for "’") are undone wherever they are; two-byte
+    ones only when the page has ``MIN_TWO_BYTE_UNDONE`` sequences to undo in all.
     """
-    undone = 0
+    undone, long_ones = 0, 0
 
     def repair(match: re.Match[str]) -> str:
-        nonlocal undone
+        nonlocal undone, long_ones
         seq = match.group()
         try:
             raw = bytes(ord(c) if ord(c) < 0x100 else c.encode("cp1252")[0] for c in seq)
@@ -244,11 +254,15 @@ def undo_double_encoding(text: str) -> tuple[str, int]:
         except (UnicodeDecodeError, UnicodeEncodeError):
             return seq
         undone += 1
+        long_ones += len(seq) > 2
         return fixed
 
-    if not text.isascii():
-        text = _DOUBLE_ENCODED.sub(repair, text)
-    return text, undone
+    if text.isascii():
+        return text, 0
+    fixed = _DOUBLE_ENCODED.sub(repair, text)
+    if not long_ones and undone < MIN_TWO_BYTE_UNDONE:
+        return text, 0
+    return fixed, undone
 
 
 def _fits(text: str) -> bool:

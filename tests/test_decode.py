@@ -161,3 +161,44 @@ def test_utf16_without_bom(codec: str) -> None:
 def test_caller_utf16_without_bom() -> None:
     page = _undeclared_page("fr", "utf-8", 3)
     assert decode(page.encode("utf-16-le"), encoding="utf-16") == (page, ())
+
+
+def test_lone_surrogates_become_replacement_characters() -> None:
+    text, warnings = decode("<p>a\ud800b \udcff é</p>")
+    assert text == "<p>a\ufffdb \ufffd é</p>"
+    assert warnings == ("2 lone surrogate(s) in the str input replaced by U+FFFD",)
+
+
+def test_utf8_with_stray_bytes_stays_utf8() -> None:
+    data = "<p>Café crème, déjà vu, naïve, señor</p>".encode() + b"\xff\xfe<p>end</p>"
+    text, warnings = decode(data)
+    assert text.startswith("<p>Café crème, déjà vu") and "Ã" not in text
+    assert warnings == ("invalid UTF-8 bytes replaced (the rest of the page is UTF-8)",)
+
+
+FRENCH_LINE = "<p>Le café était très bon, et la réunion a été très longue.</p>"
+
+
+def test_meta_multibyte_lie_on_utf8_yields_to_utf8() -> None:
+    data = ('<meta charset="shift_jis">' + FRENCH_LINE).encode()
+    assert decode(data)[0] == '<meta charset="shift_jis">' + FRENCH_LINE
+
+
+@pytest.mark.parametrize("label", ["windows-1251", "iso-8859-7"])
+def test_meta_single_byte_lie_that_mixes_alphabets_yields(label: str) -> None:
+    page = f'<meta charset="{label}">' + FRENCH_LINE
+    text, warnings = decode(page.encode("cp1252"))
+    assert text == page
+    assert "does not fit the bytes" in warnings[0]
+
+
+def test_true_single_byte_meta_is_kept() -> None:
+    page = '<meta charset="windows-1251"><p>Вчера в Москве прошёл большой праздник.</p>'
+    assert decode(page.encode("cp1251")) == (page, ())
+
+
+@pytest.mark.parametrize("text", ["<p>Er sagte „Fuß“ und ging.</p>", "<p>„Spaß“…</p>"])
+def test_german_sharp_s_before_a_quote_is_not_undone(text: str) -> None:
+    # "ß“" is DF 93 in cp1252, valid UTF-8 for U+07D3 (NKo): found by test_properties.
+    assert decode(text) == (text, ())
+    assert decode(text.encode()) == (text, ())
