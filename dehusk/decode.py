@@ -230,9 +230,12 @@ _DOUBLE_ENCODED = re.compile(
     f"[\u00c2\u00c3\u00c5\u00c6\u00cb\u00ce\u00cf\u00d0\u00d1\u00d8\u00d9]{_CONT}"
     f"|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}"
 )
-#: A page with one two-byte sequence and nothing else to undo is more likely real text
-#: ("MAÇÃ»") than a double-encoded page, which repeats its mojibake.
-MIN_TWO_BYTE_UNDONE = 2
+#: Sequences a page must have to be undone, unless one of them is a hallmark that no language
+#: writes: "â€" (E2 80-82: ’ “ ” – — … • € as UTF-8 read as cp1252) or a four-byte sequence
+#: ("ðŸ˜ž", an emoji). A double-encoded page
+#: repeats its mojibake; real text makes a stray sequence now and then: "MAÇÃ»", or
+#: "café" and two no-break spaces (E9 A0 A0 is valid UTF-8, for "頠").
+MIN_UNDONE = 3
 
 
 def undo_double_encoding(text: str) -> tuple[str, int]:
@@ -240,13 +243,12 @@ def undo_double_encoding(text: str) -> tuple[str, int]:
 
     A sequence whose bytes are not valid UTF-8 stays as it is, so real Latin text ("Øl",
     "straße") is never touched: its letters are not followed by continuation characters.
-    Three- and four-byte sequences ("â€™" for "’") are undone wherever they are; two-byte
-    ones only when the page has ``MIN_TWO_BYTE_UNDONE`` sequences to undo in all.
+    Nothing is undone unless the page has the hallmark or ``MIN_UNDONE`` sequences.
     """
-    undone, long_ones = 0, 0
+    undone, hallmarks = 0, 0
 
     def repair(match: re.Match[str]) -> str:
-        nonlocal undone, long_ones
+        nonlocal undone, hallmarks
         seq = match.group()
         try:
             raw = bytes(ord(c) if ord(c) < 0x100 else c.encode("cp1252")[0] for c in seq)
@@ -254,13 +256,13 @@ def undo_double_encoding(text: str) -> tuple[str, int]:
         except (UnicodeDecodeError, UnicodeEncodeError):
             return seq
         undone += 1
-        long_ones += len(seq) > 2
+        hallmarks += len(raw) == 4 or (raw[0] == 0xE2 and raw[1] <= 0x82)
         return fixed
 
     if text.isascii():
         return text, 0
     fixed = _DOUBLE_ENCODED.sub(repair, text)
-    if not long_ones and undone < MIN_TWO_BYTE_UNDONE:
+    if not hallmarks and undone < MIN_UNDONE:
         return text, 0
     return fixed, undone
 

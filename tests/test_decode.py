@@ -202,3 +202,19 @@ def test_german_sharp_s_before_a_quote_is_not_undone(text: str) -> None:
     # "ß“" is DF 93 in cp1252, valid UTF-8 for U+07D3 (NKo): found by test_properties.
     assert decode(text) == (text, ())
     assert decode(text.encode()) == (text, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<p>Le «CAFÉ» est fermé.</p>",  # "É»" is valid UTF-8 for "ɻ"
+        "<p>Le café\u00a0\u00a0est ouvert.</p>",  # E9 A0 A0 is valid UTF-8 for "頠"
+        '<p>I saw "Ã¤" instead of "ä".</p>',  # a page about mojibake quotes one
+    ],
+)
+def test_stray_sequences_in_real_text_are_left(text: str) -> None:
+    assert decode(text) == (text, ())
+
+
+def test_one_hallmark_sequence_is_enough() -> None:
+    assert decode("<h6>Your cart is empty ðŸ˜ž</h6>")[0] == "<h6>Your cart is empty 😞</h6>"
