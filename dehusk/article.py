@@ -174,7 +174,10 @@ class Options:
     exclude: frozenset[str] = frozenset()
     max_bytes: int = 64 * 1024 * 1024
     max_depth: int = 256
-    max_nodes: int = 2_000_000
+    #: Start tags read (the rest of the page is cut) and attributes kept per element; see
+    #: ``dehusk.bounds`` for why and for the dev pages' largest.
+    max_nodes: int = 100_000
+    max_attributes: int = 256
     annotate: bool = False
     #: Which classifier decides main/cut: "default" (the shipped learned model on top of
     #: the rules), "rules" (the heuristic cascade alone), or a path to other weights (.npz).

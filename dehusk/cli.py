@@ -226,6 +226,8 @@ def _message(exc: BaseException) -> str:
         text = exc.strerror
     elif isinstance(exc, DehuskError):
         text = str(exc)
+    elif isinstance(exc, MemoryError):  # an input past the memory limit (ulimit -v, RLIMIT_AS)
+        text = "out of memory: the input needs more than this process may use"
     else:  # a bug in dehusk: say so, but keep going with the other inputs
         text = f"internal error: {type(exc).__name__}: {exc}"
     return " ".join(text.split()) or type(exc).__name__

@@ -3,7 +3,9 @@
 In: the page as bytes (or str, passed through) and optionally the caller's charset (from
 HTTP or the user). Out: ``(text, warnings)``. Order: a BOM; the caller's charset; a
 ``<meta charset>`` / ``http-equiv`` declaration in the first 4 KiB; then detection (strict
-UTF-8 first, then charset-normalizer). Raises ``DecodeError`` for binary junk and
+UTF-8 first, UTF-16 by its zero bytes, then ``dehusk.charsets.guess_charset``, the
+legacy charset whose reading the language identifier believes; charset-normalizer only when
+none decodes cleanly). Raises ``DecodeError`` for binary junk and
 ``InputTooLarge`` above the byte limit.
 
 Then text that was UTF-8 read as cp1252 or latin-1 and saved again ("Investorâ\x80\x99s",
@@ -18,6 +20,7 @@ import re
 
 from charset_normalizer import from_bytes
 
+from dehusk.charsets import SINGLE_BYTE, guess_charset, mixes_scripts, sniff_utf16
 from dehusk.errors import DecodeError, InputTooLarge
 
 _BOMS = (
@@ -49,6 +52,8 @@ _LATIN_LIKE = frozenset({"cp1252", "cp1254", "cp1250", "iso8859-15", "iso8859-2"
 #: Replacement characters a declared charset may produce before detection takes over.
 MAX_REPLACEMENTS = 8
 MAX_REPLACEMENT_SHARE = 0.001
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: Share of control bytes above which we call the input binary, not text.
 _BINARY_SHARE = 0.10
@@ -98,10 +103,35 @@ def _detect(data: bytes) -> tuple[str, list[str]]:
     text = _utf8_or_none(data)
     if text is not None:
         return text, []
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding is None:
-        return data.decode("utf-8", "replace"), ["charset undetectable; decoded as UTF-8"]
-    return data.decode(best.encoding, "replace"), [f"charset detected as {best.encoding}"]
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged, ["invalid UTF-8 bytes replaced (the rest of the page is UTF-8)"]
+    codec = guess_charset(data)
+    if codec is None:  # no legacy charset decodes the bytes cleanly: damaged; ask a generalist
+        best = from_bytes(data[:200_000]).best()
+        if best is None or best.encoding is None:
+            return data.decode("utf-8", "replace"), ["charset undetectable; decoded as UTF-8"]
+        codec = best.encoding
+    return data.decode(codec, "replace"), [f"charset detected as {codec}"]
+
+
+#: A well-formed UTF-8 sequence of two to four bytes.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+#: Well-formed multibyte sequences needed per bad byte to call a page damaged UTF-8: legacy
+#: text almost never forms them ("Ã©" is the mark of UTF-8 read as latin-1, not of latin-1).
+UTF8_EVIDENCE = 1
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """The page as UTF-8 when it is UTF-8 with a few stray bytes, else None."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    sequences = len(_UTF8_SEQUENCE.findall(data[:1_000_000]))
+    if not _fits(text) or sequences == 0 or sequences < UTF8_EVIDENCE * bad:
+        return None
+    return text
 
 
 def decode(
@@ -112,8 +142,7 @@ def decode(
     if isinstance(data, str):
         if len(data) > max_bytes:
             raise InputTooLarge(f"input is {len(data)} characters, limit {max_bytes}")
-        text = data
-        raw = data.encode("utf-8", "surrogatepass") if not data.isascii() else b""
+        text, raw, warnings = _checked_str(data)
     else:
         text, warnings = _decode_bytes(data, encoding, max_bytes)
         raw = data
@@ -123,6 +152,24 @@ def decode(
     if undone:
         warnings = (*warnings, double_encoding_warning(undone))
     return text, warnings
+
+
+def _checked_str(data: str) -> tuple[str, bytes, tuple[str, ...]]:
+    """A str input, its UTF-8 bytes (for the double-encoding scan) and warnings.
+
+    A lone surrogate (``"\\ud800"``, from a bad ``surrogateescape`` or a JSON ``\\ud800``) is
+    not text: no UTF-8 encodes it, and the parser and ``to_dict`` JSON would fail on it.
+    Each becomes U+FFFD, with a warning.
+    """
+    if data.isascii():
+        return data, b"", ()
+    try:
+        return data, data.encode("utf-8"), ()
+    except UnicodeEncodeError:
+        raw = data.encode("utf-8", "replace")  # each lone surrogate -> "?"
+    fixed = _SURROGATE.sub("\ufffd", data)
+    bad = len(data) - len(_SURROGATE.sub("", data))
+    return fixed, raw, (f"{bad} lone surrogate(s) in the str input replaced by U+FFFD",)
 
 
 def double_encoding_warning(undone: int) -> str:
@@ -135,21 +182,32 @@ def _decode_bytes(data: bytes, encoding: str | None, max_bytes: int) -> tuple[st
     bom_codec, body = sniff_bom(data)
     if bom_codec:
         return body.decode(bom_codec, "replace"), ()
+    codec = _codec(encoding)
+    said_utf16 = (encoding or "").strip().lower().replace("_", "-").startswith("utf-16")
+    if codec is None or said_utf16:
+        # Before the binary test: UTF-16's zero bytes look like control bytes.
+        utf16 = sniff_utf16(body)
+        if utf16:
+            said = () if said_utf16 else (f"charset detected as {utf16}",)
+            return body.decode(utf16, "replace"), said
     if looks_binary(body):
         raise DecodeError("input looks binary (control bytes), not an HTML page")
     warnings: list[str] = []
-    codec = _codec(encoding)
     if encoding and codec is None:
         warnings.append(f"unknown encoding {encoding!r} ignored")
+    from_meta = codec is None
     codec = codec or declared_charset(body)
-    if codec in _LATIN_LIKE or codec is None:
-        # Pages often declare latin-1 but send UTF-8; valid UTF-8 with non-ASCII is proof.
+    if from_meta or codec in _LATIN_LIKE or codec in SINGLE_BYTE:
+        # Pages often declare latin-1 (or anything) in a <meta> but send UTF-8; valid UTF-8
+        # with non-ASCII is proof. The caller's multibyte charset is taken at its word.
         utf8 = _utf8_or_none(body)
         if utf8 is not None:
             return utf8, tuple(warnings)
     if codec:
         text = body.decode(codec, "replace")
-        if _fits(text):
+        # A <meta> that names the wrong single-byte charset decodes without a fault but
+        # writes Cyrillic or Greek inside French words ("trиs"): that reading is a lie too.
+        if _fits(text) and not (from_meta and mixes_scripts(body, codec)):
             return text, tuple(warnings)
         warnings.append(f"declared charset {codec} does not fit the bytes")
     text, more = _detect(body)
@@ -163,10 +221,21 @@ _CONT = f"[\u0080-\u00bf{_CP1252_HIGH}]"
 #: The UTF-8 bytes of a likely first pair: a lead byte's character (U+00C2-U+00F4) and a
 #: continuation byte's (U+0080-U+00BF, or one of cp1252's, which start with these bytes).
 _SUSPECT = re.compile(rb"\xc3[\x82-\xb4](?:\xc2|\xc5|\xc6|\xcb|\xe2)")
-#: A UTF-8 lead byte's character followed by as many continuation bytes' characters as it needs.
+#: A UTF-8 lead byte's character followed by as many continuation bytes' characters as it
+#: needs. Two-byte leads are only those double encoding writes all the time: Â Ã (Latin-1's
+#: own letters and signs), Å Æ Ë (cp1252's Œ š ƒ ˜…), Î Ï (Greek), Ð Ñ (Cyrillic), Ø Ù
+#: (Arabic). Other capitals before a quote or a dash are real text: French «CAFÉ» ("É»" is
+#: C9 BB, valid UTF-8 for "ɻ"), German „Fuß“ ("ß“" is DF 93 in cp1252, for NKo "ߓ").
 _DOUBLE_ENCODED = re.compile(
-    f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}"
+    f"[\u00c2\u00c3\u00c5\u00c6\u00cb\u00ce\u00cf\u00d0\u00d1\u00d8\u00d9]{_CONT}"
+    f"|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}"
 )
+#: Sequences a page must have to be undone, unless one of them is a hallmark that no language
+#: writes: "â€" (E2 80-82: ’ “ ” – — … • € as UTF-8 read as cp1252) or a four-byte sequence
+#: ("ðŸ˜ž", an emoji). A double-encoded page
+#: repeats its mojibake; real text makes a stray sequence now and then: "MAÇÃ»", or
+#: "café" and two no-break spaces (E9 A0 A0 is valid UTF-8, for "頠").
+MIN_UNDONE = 3
 
 
 def undo_double_encoding(text: str) -> tuple[str, int]:
@@ -174,11 +243,12 @@ def undo_double_encoding(text: str) -> tuple[str, int]:
 
     A sequence whose bytes are not valid UTF-8 stays as it is, so real Latin text ("Øl",
     "straße") is never touched: its letters are not followed by continuation characters.
+    Nothing is undone unless the page has the hallmark or ``MIN_UNDONE`` sequences.
     """
-    undone = 0
+    undone, hallmarks = 0, 0
 
     def repair(match: re.Match[str]) -> str:
-        nonlocal undone
+        nonlocal undone, hallmarks
         seq = match.group()
         try:
             raw = bytes(ord(c) if ord(c) < 0x100 else c.encode("cp1252")[0] for c in seq)
@@ -186,11 +256,15 @@ def undo_double_encoding(text: str) -> tuple[str, int]:
         except (UnicodeDecodeError, UnicodeEncodeError):
             return seq
         undone += 1
+        hallmarks += len(raw) == 4 or (raw[0] == 0xE2 and raw[1] <= 0x82)
         return fixed
 
-    if not text.isascii():
-        text = _DOUBLE_ENCODED.sub(repair, text)
-    return text, undone
+    if text.isascii():
+        return text, 0
+    fixed = _DOUBLE_ENCODED.sub(repair, text)
+    if not hallmarks and undone < MIN_UNDONE:
+        return text, 0
+    return fixed, undone
 
 
 def _fits(text: str) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.article import Options
+from dehusk.bounds import bound_attributes, bound_elements
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.IGNORECASE)
 _TITLE_CLOSE = re.compile(r"</title\s*>", re.IGNORECASE)
@@ -110,11 +111,15 @@ def flatten_deep(text: str, max_depth: int) -> tuple[str, bool]:
 
 def parse(text: str, options: Options) -> Document:
     """Repair what breaks parsers, then build the lexbor tree."""
-    warnings = []
+    text, dropped = bound_attributes(text, options.max_attributes)
+    warnings = [dropped] if dropped else []
     text, repaired = close_title(text)
     if repaired:
         warnings.append("unclosed <title> closed")
     text, flattened = flatten_deep(text, options.max_depth)
     if flattened:
         warnings.append(f"markup nested deeper than {options.max_depth} levels flattened")
+    text, cut = bound_elements(text, options.max_nodes)  # after flattening: deep tags are gone
+    if cut:
+        warnings.append(cut)
     return Document(LexborHTMLParser(text), tuple(warnings))

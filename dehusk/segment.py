@@ -507,6 +507,9 @@ def _enter(walk: _Walk, node: LexborNode, tag: str) -> _Frame | None:
         walk.brs += 1
         if walk.brs >= 2:
             _flush(walk, "br")
+        elif walk.pre:  # pre text ignores pending_space: "a<br>b" must not read "ab"
+            walk.parts.append("\n")
+            walk.length += 1
         else:
             walk.pending_space = True
         return None

@@ -1,6 +1,8 @@
 """decode: the HTML standard's order, and no mojibake."""
 
 import codecs
+import html
+from pathlib import Path
 
 import pytest
 
@@ -94,3 +96,125 @@ def test_cp1252_flavoured_double_encoding_is_undone() -> None:
 def test_real_latin_text_is_left_alone() -> None:
     page = "<p>Øl, straße, café, Ça va? À bientôt, São Paulo.</p>"
     assert decode(page.encode("utf-8")) == (page, ())
+
+
+# --- undeclared legacy charsets (dehusk.charsets); real prose from tests/fixtures/charsets --
+
+FIXTURES = Path(__file__).parent / "fixtures" / "charsets"
+
+
+def _undeclared_page(language: str, codec: str, lines: int) -> str:
+    """A page of the fixture's first ``lines`` lines that ``codec`` holds, no declaration."""
+    kept = []
+    for line in (FIXTURES / f"{language}.txt").read_text(encoding="utf-8").splitlines():
+        try:
+            line.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        kept.append(f"<p>{html.escape(line, quote=False)}</p>")
+    return f"<html><head><title>Page</title></head><body>{''.join(kept[:lines])}</body></html>"
+
+
+def test_short_french_cp1252_page_is_not_mojibake() -> None:
+    # The reported fault: charset-normalizer alone reads this as cp1250 ("trčs" for "très").
+    page = (
+        "<html><head><title>Un article</title></head><body><article><p>"
+        + "La réunion a été très longue. " * 3
+        + "</p></article></body></html>"
+    )
+    text, warnings = decode(page.encode("cp1252"))
+    assert text == page
+    assert warnings == ("charset detected as cp1252",)
+
+
+@pytest.mark.parametrize(
+    ("language", "codec"),
+    [
+        ("fr", "cp1252"),
+        ("es", "latin-1"),
+        ("cs", "iso-8859-2"),
+        ("pl", "iso-8859-2"),
+        ("ru", "cp1251"),
+        ("ru", "koi8-r"),
+        ("el", "iso-8859-7"),
+        ("ja", "shift_jis"),
+        ("ja", "euc-jp"),
+        ("zh-hans", "gbk"),
+        ("zh-hant", "big5"),
+        ("ko", "euc-kr"),
+    ],
+)
+@pytest.mark.parametrize("lines", [2, 12])
+def test_undeclared_legacy_page_decodes_exactly(language: str, codec: str, lines: int) -> None:
+    page = _undeclared_page(language, codec, lines)
+    assert decode(page.encode(codec))[0] == page
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(codec: str) -> None:
+    page = _undeclared_page("ru", "utf-8", 3)
+    text, warnings = decode(page.encode(codec))
+    assert text == page
+    assert warnings == (f"charset detected as {codec}",)
+
+
+def test_caller_utf16_without_bom() -> None:
+    page = _undeclared_page("fr", "utf-8", 3)
+    assert decode(page.encode("utf-16-le"), encoding="utf-16") == (page, ())
+
+
+def test_lone_surrogates_become_replacement_characters() -> None:
+    text, warnings = decode("<p>a\ud800b \udcff é</p>")
+    assert text == "<p>a\ufffdb \ufffd é</p>"
+    assert warnings == ("2 lone surrogate(s) in the str input replaced by U+FFFD",)
+
+
+def test_utf8_with_stray_bytes_stays_utf8() -> None:
+    data = "<p>Café crème, déjà vu, naïve, señor</p>".encode() + b"\xff\xfe<p>end</p>"
+    text, warnings = decode(data)
+    assert text.startswith("<p>Café crème, déjà vu") and "Ã" not in text
+    assert warnings == ("invalid UTF-8 bytes replaced (the rest of the page is UTF-8)",)
+
+
+FRENCH_LINE = "<p>Le café était très bon, et la réunion a été très longue.</p>"
+
+
+def test_meta_multibyte_lie_on_utf8_yields_to_utf8() -> None:
+    data = ('<meta charset="shift_jis">' + FRENCH_LINE).encode()
+    assert decode(data)[0] == '<meta charset="shift_jis">' + FRENCH_LINE
+
+
+@pytest.mark.parametrize("label", ["windows-1251", "iso-8859-7"])
+def test_meta_single_byte_lie_that_mixes_alphabets_yields(label: str) -> None:
+    page = f'<meta charset="{label}">' + FRENCH_LINE
+    text, warnings = decode(page.encode("cp1252"))
+    assert text == page
+    assert "does not fit the bytes" in warnings[0]
+
+
+def test_true_single_byte_meta_is_kept() -> None:
+    page = '<meta charset="windows-1251"><p>Вчера в Москве прошёл большой праздник.</p>'
+    assert decode(page.encode("cp1251")) == (page, ())
+
+
+@pytest.mark.parametrize("text", ["<p>Er sagte „Fuß“ und ging.</p>", "<p>„Spaß“…</p>"])
+def test_german_sharp_s_before_a_quote_is_not_undone(text: str) -> None:
+    # "ß“" is DF 93 in cp1252, valid UTF-8 for U+07D3 (NKo): found by test_properties.
+    assert decode(text) == (text, ())
+    assert decode(text.encode()) == (text, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<p>Le «CAFÉ» est fermé.</p>",  # "É»" is valid UTF-8 for "ɻ"
+        "<p>Le café\u00a0\u00a0est ouvert.</p>",  # E9 A0 A0 is valid UTF-8 for "頠"
+        '<p>I saw "Ã¤" instead of "ä".</p>',  # a page about mojibake quotes one
+    ],
+)
+def test_stray_sequences_in_real_text_are_left(text: str) -> None:
+    assert decode(text) == (text, ())
+
+
+def test_one_hallmark_sequence_is_enough() -> None:
+    assert decode("<h6>Your cart is empty ðŸ˜ž</h6>")[0] == "<h6>Your cart is empty 😞</h6>"
