@@ -8,7 +8,8 @@ TEXT_DEMO := tests/fixtures/text/kgou-npr-isis-defector.txt
 
 .PHONY: demo test lint bench train clean
 
-$(STAMP): pyproject.toml
+# The native walk (dehusk/_native) is built by the install: rebuild when its sources change.
+$(STAMP): pyproject.toml setup.py $(wildcard dehusk/_native/*.pyx dehusk/_native/*.pxd)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev,train]'

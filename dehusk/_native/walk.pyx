@@ -1,0 +1,843 @@
+# cython: language_level=3, cdivision=True
+"""The native walk: one pass over selectolax's lexbor tree in C, blocks out.
+
+In: the root node of a parsed page (a selectolax ``LexborNode``), whether to show hidden
+elements, and the segment stage's rules for what is rare per page (``rules``: the class/id
+hint of a class string, whether a class attribute hides, a width in pixels). Out: the
+``Segment``, ``Container`` and ``PageImage`` tuples of ``dehusk.segment`` — exactly what its
+Python walk built before (checked on every dev page), but the per-node work (tag tests,
+attribute scans, whitespace folding, text copies) is C over lexbor's structs; Python objects
+are made per block, per container and per distinct class string, never per node.
+
+Reads lexbor's structs in place through the vendored headers (``vendor/``): selectolax owns
+the tree and nothing here calls or links lexbor, so ``check_layout`` verifies at import that
+the layout compiled in matches the selectolax installed.
+"""
+
+from libc.stdint cimport uint8_t, uint32_t, uintptr_t
+from libc.stdlib cimport free, realloc
+from libc.string cimport memcmp, memcpy
+from cpython.unicode cimport PyUnicode_DecodeUTF8
+
+from dehusk._native.lexbor cimport *
+
+from dehusk import html_vocab as vocab
+from dehusk.article import Container, Label, Link, PageImage, Segment
+
+TAG_IDS = {
+    "a": LXB_TAG_A,
+    "address": LXB_TAG_ADDRESS,
+    "article": LXB_TAG_ARTICLE,
+    "aside": LXB_TAG_ASIDE,
+    "audio": LXB_TAG_AUDIO,
+    "base": LXB_TAG_BASE,
+    "blockquote": LXB_TAG_BLOCKQUOTE,
+    "body": LXB_TAG_BODY,
+    "br": LXB_TAG_BR,
+    "button": LXB_TAG_BUTTON,
+    "canvas": LXB_TAG_CANVAS,
+    "caption": LXB_TAG_CAPTION,
+    "center": LXB_TAG_CENTER,
+    "dd": LXB_TAG_DD,
+    "details": LXB_TAG_DETAILS,
+    "dialog": LXB_TAG_DIALOG,
+    "dir": LXB_TAG_DIR,
+    "div": LXB_TAG_DIV,
+    "dl": LXB_TAG_DL,
+    "dt": LXB_TAG_DT,
+    "embed": LXB_TAG_EMBED,
+    "fieldset": LXB_TAG_FIELDSET,
+    "figcaption": LXB_TAG_FIGCAPTION,
+    "figure": LXB_TAG_FIGURE,
+    "footer": LXB_TAG_FOOTER,
+    "form": LXB_TAG_FORM,
+    "h1": LXB_TAG_H1,
+    "h2": LXB_TAG_H2,
+    "h3": LXB_TAG_H3,
+    "h4": LXB_TAG_H4,
+    "h5": LXB_TAG_H5,
+    "h6": LXB_TAG_H6,
+    "head": LXB_TAG_HEAD,
+    "header": LXB_TAG_HEADER,
+    "hgroup": LXB_TAG_HGROUP,
+    "hr": LXB_TAG_HR,
+    "html": LXB_TAG_HTML,
+    "iframe": LXB_TAG_IFRAME,
+    "img": LXB_TAG_IMG,
+    "input": LXB_TAG_INPUT,
+    "legend": LXB_TAG_LEGEND,
+    "li": LXB_TAG_LI,
+    "link": LXB_TAG_LINK,
+    "main": LXB_TAG_MAIN,
+    "map": LXB_TAG_MAP,
+    "math": LXB_TAG_MATH,
+    "menu": LXB_TAG_MENU,
+    "meta": LXB_TAG_META,
+    "nav": LXB_TAG_NAV,
+    "noscript": LXB_TAG_NOSCRIPT,
+    "object": LXB_TAG_OBJECT,
+    "ol": LXB_TAG_OL,
+    "option": LXB_TAG_OPTION,
+    "p": LXB_TAG_P,
+    "pre": LXB_TAG_PRE,
+    "script": LXB_TAG_SCRIPT,
+    "section": LXB_TAG_SECTION,
+    "select": LXB_TAG_SELECT,
+    "span": LXB_TAG_SPAN,
+    "style": LXB_TAG_STYLE,
+    "summary": LXB_TAG_SUMMARY,
+    "svg": LXB_TAG_SVG,
+    "table": LXB_TAG_TABLE,
+    "tbody": LXB_TAG_TBODY,
+    "td": LXB_TAG_TD,
+    "template": LXB_TAG_TEMPLATE,
+    "textarea": LXB_TAG_TEXTAREA,
+    "tfoot": LXB_TAG_TFOOT,
+    "th": LXB_TAG_TH,
+    "thead": LXB_TAG_THEAD,
+    "time": LXB_TAG_TIME,
+    "title": LXB_TAG_TITLE,
+    "tr": LXB_TAG_TR,
+    "ul": LXB_TAG_UL,
+    "video": LXB_TAG_VIDEO,
+}
+
+cdef enum:
+    T_BLOCK = 1
+    T_SKIP = 2
+    T_LINK = 4
+    T_BR = 8
+    T_IMG = 16
+    T_NOSCRIPT = 32
+    T_TABLE = 64
+    T_CELL = 128  # td, th
+    T_ROW = 256
+
+cdef enum:
+    F_INLINE = 0
+    F_BLOCK = 1
+    F_LINK = 2
+
+cdef uint32_t TAG_BITS[LXB_TAG__LAST_ENTRY]
+cdef uint32_t CONTEXT_BIT[LXB_TAG__LAST_ENTRY]
+cdef uint8_t HEADING[LXB_TAG__LAST_ENTRY]
+cdef dict TAG_NAMES = {}  # id -> name, for the tags a block can carry
+cdef list CONTEXT_NAMES = sorted(vocab.CONTEXT_TAGS)
+cdef dict FLAG_SETS = {0: frozenset()}  # context bit mask -> the frozenset Container holds
+cdef Py_ssize_t NOSCRIPT_MIN = vocab.NOSCRIPT_MIN_CHARS
+HIDDEN_STYLE = vocab.HIDDEN_STYLE
+
+cdef object HEADING_L = Label.HEADING
+cdef object CODE_L = Label.CODE
+cdef object CAPTION_L = Label.CAPTION
+cdef object LIST_ITEM_L = Label.LIST_ITEM
+cdef object QUOTE_L = Label.QUOTE
+cdef object PARAGRAPH_L = Label.PARAGRAPH
+cdef object TABLE_L = Label.TABLE
+
+#: A data table's cells are short: a mean above this or one cell above the next is layout.
+DATA_CELL_MEAN = 160
+DATA_CELL_MAX = 500
+
+
+cdef void _init_tables():
+    cdef uintptr_t tid
+    for name, tid in TAG_IDS.items():
+        TAG_NAMES[tid] = name
+        bits = 0
+        if name in vocab.BLOCK_TAGS:
+            bits |= T_BLOCK
+        if name in vocab.SKIP_TAGS:
+            bits |= T_SKIP
+        TAG_BITS[tid] = bits
+        HEADING[tid] = vocab.HEADINGS.get(name, 0)
+    TAG_BITS[LXB_TAG_A] |= T_LINK
+    TAG_BITS[LXB_TAG_BR] |= T_BR
+    TAG_BITS[LXB_TAG_IMG] |= T_IMG
+    TAG_BITS[LXB_TAG_NOSCRIPT] |= T_NOSCRIPT
+    TAG_BITS[LXB_TAG_TABLE] |= T_TABLE
+    TAG_BITS[LXB_TAG_TD] |= T_CELL
+    TAG_BITS[LXB_TAG_TH] |= T_CELL
+    TAG_BITS[LXB_TAG_TR] |= T_ROW
+    for i, name in enumerate(CONTEXT_NAMES):
+        CONTEXT_BIT[TAG_IDS[name]] = 1 << i
+
+
+_init_tables()
+
+
+cdef object _flag_set(uint32_t mask):
+    found = FLAG_SETS.get(mask)
+    if found is None:
+        found = frozenset(n for i, n in enumerate(CONTEXT_NAMES) if mask & (1 << i))
+        FLAG_SETS[mask] = found
+    return found
+
+
+# --- UTF-8 helpers: Python's str.isspace/str.split over lexbor's UTF-8 ----------------
+
+cdef inline int _space_len(const uint8_t *p, const uint8_t *end) noexcept nogil:
+    """The byte length of the whitespace character at ``p`` (one ``str.isspace`` accepts),
+    0 if it is not whitespace."""
+    cdef uint8_t c = p[0]
+    if c < 0x80:
+        return 1 if (c == 32 or 9 <= c <= 13 or 0x1c <= c <= 0x1f) else 0
+    if c == 0xC2:
+        return 2 if p + 1 < end and (p[1] == 0x85 or p[1] == 0xA0) else 0
+    if p + 2 >= end:
+        return 0
+    if c == 0xE1:
+        return 3 if p[1] == 0x9A and p[2] == 0x80 else 0
+    if c == 0xE2:
+        if p[1] == 0x80 and (p[2] <= 0x8A or p[2] == 0xA8 or p[2] == 0xA9 or p[2] == 0xAF):
+            return 3 if p[2] >= 0x80 else 0
+        return 3 if p[1] == 0x81 and p[2] == 0x9F else 0
+    if c == 0xE3:
+        return 3 if p[1] == 0x80 and p[2] == 0x80 else 0
+    return 0
+
+
+cdef inline const uint8_t *_next_char(const uint8_t *p, const uint8_t *end) noexcept nogil:
+    p += 1
+    while p < end and (p[0] & 0xC0) == 0x80:
+        p += 1
+    return p
+
+
+cdef inline Py_ssize_t _chars(const uint8_t *p, Py_ssize_t n) noexcept nogil:
+    """Code points in ``n`` bytes of UTF-8 (what ``len`` of the decoded str gives)."""
+    cdef Py_ssize_t count = 0, i
+    for i in range(n):
+        count += (p[i] & 0xC0) != 0x80
+    return count
+
+
+cdef inline bint _has_ci(const uint8_t *p, Py_ssize_t n, const char *word, Py_ssize_t k) noexcept nogil:
+    """Whether ``word`` (lowercase ASCII) occurs in ``p`` ignoring ASCII case."""
+    cdef Py_ssize_t i, j
+    for i in range(n - k + 1):
+        for j in range(k):
+            if (p[i + j] | 0x20) != <uint8_t> word[j]:
+                break
+        else:
+            return True
+    return False
+
+
+cdef inline bint _has(const uint8_t *p, Py_ssize_t n, const char *word, Py_ssize_t k) noexcept nogil:
+    cdef Py_ssize_t i
+    for i in range(n - k + 1):
+        if p[i] == <uint8_t> word[0] and memcmp(p + i, word, k) == 0:
+            return True
+    return False
+
+
+cdef class _Buffer:
+    """A growable byte buffer (a block's text as UTF-8)."""
+
+    cdef uint8_t *data
+    cdef Py_ssize_t size, cap
+
+    def __dealloc__(self):
+        free(self.data)
+
+    cdef int reserve(self, Py_ssize_t more) except -1:
+        cdef Py_ssize_t cap = self.cap or 256
+        cdef uint8_t *grown
+        if self.size + more <= self.cap:
+            return 0
+        while cap < self.size + more:
+            cap *= 2
+        grown = <uint8_t *> realloc(self.data, cap)
+        if grown == NULL:
+            raise MemoryError()
+        self.data, self.cap = grown, cap
+        return 0
+
+    cdef int put(self, const uint8_t *p, Py_ssize_t n) except -1:
+        self.reserve(n)
+        memcpy(self.data + self.size, p, n)
+        self.size += n
+        return 0
+
+    cdef Py_ssize_t words(self, const uint8_t *p, Py_ssize_t n, bint lead) except -1:
+        """Append the whitespace-separated words of ``p`` joined by one space (" " first
+        if ``lead``): ``" ".join(s.split())``. Returns the code points appended."""
+        cdef const uint8_t *end = p + n
+        cdef const uint8_t *start
+        cdef Py_ssize_t before = self.size, sp
+        cdef bint first = True
+        self.reserve(n + 1)
+        while p < end:
+            sp = _space_len(p, end)
+            if sp:
+                p += sp
+                continue
+            start = p
+            while p < end and not _space_len(p, end):
+                p = _next_char(p, end)
+            if lead or not first:
+                self.data[self.size] = 32
+                self.size += 1
+            first = False
+            memcpy(self.data + self.size, start, p - start)
+            self.size += p - start
+        return _chars(self.data + before, self.size - before)
+
+    cdef str text(self):
+        return PyUnicode_DecodeUTF8(<char *> self.data, self.size, "replace")
+
+
+cdef inline const lexbor_str_t *_value(const lxb_dom_attr_t *attr) noexcept nogil:
+    if attr == NULL or attr.value == NULL or attr.value.data == NULL:
+        return NULL
+    return attr.value
+
+
+cdef inline str _str(const lexbor_str_t *s):
+    if s == NULL:
+        return None
+    return PyUnicode_DecodeUTF8(<char *> s.data, s.length, "replace")
+
+
+cdef inline bint _named(const lxb_dom_attr_t *attr, const char *name, size_t n) noexcept nogil:
+    """Whether an attribute lexbor has no static id for is called ``name``."""
+    cdef uintptr_t id = attr.node.local_name
+    cdef const lxb_dom_attr_data_t *data
+    if id < LXB_DOM_ATTR__LAST_ENTRY:
+        return False
+    data = <const lxb_dom_attr_data_t *> id  # lexbor: a dynamic id is its data's address
+    return data.entry.length == n and memcmp(lexbor_hash_entry_str(&data.entry), name, n) == 0
+
+
+cdef const lxb_dom_attr_t *_attr(const lxb_dom_element_t *el, uintptr_t id) noexcept nogil:
+    cdef const lxb_dom_attr_t *attr = el.first_attr
+    while attr != NULL:
+        if attr.node.local_name == id:
+            return attr
+        attr = attr.next
+    return NULL
+
+
+cdef const lxb_dom_attr_t *_attr_named(const lxb_dom_element_t *el, const char *name, size_t n) noexcept nogil:
+    cdef const lxb_dom_attr_t *attr = el.first_attr
+    while attr != NULL:
+        if _named(attr, name, n):
+            return attr
+        attr = attr.next
+    return NULL
+
+
+cdef inline lxb_dom_node_t *_following(lxb_dom_node_t *node, lxb_dom_node_t *root) noexcept nogil:
+    """The next node after ``node`` in document order inside ``root``'s subtree (NULL: done)."""
+    if node.first_child != NULL:
+        return node.first_child
+    while node != root and node.next == NULL:
+        node = node.parent
+    return NULL if node == root else node.next
+
+
+cdef Py_ssize_t _text_chars(lxb_dom_node_t *root, bint inside_links) noexcept nogil:
+    """``len(node.text())``; with ``inside_links`` the sum of it over the <a> below root."""
+    cdef lxb_dom_node_t *node = root.first_child
+    cdef lxb_dom_node_t *up
+    cdef Py_ssize_t total = 0, depth
+    cdef const lexbor_str_t *s
+    while node != NULL:
+        if node.type == LXB_DOM_NODE_TYPE_TEXT:
+            s = &(<lxb_dom_character_data_t *> node).data
+            if s.data != NULL:
+                if inside_links:
+                    depth = 0
+                    up = node.parent
+                    while up != root:
+                        depth += up.local_name == LXB_TAG_A and up.type == LXB_DOM_NODE_TYPE_ELEMENT
+                        up = up.parent
+                    total += depth * _chars(s.data, s.length)
+                else:
+                    total += _chars(s.data, s.length)
+        node = _following(node, root)
+    return total
+
+
+cdef str _cell_text(lxb_dom_node_t *cell, _Buffer buf):
+    """``" ".join(cell.text(separator=" ").split())``."""
+    cdef lxb_dom_node_t *node = cell.first_child
+    cdef const lexbor_str_t *s
+    buf.size = 0
+    while node != NULL:
+        if node.type == LXB_DOM_NODE_TYPE_TEXT:
+            s = &(<lxb_dom_character_data_t *> node).data
+            if s.data != NULL:
+                buf.words(s.data, s.length, buf.size > 0)
+        node = _following(node, cell)
+    return buf.text()
+
+
+cdef object _data_table(lxb_dom_node_t *table, _Buffer buf):
+    """The rows of a data table, or None for a layout table (nested tables, long cells)."""
+    cdef lxb_dom_node_t *node = table.first_child
+    cdef lxb_dom_node_t *cell
+    cdef uint32_t bits
+    while node != NULL:
+        if node.type == LXB_DOM_NODE_TYPE_ELEMENT and node.local_name == LXB_TAG_TABLE:
+            return None
+        node = _following(node, table)
+    rows = []
+    node = table.first_child
+    while node != NULL:
+        if node.type == LXB_DOM_NODE_TYPE_ELEMENT and node.local_name == LXB_TAG_TR:
+            cells = []
+            cell = node.first_child
+            while cell != NULL:
+                if cell.type == LXB_DOM_NODE_TYPE_ELEMENT and (
+                    cell.local_name == LXB_TAG_TD or cell.local_name == LXB_TAG_TH
+                ):
+                    cells.append(_cell_text(cell, buf))
+                cell = _following(cell, node)
+            if any(cells):
+                rows.append(tuple(cells))
+        node = _following(node, table)
+    if not rows:
+        return None
+    lengths = [len(c) for r in rows for c in r]
+    if (
+        max(len(r) for r in rows) < 2
+        or sum(lengths) / len(lengths) > DATA_CELL_MEAN
+        or max(lengths) > DATA_CELL_MAX
+    ):
+        return None
+    return tuple(rows)
+
+
+cdef struct Frame:
+    lxb_dom_node_t *node
+    int kind
+    int container
+    bint counts
+    uintptr_t tag
+
+
+cdef class _Walk:
+    """The state of one walk; never leaves this module."""
+
+    cdef list segments, containers, images, links, headings, lists
+    cdef dict hints, hiding
+    cdef object rules
+    cdef _Buffer buf, scratch
+    cdef Py_ssize_t nparts, length, link_chars, link_start
+    cdef bint pending_space, reveal
+    cdef int brs, current, li, quote, caption, pre, link_depth
+    cdef const lexbor_str_t *link_href
+    # Per container: parent, depth, context mask (Python keeps the Container values).
+    cdef int *c_parent
+    cdef int *c_depth
+    cdef uint32_t *c_flags
+    cdef Py_ssize_t ncont, ccap
+    cdef int *child_counts
+    cdef Py_ssize_t nchild, chcap
+    cdef Frame *stack
+    cdef Py_ssize_t nstack, scap
+
+    def __cinit__(self, object rules, bint reveal):
+        self.segments, self.containers, self.images, self.links = [], [], [], []
+        self.headings, self.lists = [], []
+        self.hints, self.hiding = {}, {}
+        self.rules, self.reveal = rules, reveal
+        self.buf, self.scratch = _Buffer(), _Buffer()
+        self.current = -1
+
+    def __dealloc__(self):
+        free(self.c_parent)
+        free(self.c_depth)
+        free(self.c_flags)
+        free(self.child_counts)
+        free(self.stack)
+
+    cdef int _grow(self) except -1:
+        cdef Py_ssize_t cap
+        if self.ncont == self.ccap:
+            cap = self.ccap * 2 or 256
+            self.c_parent = <int *> _realloc(self.c_parent, cap * sizeof(int))
+            self.c_depth = <int *> _realloc(self.c_depth, cap * sizeof(int))
+            self.c_flags = <uint32_t *> _realloc(self.c_flags, cap * sizeof(uint32_t))
+            self.ccap = cap
+        if self.nchild == self.chcap:
+            self.chcap = self.chcap * 2 or 64
+            self.child_counts = <int *> _realloc(self.child_counts, self.chcap * sizeof(int))
+        return 0
+
+    cdef int _push(self, lxb_dom_node_t *node, int kind, int container, uintptr_t tag) except -1:
+        if self.nstack == self.scap:
+            self.scap = self.scap * 2 or 64
+            self.stack = <Frame *> _realloc(self.stack, self.scap * sizeof(Frame))
+        self.stack[self.nstack] = Frame(node, kind, container, False, tag)
+        self.nstack += 1
+        return 0
+
+    # --- text ------------------------------------------------------------------------
+
+    cdef int add_text(self, const lexbor_str_t *s) except -1:
+        cdef const uint8_t *p
+        cdef const uint8_t *end
+        cdef const uint8_t *last
+        cdef Py_ssize_t n, added
+        cdef bint lead
+        if s.data == NULL:  # selectolax reads such a node as ""
+            p, n = <const uint8_t *> "", 0
+        else:
+            p, n = s.data, s.length
+        if self.pre:
+            self.buf.put(p, n)
+            added = _chars(p, n)
+            self.nparts += 1
+            self.length += added
+            self.brs = 0
+            if self.link_depth:
+                self.link_chars += added
+            return 0
+        if n == 0:
+            return 0
+        end = p + n
+        lead = self.length > 0 and (self.pending_space or _space_len(p, end) > 0)
+        added = self.buf.words(p, n, lead)
+        if added == 0:  # whitespace only: the commonest text node
+            self.pending_space = True
+            return 0
+        last = end - 1
+        while last > p and (last[0] & 0xC0) == 0x80:
+            last -= 1
+        self.pending_space = _space_len(last, end) > 0
+        self.nparts += 1
+        self.length += added
+        self.brs = 0
+        if self.link_depth:
+            self.link_chars += added - lead
+        return 0
+
+    cdef int flush(self, str tag) except -1:
+        if not self.nparts:
+            return 0
+        text = self.buf.text()
+        if not self.pre:
+            text = text.strip()
+        if text:
+            kind, level, ordered = self.kind()
+            n = len(text)
+            links = tuple(k for k in self.links if k.end <= n) if self.links else ()
+            self.segments.append(
+                Segment(text, kind, self.current, tag, level, ordered, (), links,
+                        min(self.link_chars, n))
+            )
+        self.buf.size = 0
+        self.nparts = 0
+        self.links = []
+        self.length = self.link_chars = 0
+        self.pending_space = False
+        if self.link_depth:
+            self.link_start = 0
+        return 0
+
+    cdef tuple kind(self):
+        """The structural label of the text now buffered, from the open elements."""
+        if self.headings:
+            return HEADING_L, self.headings[-1], False
+        if self.pre:
+            return CODE_L, 0, False
+        if self.caption:
+            return CAPTION_L, 0, False
+        if self.li:
+            return LIST_ITEM_L, max(1, len(self.lists)), bool(self.lists) and self.lists[-1]
+        if self.quote:
+            return QUOTE_L, 0, False
+        return PARAGRAPH_L, 0, False
+
+    cdef str block_tag(self):
+        if self.current < 0:
+            return "p"
+        return self.containers[self.current].tag
+
+    # --- elements --------------------------------------------------------------------
+
+    cdef bint is_hidden(self, const lxb_dom_element_t *el) except -1:
+        """Whether an element's attributes hide it (``hidden``, ``aria-hidden``, an inline
+        ``display:none``, a hiding utility class)."""
+        cdef const lxb_dom_attr_t *attr = el.first_attr
+        cdef const lxb_dom_attr_t *style = NULL
+        cdef const lexbor_str_t *v
+        cdef bint hidden = False
+        while attr != NULL:
+            if attr.node.local_name == LXB_DOM_ATTR_STYLE:
+                style = attr
+            elif _named(attr, "hidden", 6):
+                hidden = True
+            elif _named(attr, "aria-hidden", 11):
+                v = _value(attr)
+                if v != NULL and v.length == 4 and memcmp(v.data, "true", 4) == 0:
+                    return True
+            attr = attr.next
+        if hidden:
+            # (React's streaming render parks finished content in <div hidden id="S:n">.)
+            v = _value(el.attr_id)
+            if v == NULL or v.length < 2 or memcmp(v.data, "S:", 2) != 0:
+                return True
+        v = _value(style)
+        # The regex runs only where it could match: "none" and "dden" hold no letter that
+        # a non-ASCII character case-folds to (as "ſ" does to "s").
+        if v != NULL and (_has_ci(v.data, v.length, "none", 4) or _has_ci(v.data, v.length, "dden", 4)):
+            if HIDDEN_STYLE.search(_str(v)):
+                return True
+        v = _value(el.attr_class)
+        if v == NULL or v.length == 0:
+            return False
+        # Every hiding class holds "hid", "none", "sr-only", "invisible" or "screen-reader".
+        if not (
+            _has(v.data, v.length, "hid", 3)
+            or _has(v.data, v.length, "none", 4)
+            or _has(v.data, v.length, "sr-only", 7)
+            or _has(v.data, v.length, "invisible", 9)
+            or _has(v.data, v.length, "screen-reader", 13)
+        ):
+            return False
+        classes = _str(v)
+        found = self.hiding.get(classes)
+        if found is None:
+            found = self.hiding[classes] = self.rules.hides(classes)
+        return found
+
+    cdef int open_container(self, uintptr_t tag, const lxb_dom_element_t *el) except -1:
+        cdef int parent = self.current, index = self.ncont
+        cdef uint32_t mask
+        ident = classes = ""
+        hint, kind = 0, ""
+        if el != NULL:
+            ident = _str(_value(el.attr_id)) or ""
+            classes = _str(_value(el.attr_class)) or ""
+            if ident or classes:
+                key = (ident, classes)
+                found = self.hints.get(key)
+                if found is None:
+                    found = self.hints[key] = self.rules.hint(ident, classes)
+                hint, kind = found
+        self._grow()
+        mask = (self.c_flags[parent] if parent >= 0 else 0) | CONTEXT_BIT[tag]
+        self.c_parent[index] = parent
+        self.c_depth[index] = self.c_depth[parent] + 1 if parent >= 0 else 0
+        self.c_flags[index] = mask
+        self.ncont += 1
+        self.child_counts[self.nchild - 1] += 1
+        self.containers.append(
+            Container(TAG_NAMES[tag], parent, self.c_depth[index], ident, classes,
+                      _flag_set(mask), hint, kind, self.child_counts[self.nchild - 1])
+        )
+        self.child_counts[self.nchild] = 0
+        self.nchild += 1
+        self.current = index
+        return index
+
+    cdef int close_container(self, int container) except -1:
+        self.current = self.c_parent[container]
+        self.nchild -= 1
+        return 0
+
+    cdef bint enter_state(self, uintptr_t tag) except -1:
+        if HEADING[tag]:
+            self.headings.append(HEADING[tag])
+        elif tag == LXB_TAG_UL or tag == LXB_TAG_OL:
+            self.lists.append(tag == LXB_TAG_OL)
+        elif tag == LXB_TAG_LI or tag == LXB_TAG_DT or tag == LXB_TAG_DD:
+            self.li += 1
+        elif tag == LXB_TAG_BLOCKQUOTE:
+            self.quote += 1
+        elif tag == LXB_TAG_FIGCAPTION:
+            self.caption += 1
+        elif tag == LXB_TAG_PRE:
+            self.pre += 1
+        else:
+            return False
+        return True
+
+    cdef int exit_state(self, uintptr_t tag) except -1:
+        if HEADING[tag]:
+            self.headings.pop()
+        elif tag == LXB_TAG_UL or tag == LXB_TAG_OL:
+            self.lists.pop()
+        elif tag == LXB_TAG_LI or tag == LXB_TAG_DT or tag == LXB_TAG_DD:
+            self.li -= 1
+        elif tag == LXB_TAG_BLOCKQUOTE:
+            self.quote -= 1
+        elif tag == LXB_TAG_FIGCAPTION:
+            self.caption -= 1
+        elif tag == LXB_TAG_PRE:
+            self.pre -= 1
+        return 0
+
+    cdef int image(self, const lxb_dom_element_t *el) except -1:
+        src = (
+            _str(_value(_attr_named(el, "data-src", 8)))
+            or _str(_value(_attr(el, LXB_DOM_ATTR_SRC)))
+            or _str(_value(_attr_named(el, "data-lazy-src", 13)))
+            or ""
+        )
+        if src and not src.startswith("data:"):
+            alt = " ".join((_str(_value(_attr(el, LXB_DOM_ATTR_ALT))) or "").split())
+            width = self.rules.pixels(_str(_value(_attr(el, LXB_DOM_ATTR_WIDTH))))
+            height = self.rules.pixels(_str(_value(_attr(el, LXB_DOM_ATTR_HEIGHT))))
+            self.images.append(
+                PageImage(src, alt, self.current, len(self.segments), width, height)
+            )
+        return 0
+
+    cdef bint enter(self, lxb_dom_node_t *node, uintptr_t tag, uint32_t bits) except -1:
+        """Open an element; False means: nothing to walk inside it (hidden, void, empty)."""
+        cdef const lxb_dom_element_t *el = <const lxb_dom_element_t *> node
+        cdef int container
+        if el.first_attr != NULL and not self.reveal and self.is_hidden(el):
+            return False
+        if bits & T_BLOCK:
+            if self.nparts:
+                self.flush(self.block_tag())
+            if bits & T_TABLE:
+                rows = _data_table(node, self.scratch)
+                if rows is not None:
+                    self.table_segment(node, el, rows)
+                    return False
+            container = self.open_container(tag, el)
+            self._push(node, F_BLOCK, container, tag)
+            self.stack[self.nstack - 1].counts = self.enter_state(tag)
+            return True
+        if bits & T_LINK:
+            self.link_depth += 1
+            self.link_start = self.length + (1 if self.length and self.pending_space else 0)
+            self.link_href = _value(_attr(el, LXB_DOM_ATTR_HREF))
+            self._push(node, F_LINK, -1, tag)
+            return True
+        if bits & T_BR:
+            self.brs += 1
+            if self.brs >= 2:
+                self.flush("br")
+            else:
+                self.pending_space = True
+            return False
+        if bits & T_IMG:
+            self.image(el)
+            return False
+        # Any other inline element (span, em…) changes no state: only its children count.
+        if node.first_child == NULL:
+            return False
+        self._push(node, F_INLINE, -1, tag)
+        return True
+
+    cdef int table_segment(self, lxb_dom_node_t *node, const lxb_dom_element_t *el, tuple rows) except -1:
+        cdef int container = self.open_container(LXB_TAG_TABLE, el)
+        link_chars = _text_chars(node, True)
+        text = "\n".join([" | ".join(r) for r in rows])
+        self.segments.append(
+            Segment(text, TABLE_L, container, "table", 0, False, rows, (),
+                    min(link_chars, len(text)))
+        )
+        self.close_container(container)
+        return 0
+
+    cdef int exit(self, Frame *frame) except -1:
+        cdef Py_ssize_t end
+        if frame.kind == F_BLOCK:
+            if self.nparts:
+                self.flush(TAG_NAMES[frame.tag])
+            if frame.counts:
+                self.exit_state(frame.tag)
+            self.close_container(frame.container)
+        elif frame.kind == F_LINK:
+            self.link_depth -= 1
+            end = self.length
+            if self.link_href != NULL and self.link_href.length and end > self.link_start:
+                self.links.append(Link(self.link_start, end, _str(self.link_href)))
+        return 0
+
+    cdef int run(self, lxb_dom_node_t *root) except -1:
+        """Walk ``root``'s subtree without recursion, feeding the walk state."""
+        cdef lxb_dom_node_t *node = root.first_child
+        cdef Frame frame
+        cdef uintptr_t tag
+        cdef uint32_t bits
+        self._grow()
+        self.child_counts[0] = 0
+        self.nchild = 1
+        self._push(root, F_BLOCK, self.open_container(LXB_TAG_BODY, NULL), LXB_TAG_BODY)
+        while self.nstack:
+            if node == NULL:
+                self.nstack -= 1
+                frame = self.stack[self.nstack]
+                if frame.kind != F_INLINE:
+                    self.exit(&frame)
+                node = frame.node.next if self.nstack else NULL
+                continue
+            if node.type == LXB_DOM_NODE_TYPE_TEXT:
+                self.add_text(&(<lxb_dom_character_data_t *> node).data)
+            elif node.type == LXB_DOM_NODE_TYPE_ELEMENT:
+                tag = node.local_name
+                bits = TAG_BITS[tag] if tag < LXB_TAG__LAST_ENTRY else 0
+                if not (bits & T_SKIP) or (
+                    bits & T_NOSCRIPT and _text_chars(node, False) >= NOSCRIPT_MIN
+                ):
+                    if self.enter(node, tag, bits):
+                        node = node.first_child
+                        continue
+            node = node.next
+        return 0
+
+
+cdef void *_realloc(void *p, size_t size) except NULL:
+    cdef void *grown = realloc(p, size)
+    if grown == NULL:
+        raise MemoryError()
+    return grown
+
+
+def walk(root, rules, bint reveal=False):
+    """Cut the subtree of ``root`` (a selectolax ``LexborNode``) into blocks.
+
+    ``rules`` answers what the walk asks once per distinct string: ``hint(ident, classes)``
+    → (hint, kind), ``hides(classes)`` → bool, ``pixels(value)`` → int. Returns the tuples
+    (segments, containers, images) of a ``Page``."""
+    cdef _Walk state = _Walk(rules, reveal)
+    state.run(<lxb_dom_node_t *> <uintptr_t> root.mem_id)
+    return tuple(state.segments), tuple(state.containers), tuple(state.images)
+
+
+#: The selectolax release whose lexbor the vendored headers describe.
+SELECTOLAX = "1.0.2"
+
+
+def check_layout():
+    """Raise ImportError unless the installed selectolax lays lexbor's tree out as the
+    headers compiled in say (its release first: a wrong layout would not fail cleanly)."""
+    import selectolax
+    from selectolax.lexbor import LexborHTMLParser
+
+    if selectolax.__version__ != SELECTOLAX:
+        raise ImportError(
+            f"dehusk's native walk reads selectolax {SELECTOLAX}'s tree; "
+            f"selectolax {selectolax.__version__} is installed"
+        )
+    tree = LexborHTMLParser('<div id="S:1" class="a b" aria-hidden="true">x<a href="/h">y</a></div>')
+    div = tree.css_first("div")
+    cdef lxb_dom_node_t *node = <lxb_dom_node_t *> <uintptr_t> div.mem_id
+    cdef lxb_dom_element_t *el = <lxb_dom_element_t *> node
+    ok = (
+        node.type == LXB_DOM_NODE_TYPE_ELEMENT
+        and node.local_name == div.tag_id == TAG_IDS["div"]
+        and _str(_value(el.attr_id)) == "S:1"
+        and _str(_value(el.attr_class)) == "a b"
+        and _attr_named(el, "aria-hidden", 11) != NULL
+        and node.first_child.type == LXB_DOM_NODE_TYPE_TEXT
+        and _str(&(<lxb_dom_character_data_t *> node.first_child).data) == "x"
+        and node.first_child.next.local_name == LXB_TAG_A
+        and _str(_value(_attr(<lxb_dom_element_t *> node.first_child.next, LXB_DOM_ATTR_HREF))) == "/h"
+        and node.parent.local_name == LXB_TAG_BODY
+    )
+    if not ok:
+        raise ImportError("lexbor's tree is not laid out as dehusk's native walk was built for")
+
+
+check_layout()
