@@ -1,7 +1,7 @@
 # Declarations of the parts of lexbor's DOM the native walk reads: struct fields only (the
 # layout comes from the vendored headers in vendor/, lexbor 3.1.0 as selectolax 1.0.2 builds
-# it), the tag and attribute ids, and one inline helper. No lexbor function is called, so
-# nothing links against lexbor: the tree is selectolax's, read in place.
+# it), the tag and attribute ids, their static name tables and one inline helper. No lexbor
+# function is called, so nothing links against lexbor: the tree is selectolax's, read in place.
 
 from libc.stdint cimport uintptr_t
 
@@ -81,78 +81,42 @@ cdef extern from "lexbor/tag/const.h":
         LXB_TAG__TEXT
         LXB_TAG__LAST_ENTRY
         LXB_TAG_A
-        LXB_TAG_ADDRESS
-        LXB_TAG_ARTICLE
-        LXB_TAG_ASIDE
-        LXB_TAG_AUDIO
-        LXB_TAG_BASE
-        LXB_TAG_BLOCKQUOTE
         LXB_TAG_BODY
+        LXB_TAG_BLOCKQUOTE
         LXB_TAG_BR
-        LXB_TAG_BUTTON
-        LXB_TAG_CANVAS
-        LXB_TAG_CAPTION
-        LXB_TAG_CENTER
         LXB_TAG_DD
-        LXB_TAG_DETAILS
-        LXB_TAG_DIALOG
-        LXB_TAG_DIR
-        LXB_TAG_DIV
-        LXB_TAG_DL
         LXB_TAG_DT
-        LXB_TAG_EMBED
-        LXB_TAG_FIELDSET
         LXB_TAG_FIGCAPTION
         LXB_TAG_FIGURE
-        LXB_TAG_FOOTER
-        LXB_TAG_FORM
-        LXB_TAG_H1
-        LXB_TAG_H2
-        LXB_TAG_H3
-        LXB_TAG_H4
-        LXB_TAG_H5
-        LXB_TAG_H6
         LXB_TAG_HEAD
-        LXB_TAG_HEADER
-        LXB_TAG_HGROUP
-        LXB_TAG_HR
         LXB_TAG_HTML
-        LXB_TAG_IFRAME
         LXB_TAG_IMG
-        LXB_TAG_INPUT
-        LXB_TAG_LEGEND
         LXB_TAG_LI
         LXB_TAG_LINK
-        LXB_TAG_MAIN
-        LXB_TAG_MAP
-        LXB_TAG_MATH
-        LXB_TAG_MENU
         LXB_TAG_META
-        LXB_TAG_NAV
         LXB_TAG_NOSCRIPT
-        LXB_TAG_OBJECT
         LXB_TAG_OL
-        LXB_TAG_OPTION
-        LXB_TAG_P
         LXB_TAG_PRE
         LXB_TAG_SCRIPT
-        LXB_TAG_SECTION
-        LXB_TAG_SELECT
-        LXB_TAG_SPAN
-        LXB_TAG_STYLE
-        LXB_TAG_SUMMARY
-        LXB_TAG_SVG
         LXB_TAG_TABLE
-        LXB_TAG_TBODY
         LXB_TAG_TD
-        LXB_TAG_TEMPLATE
-        LXB_TAG_TEXTAREA
-        LXB_TAG_TFOOT
         LXB_TAG_TH
-        LXB_TAG_THEAD
         LXB_TAG_TIME
         LXB_TAG_TITLE
         LXB_TAG_TR
         LXB_TAG_UL
-        LXB_TAG_VIDEO
 
+
+cdef extern from "lexbor/tag/tag.h":
+    ctypedef struct lxb_tag_data_t:
+        lexbor_hash_entry_t entry
+
+
+# The names of the ids lexbor knows at compile time (static tables in these headers); an id
+# past __LAST_ENTRY is the address of the document's own entry for that name.
+cdef extern from "lexbor/tag/res.h":
+    const lxb_tag_data_t lxb_tag_res_data_default[]
+
+
+cdef extern from "lexbor/dom/interfaces/attr_res.h":
+    const lxb_dom_attr_data_t lxb_dom_attr_res_data_default[]
