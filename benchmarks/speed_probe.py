@@ -83,51 +83,68 @@ def check(base: Path, every: int) -> int:
     return 1 if differ else 0
 
 
-def _best(fn: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
+def _time(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
 
 
-def speed(every: int, repeat: int, news_only: bool) -> None:
-    """Interleaved per page: trafilatura, dehusk, each given the same decoded str."""
-    import trafilatura
-
+def _stage_fns(text: str) -> dict[str, Callable[[], object]]:
+    """dehusk's stages on one page, each fed what the one before made (computed once)."""
     from dehusk.article import Options
     from dehusk.classify import classify_page
-    from dehusk.decode import decode
+    from dehusk.evidence import evidence
     from dehusk.metadata import extract_metadata
     from dehusk.parse import parse
-    from dehusk.pipeline import extract
     from dehusk.segment import segment
 
     opts = Options()
-    totals = {"trafilatura": 0.0, "dehusk": 0.0, "parse": 0.0, "segment": 0.0}
-    totals |= {"classify": 0.0, "metadata": 0.0}
-    count = 0
+    doc = parse(text, opts)
+    page = segment(doc, opts)
+    blocks, _ = classify_page(page, opts, None)
+    return {
+        "parse": lambda: parse(text, opts),
+        "segment": lambda: segment(doc, opts),
+        "evidence": lambda: evidence(doc),
+        "classify": lambda: classify_page(page, opts, None),
+        "metadata": lambda: extract_metadata(doc.tree, blocks, None),
+    }
+
+
+def speed(every: int, repeat: int, news_only: bool, stages: bool) -> None:
+    """Per page, trafilatura and dehusk alternate ``repeat`` times on the same decoded str;
+    each keeps its best time. Totals per dev set, pages/s = pages / summed best times."""
+    import trafilatura
+
+    from dehusk.decode import decode
+    from dehusk.pipeline import extract
+
+    totals: dict[str, dict[str, float]] = {}
+    counts: dict[str, int] = {}
     for key, raw in pages(every):
         if news_only and key.startswith("wcxb-dev") and not _is_news(key):
             continue
         text, _ = decode(raw)
-        totals["trafilatura"] += _best(lambda t=text: trafilatura.extract(t), repeat)
-        totals["dehusk"] += _best(lambda t=text: extract(t), repeat)
-        doc = parse(text, opts)
-        totals["parse"] += _best(lambda t=text: parse(t, opts), repeat)
-        totals["segment"] += _best(lambda d=doc: segment(d, opts), repeat)
-        page = segment(doc, opts)
-        totals["classify"] += _best(lambda p=page: classify_page(p, opts, None), repeat)
-        blocks, _ = classify_page(page, opts, None)
-        totals["metadata"] += _best(
-            lambda d=doc, b=blocks: extract_metadata(d.tree, b, None), repeat
-        )
-        count += 1
-    print(f"{count} pages, min of {repeat}, every {every}th")
-    for name, total in totals.items():
-        print(f"{name:>12}: {1000 * total / count:7.2f} ms/page  {count / total:7.1f} pages/s")
-    print(f"ratio dehusk/trafilatura pages/s: {totals['trafilatura'] / totals['dehusk']:.2f}x")
+        fns = {"trafilatura": lambda t=text: trafilatura.extract(t)}
+        fns["dehusk"] = lambda t=text: extract(t)
+        if stages:
+            fns |= _stage_fns(text)
+        best = dict.fromkeys(fns, float("inf"))
+        for _ in range(repeat):
+            for name, fn in fns.items():
+                best[name] = min(best[name], _time(fn))
+        group = key.split("/")[0]
+        row = totals.setdefault(group, dict.fromkeys(fns, 0.0))
+        for name, seconds in best.items():
+            row[name] += seconds
+        counts[group] = counts.get(group, 0) + 1
+    print(f"min of {repeat}, every {every}th page{', news only' if news_only else ''}")
+    for group, row in totals.items():
+        n = counts[group]
+        print(f"== {group}: {n} pages")
+        for name, total in row.items():
+            print(f"{name:>12}: {1000 * total / n:7.2f} ms/page  {n / total:8.1f} pages/s")
+        print(f"dehusk pages/s / trafilatura pages/s: {row['trafilatura'] / row['dehusk']:.2f}x")
 
 
 _NEWS: set[str] | None = None
@@ -149,13 +166,14 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--every", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--news", action="store_true", help="wcxb-dev: article pages only")
+    ap.add_argument("--stages", action="store_true", help="time parse, segment... too")
     args = ap.parse_args(argv)
     if args.command == "save":
         save(args.dir, args.every)
         return 0
     if args.command == "check":
         return check(args.dir, args.every)
-    speed(args.every, args.repeat, args.news)
+    speed(args.every, args.repeat, args.news, args.stages)
     return 0
 
 

@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 from itertools import repeat
 
-from dehusk._native.walk import walk
-from dehusk.article import Page
+import numpy as np
+
+from dehusk._native.walk import COLUMNS, FLAG_NAMES, TAG_NAME_OF, walk
+from dehusk.article import BlockTable, Page
 from dehusk.html_vocab import (
     BLOCK_TAGS,
     CONTEXT_TAGS,
@@ -93,6 +95,8 @@ _TAXONOMY = re.compile(
     r"taxonomy|topic|language|lang|section|author|template|page-id)[-_]"
 )
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+#: The husk kinds in ``_KIND_WORDS`` order (``BlockTable.kind`` codes).
+KINDS = tuple(kind for kind, _ in _KIND_WORDS)
 #: What ``_token_hint`` says of a token that names no kind of husk.
 _NO_KIND = len(_KIND_WORDS)
 #: Each word of ``_KIND_WORDS`` → the index of the first kind that lists it.
@@ -126,6 +130,7 @@ class _Rules:
     """What the native walk asks once per distinct string of a page (see ``walk``)."""
 
     __slots__ = ("tokens",)
+    kinds = KINDS
 
     def __init__(self) -> None:
         self.tokens: dict[str, tuple[int, bool]] = {}  # class/id token → _token_hint
@@ -167,4 +172,7 @@ def segment(doc: Document, options: object = None, *, reveal: bool = False) -> P
     root = doc.tree.body or doc.tree.root
     if root is None:
         return Page((), ())
-    return Page(*walk(root, _Rules(), reveal))
+    segments, containers, images, columns = walk(root, _Rules(), reveal)
+    arrays = {name: np.frombuffer(raw, dtype=COLUMNS[name]) for name, raw in columns.items()}
+    table = BlockTable(**arrays, tag_names=TAG_NAME_OF, flag_names=FLAG_NAMES, kind_names=KINDS)
+    return Page(segments, containers, images, table)

@@ -218,3 +218,41 @@ cdef str _cell_text(lxb_dom_node_t *cell, _Buffer buf):
     return buf.text()
 
 
+
+
+cdef class _Column:
+    """A growable C array of one fixed-size type: a column of the block table."""
+
+    cdef char *data
+    cdef Py_ssize_t size, cap, item
+
+    def __cinit__(self, Py_ssize_t item):
+        self.item = item
+
+    def __dealloc__(self):
+        free(self.data)
+
+    cdef inline int push(self, long long value) except -1:
+        cdef Py_ssize_t cap
+        if self.size == self.cap:
+            cap = self.cap * 2 or 256
+            self.data = <char *> _realloc(self.data, cap * self.item)
+            self.cap = cap
+        if self.item == 1:
+            (<int8_t *> self.data)[self.size] = <int8_t> value
+        elif self.item == 2:
+            (<int16_t *> self.data)[self.size] = <int16_t> value
+        else:
+            (<int32_t *> self.data)[self.size] = <int32_t> value
+        self.size += 1
+        return 0
+
+    cdef bytes take(self):
+        return self.data[: self.size * self.item] if self.size else b""
+
+
+cdef void *_realloc(void *p, size_t size) except NULL:
+    cdef void *grown = realloc(p, size)
+    if grown == NULL:
+        raise MemoryError()
+    return grown

@@ -14,7 +14,7 @@ the tree and nothing here calls or links lexbor, so ``check_layout`` verifies at
 the layout compiled in matches the selectolax installed.
 """
 
-from libc.stdint cimport uint8_t, uint32_t, uintptr_t
+from libc.stdint cimport int8_t, int16_t, int32_t, uint8_t, uint32_t, uintptr_t
 from libc.stdlib cimport free, realloc
 from libc.string cimport memcmp, memcpy
 from cpython.unicode cimport PyUnicode_DecodeUTF8
@@ -22,7 +22,7 @@ from cpython.unicode cimport PyUnicode_DecodeUTF8
 from dehusk._native.lexbor cimport *
 
 from dehusk import html_vocab as vocab
-from dehusk.article import Container, Label, Link, PageImage, Segment
+from dehusk.article import LABELS, Container, Label, Link, PageImage, Segment
 
 include "dom.pxi"
 
@@ -62,6 +62,8 @@ cdef object LIST_ITEM_L = Label.LIST_ITEM
 cdef object QUOTE_L = Label.QUOTE
 cdef object PARAGRAPH_L = Label.PARAGRAPH
 cdef object TABLE_L = Label.TABLE
+#: Each Label → its code in the block table (``article.LABELS`` order).
+cdef dict LABEL_CODES = {label: i for i, label in enumerate(LABELS)}
 
 #: A data table's cells are short: a mean above this or one cell above the next is layout.
 DATA_CELL_MEAN = 160
@@ -157,15 +159,15 @@ cdef class _Walk:
     cdef bint pending_space, reveal
     cdef int brs, current, li, quote, caption, pre, link_depth
     cdef const lexbor_str_t *link_href
-    # Per container: parent, depth, context mask (Python keeps the Container values).
-    cdef int *c_parent
-    cdef int *c_depth
-    cdef uint32_t *c_flags
-    cdef Py_ssize_t ncont, ccap
+    cdef Py_ssize_t ncont
     cdef int *child_counts
     cdef Py_ssize_t nchild, chcap
     cdef Frame *stack
     cdef Py_ssize_t nstack, scap
+    # The block table: per segment and per container, the columns of BlockTable.
+    cdef dict kind_codes
+    cdef _Column s_container, s_kind, s_level, s_ordered, s_chars, s_link_chars, s_links
+    cdef _Column c_tag, c_parent, c_depth, c_flags, c_hint, c_kind, c_nth
 
     def __cinit__(self, object rules, bint reveal):
         self.segments, self.containers, self.images, self.links = [], [], [], []
@@ -174,22 +176,23 @@ cdef class _Walk:
         self.rules, self.reveal = rules, reveal
         self.buf, self.scratch = _Buffer(), _Buffer()
         self.current = -1
+        self.kind_codes = {kind: i for i, kind in enumerate(rules.kinds)}
+        self.s_container, self.s_kind, self.s_level = _Column(4), _Column(1), _Column(1)
+        self.s_ordered = _Column(1)
+        self.s_chars, self.s_link_chars, self.s_links = _Column(4), _Column(4), _Column(4)
+        self.c_tag, self.c_parent, self.c_depth = _Column(2), _Column(4), _Column(4)
+        self.c_flags, self.c_hint, self.c_kind, self.c_nth = (
+            _Column(4), _Column(1), _Column(1), _Column(4)
+        )
 
     def __dealloc__(self):
-        free(self.c_parent)
-        free(self.c_depth)
-        free(self.c_flags)
         free(self.child_counts)
         free(self.stack)
 
+    cdef inline int parent_of(self, int container) noexcept:
+        return (<int32_t *> self.c_parent.data)[container]
+
     cdef int _grow(self) except -1:
-        cdef Py_ssize_t cap
-        if self.ncont == self.ccap:
-            cap = self.ccap * 2 or 256
-            self.c_parent = <int *> _realloc(self.c_parent, cap * sizeof(int))
-            self.c_depth = <int *> _realloc(self.c_depth, cap * sizeof(int))
-            self.c_flags = <uint32_t *> _realloc(self.c_flags, cap * sizeof(uint32_t))
-            self.ccap = cap
         if self.nchild == self.chcap:
             self.chcap = self.chcap * 2 or 64
             self.child_counts = <int *> _realloc(self.child_counts, self.chcap * sizeof(int))
@@ -253,7 +256,7 @@ cdef class _Walk:
             kind, level, ordered = self.kind()
             n = len(text)
             links = tuple(k for k in self.links if k.end <= n) if self.links else ()
-            self.segments.append(
+            self.add_segment(
                 Segment(text, kind, self.current, tag, level, ordered, (), links,
                         min(self.link_chars, n))
             )
@@ -264,6 +267,17 @@ cdef class _Walk:
         self.pending_space = False
         if self.link_depth:
             self.link_start = 0
+        return 0
+
+    cdef int add_segment(self, segment) except -1:
+        self.segments.append(segment)
+        self.s_container.push(segment.container)
+        self.s_kind.push(LABEL_CODES[segment.kind])
+        self.s_level.push(segment.level)
+        self.s_ordered.push(segment.ordered)
+        self.s_chars.push(len(segment.text))
+        self.s_link_chars.push(segment.link_chars)
+        self.s_links.push(len(segment.links))
         return 0
 
     cdef tuple kind(self):
@@ -334,7 +348,7 @@ cdef class _Walk:
         return found
 
     cdef int open_container(self, uintptr_t tag, const lxb_dom_element_t *el) except -1:
-        cdef int parent = self.current, index = self.ncont
+        cdef int parent = self.current, index = self.ncont, depth
         cdef uint32_t mask
         ident = classes = ""
         hint, kind = 0, ""
@@ -348,23 +362,31 @@ cdef class _Walk:
                     found = self.hints[key] = self.rules.hint(ident, classes)
                 hint, kind = found
         self._grow()
-        mask = (self.c_flags[parent] if parent >= 0 else 0) | CONTEXT_BIT[tag]
-        self.c_parent[index] = parent
-        self.c_depth[index] = self.c_depth[parent] + 1 if parent >= 0 else 0
-        self.c_flags[index] = mask
+        mask = CONTEXT_BIT[tag]
+        depth = 0
+        if parent >= 0:
+            mask |= (<uint32_t *> self.c_flags.data)[parent]
+            depth = (<int32_t *> self.c_depth.data)[parent] + 1
         self.ncont += 1
         self.child_counts[self.nchild - 1] += 1
         self.containers.append(
-            Container(TAG_NAMES[tag], parent, self.c_depth[index], ident, classes,
+            Container(TAG_NAMES[tag], parent, depth, ident, classes,
                       _flag_set(mask), hint, kind, self.child_counts[self.nchild - 1])
         )
+        self.c_tag.push(tag)
+        self.c_parent.push(parent)
+        self.c_depth.push(depth)
+        self.c_flags.push(mask)
+        self.c_hint.push(hint)
+        self.c_kind.push(self.kind_codes[kind] if kind else -1)
+        self.c_nth.push(self.child_counts[self.nchild - 1])
         self.child_counts[self.nchild] = 0
         self.nchild += 1
         self.current = index
         return index
 
     cdef int close_container(self, int container) except -1:
-        self.current = self.c_parent[container]
+        self.current = self.parent_of(container)
         self.nchild -= 1
         return 0
 
@@ -460,7 +482,7 @@ cdef class _Walk:
         cdef int container = self.open_container(LXB_TAG_TABLE, el)
         link_chars = _text_chars(node, True)
         text = "\n".join([" | ".join(r) for r in rows])
-        self.segments.append(
+        self.add_segment(
             Segment(text, TABLE_L, container, "table", 0, False, rows, (),
                     min(link_chars, len(text)))
         )
@@ -515,22 +537,39 @@ cdef class _Walk:
         return 0
 
 
-cdef void *_realloc(void *p, size_t size) except NULL:
-    cdef void *grown = realloc(p, size)
-    if grown == NULL:
-        raise MemoryError()
-    return grown
-
-
 def walk(root, rules, bint reveal=False):
     """Cut the subtree of ``root`` (a selectolax ``LexborNode``) into blocks.
 
     ``rules`` answers what the walk asks once per distinct string: ``hint(ident, classes)``
-    → (hint, kind), ``hides(classes)`` → bool, ``pixels(value)`` → int. Returns the tuples
-    (segments, containers, images) of a ``Page``."""
+    → (hint, kind), ``hides(classes)`` → bool, ``pixels(value)`` → int; ``rules.kinds``
+    lists the husk kinds in code order. Returns the tuples (segments, containers, images)
+    of a ``Page`` and the block table's columns as raw bytes (see ``COLUMNS``)."""
     cdef _Walk state = _Walk(rules, reveal)
     state.run(<lxb_dom_node_t *> <uintptr_t> root.mem_id)
-    return tuple(state.segments), tuple(state.containers), tuple(state.images)
+    columns = {
+        "seg_container": state.s_container, "seg_label": state.s_kind,
+        "seg_level": state.s_level, "seg_ordered": state.s_ordered, "seg_chars": state.s_chars,
+        "seg_link_chars": state.s_link_chars, "seg_links": state.s_links,
+        "tag": state.c_tag, "parent": state.c_parent, "depth": state.c_depth,
+        "flags": state.c_flags, "hint": state.c_hint, "kind": state.c_kind,
+        "nth": state.c_nth,
+    }
+    return (
+        tuple(state.segments), tuple(state.containers), tuple(state.images),
+        {name: (<_Column> col).take() for name, col in columns.items()},
+    )
+
+
+#: The block table's columns: name → NumPy dtype of its raw bytes.
+COLUMNS = {
+    "seg_container": "i4", "seg_label": "i1", "seg_level": "i1", "seg_ordered": "?",
+    "seg_chars": "i4",
+    "seg_link_chars": "i4", "seg_links": "i4", "tag": "i2", "parent": "i4", "depth": "i4",
+    "flags": "u4", "hint": "i1", "kind": "i1", "nth": "i4",
+}
+#: Tag id → name for the ``tag`` column; the context names in ``flags`` bit order.
+TAG_NAME_OF = TAG_NAMES
+FLAG_NAMES = tuple(CONTEXT_NAMES)
 
 
 include "evidence.pxi"

@@ -13,7 +13,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from dehusk._native import walk as native
-from dehusk.article import Label, Options
+from dehusk.article import LABELS, Label, Options
 from dehusk.parse import Document, parse
 from dehusk.segment import segment
 
@@ -108,3 +108,28 @@ def test_huge_text_node_is_one_block_in_linear_time() -> None:
     (seg,) = _segments(f"<p>{words}</p>")
     assert len(seg.text) == len(words) - 1
     assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize("name", sorted({k.split("/")[0] for k in GOLDEN}))
+def test_block_table_columns_are_the_page_values(name: str) -> None:
+    raw = gzip.decompress((PAGES / name / "page.html.gz").read_bytes())
+    page = segment(parse(raw.decode("utf-8", "replace"), Options()))
+    table = page.table
+    assert table is not None
+    segs, conts = page.segments, page.containers
+    assert table.seg_container.tolist() == [s.container for s in segs]
+    assert [LABELS[i] for i in table.seg_label] == [s.kind for s in segs]
+    assert table.seg_level.tolist() == [s.level for s in segs]
+    assert table.seg_ordered.tolist() == [s.ordered for s in segs]
+    assert table.seg_chars.tolist() == [len(s.text) for s in segs]
+    assert table.seg_link_chars.tolist() == [s.link_chars for s in segs]
+    assert table.seg_links.tolist() == [len(s.links) for s in segs]
+    assert [table.tag_names[t] for t in table.tag.tolist()] == [c.tag for c in conts]
+    assert table.parent.tolist() == [c.parent for c in conts]
+    assert table.depth.tolist() == [c.depth for c in conts]
+    flags = [{n for i, n in enumerate(table.flag_names) if m >> i & 1} for m in table.flags]
+    assert flags == [set(c.flags) for c in conts]
+    assert table.hint.tolist() == [c.hint for c in conts]
+    kinds = [table.kind_names[k] if k >= 0 else "" for k in table.kind.tolist()]
+    assert kinds == [c.kind for c in conts]
+    assert table.nth.tolist() == [c.nth for c in conts]
