@@ -18,13 +18,18 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench-data"
+DATA = Path(
+    os.environ.get(
+        "DEHUSK_BENCH_DATA", Path(__file__).resolve().parents[2] / "shared" / "bench-data"
+    )
+)
 SETS = ("wcxb-dev", "dragnet")
 
 
