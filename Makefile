@@ -9,7 +9,7 @@ TEXT_DEMO := tests/fixtures/text/kgou-npr-isis-defector.txt
 .PHONY: demo test lint bench train clean
 
 # The native walk (dehusk/_native) is built by the install: rebuild when its sources change.
-$(STAMP): pyproject.toml setup.py $(wildcard dehusk/_native/*.pyx dehusk/_native/*.pxd)
+$(STAMP): pyproject.toml setup.py $(wildcard dehusk/_native/*.pyx dehusk/_native/*.pxi dehusk/_native/*.pxd)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev,train]'

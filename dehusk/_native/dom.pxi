@@ -220,6 +220,47 @@ cdef str _cell_text(lxb_dom_node_t *cell, _Buffer buf):
 
 
 
+#: A data table's cells are short: a mean above this or one cell above the next is layout.
+DATA_CELL_MEAN = 160
+DATA_CELL_MAX = 500
+
+
+cdef object _data_table(lxb_dom_node_t *table, _Buffer buf):
+    """The rows of a data table, or None for a layout table (nested tables, long cells)."""
+    cdef lxb_dom_node_t *node = table.first_child
+    cdef lxb_dom_node_t *cell
+    cdef uint32_t bits
+    while node != NULL:
+        if node.type == LXB_DOM_NODE_TYPE_ELEMENT and node.local_name == LXB_TAG_TABLE:
+            return None
+        node = _following(node, table)
+    rows = []
+    node = table.first_child
+    while node != NULL:
+        if node.type == LXB_DOM_NODE_TYPE_ELEMENT and node.local_name == LXB_TAG_TR:
+            cells = []
+            cell = node.first_child
+            while cell != NULL:
+                if cell.type == LXB_DOM_NODE_TYPE_ELEMENT and (
+                    cell.local_name == LXB_TAG_TD or cell.local_name == LXB_TAG_TH
+                ):
+                    cells.append(_cell_text(cell, buf))
+                cell = _following(cell, node)
+            if any(cells):
+                rows.append(tuple(cells))
+        node = _following(node, table)
+    if not rows:
+        return None
+    lengths = [len(c) for r in rows for c in r]
+    if (
+        max(len(r) for r in rows) < 2
+        or sum(lengths) / len(lengths) > DATA_CELL_MEAN
+        or max(lengths) > DATA_CELL_MAX
+    ):
+        return None
+    return tuple(rows)
+
+
 cdef class _Column:
     """A growable C array of one fixed-size type: a column of the block table."""
 

@@ -65,9 +65,6 @@ cdef object TABLE_L = Label.TABLE
 #: Each Label → its code in the block table (``article.LABELS`` order).
 cdef dict LABEL_CODES = {label: i for i, label in enumerate(LABELS)}
 
-#: A data table's cells are short: a mean above this or one cell above the next is layout.
-DATA_CELL_MEAN = 160
-DATA_CELL_MAX = 500
 
 
 cdef void _init_tables():
@@ -102,42 +99,6 @@ cdef object _flag_set(uint32_t mask):
         found = frozenset(n for i, n in enumerate(CONTEXT_NAMES) if mask & (1 << i))
         FLAG_SETS[mask] = found
     return found
-
-
-cdef object _data_table(lxb_dom_node_t *table, _Buffer buf):
-    """The rows of a data table, or None for a layout table (nested tables, long cells)."""
-    cdef lxb_dom_node_t *node = table.first_child
-    cdef lxb_dom_node_t *cell
-    cdef uint32_t bits
-    while node != NULL:
-        if node.type == LXB_DOM_NODE_TYPE_ELEMENT and node.local_name == LXB_TAG_TABLE:
-            return None
-        node = _following(node, table)
-    rows = []
-    node = table.first_child
-    while node != NULL:
-        if node.type == LXB_DOM_NODE_TYPE_ELEMENT and node.local_name == LXB_TAG_TR:
-            cells = []
-            cell = node.first_child
-            while cell != NULL:
-                if cell.type == LXB_DOM_NODE_TYPE_ELEMENT and (
-                    cell.local_name == LXB_TAG_TD or cell.local_name == LXB_TAG_TH
-                ):
-                    cells.append(_cell_text(cell, buf))
-                cell = _following(cell, node)
-            if any(cells):
-                rows.append(tuple(cells))
-        node = _following(node, table)
-    if not rows:
-        return None
-    lengths = [len(c) for r in rows for c in r]
-    if (
-        max(len(r) for r in rows) < 2
-        or sum(lengths) / len(lengths) > DATA_CELL_MEAN
-        or max(lengths) > DATA_CELL_MAX
-    ):
-        return None
-    return tuple(rows)
 
 
 cdef struct Frame:
@@ -575,39 +536,4 @@ FLAG_NAMES = tuple(CONTEXT_NAMES)
 include "evidence.pxi"
 
 
-#: The selectolax release whose lexbor the vendored headers describe.
-SELECTOLAX = "1.0.2"
-
-
-def check_layout():
-    """Raise ImportError unless the installed selectolax lays lexbor's tree out as the
-    headers compiled in say (its release first: a wrong layout would not fail cleanly)."""
-    import selectolax
-    from selectolax.lexbor import LexborHTMLParser
-
-    if selectolax.__version__ != SELECTOLAX:
-        raise ImportError(
-            f"dehusk's native walk reads selectolax {SELECTOLAX}'s tree; "
-            f"selectolax {selectolax.__version__} is installed"
-        )
-    tree = LexborHTMLParser('<div id="S:1" class="a b" aria-hidden="true">x<a href="/h">y</a></div>')
-    div = tree.css_first("div")
-    cdef lxb_dom_node_t *node = <lxb_dom_node_t *> <uintptr_t> div.mem_id
-    cdef lxb_dom_element_t *el = <lxb_dom_element_t *> node
-    ok = (
-        node.type == LXB_DOM_NODE_TYPE_ELEMENT
-        and node.local_name == div.tag_id == TAG_IDS["div"]
-        and _str(_value(el.attr_id)) == "S:1"
-        and _str(_value(el.attr_class)) == "a b"
-        and _attr_named(el, "aria-hidden", 11) != NULL
-        and node.first_child.type == LXB_DOM_NODE_TYPE_TEXT
-        and _str(&(<lxb_dom_character_data_t *> node.first_child).data) == "x"
-        and node.first_child.next.local_name == LXB_TAG_A
-        and _str(_value(_attr(<lxb_dom_element_t *> node.first_child.next, LXB_DOM_ATTR_HREF))) == "/h"
-        and node.parent.local_name == LXB_TAG_BODY
-    )
-    if not ok:
-        raise ImportError("lexbor's tree is not laid out as dehusk's native walk was built for")
-
-
-check_layout()
+include "layout.pxi"
