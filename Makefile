@@ -12,7 +12,8 @@ TEXT_DEMO := tests/fixtures/text/kgou-npr-isis-defector.txt
 # downloads a browser). Installed only when missing; CI runs as root on a fresh machine.
 CHROMIUM := /usr/bin/chromium
 
-$(STAMP): pyproject.toml
+# The native walk (dehusk/_native) is built by the install: rebuild when its sources change.
+$(STAMP): pyproject.toml setup.py $(wildcard dehusk/_native/*.pyx dehusk/_native/*.pxi dehusk/_native/*.pxd)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev,train,service,batch]'

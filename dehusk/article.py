@@ -7,6 +7,7 @@ the CLI prints.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, Literal, NamedTuple
@@ -308,9 +309,45 @@ class PageImage(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
+class BlockTable:
+    """``Page.segments`` and ``Page.containers`` as NumPy columns (row i of a ``seg_``
+    column is segment i, of the others container i), written by the native walk as it
+    makes them, for stages that work on arrays.
+
+    Codes: ``seg_label`` indexes ``LABELS``; ``tag`` is lexbor's tag id (``tag_names``);
+    bit i of ``flags`` is ``flag_names[i]``; ``kind`` indexes ``kind_names`` (-1: none);
+    ``seg_chars``/``seg_link_chars`` count code points; ``seg_links`` counts links.
+    """
+
+    seg_container: Any
+    seg_label: Any
+    seg_level: Any
+    seg_ordered: Any
+    seg_chars: Any
+    seg_link_chars: Any
+    seg_links: Any
+    tag: Any
+    parent: Any
+    depth: Any
+    flags: Any
+    hint: Any
+    kind: Any
+    nth: Any
+    tag_names: Mapping[int, str] = field(default_factory=dict)
+    flag_names: tuple[str, ...] = ()
+    kind_names: tuple[str, ...] = ()
+
+
+#: ``BlockTable.seg_label`` codes.
+LABELS = tuple(Label)
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
-    """What segmentation returns: segments in reading order and their containers."""
+    """What segmentation returns: segments in reading order and their containers; the
+    native walk adds them as columns (``table``; None from text mode)."""
 
     segments: tuple[Segment, ...]
     containers: tuple[Container, ...]
     images: tuple[PageImage, ...] = ()
+    table: BlockTable | None = None

@@ -1,0 +1,22 @@
+from typing import Any, Protocol
+
+from dehusk.article import Container, PageImage, Segment
+
+class WalkRules(Protocol):
+    kinds: tuple[str, ...]
+    def hint(self, ident: str, classes: str) -> tuple[int, str]: ...
+    def hides(self, classes: str) -> bool: ...
+    def pixels(self, value: str | None) -> int: ...
+
+def walk(
+    root: Any, rules: WalkRules, reveal: bool = False
+) -> tuple[tuple[Segment, ...], tuple[Container, ...], tuple[PageImage, ...], dict[str, bytes]]: ...
+
+COLUMNS: dict[str, str]
+TAG_NAME_OF: dict[int, str]
+FLAG_NAMES: tuple[str, ...]
+
+def check_layout() -> None: ...
+def gather(
+    root: Any,
+) -> list[tuple[int, str, dict[str, str], str, frozenset[str], int]]: ...
