@@ -1,16 +1,22 @@
-"""``make bench``: dehusk and its peers on the WCXB dev set — quality, speed, memory.
+"""``make bench``: dehusk and its peers on the dev sets — quality, speed, memory.
 
 Run with the bench venv's interpreter (``benchmarks/setup.sh`` makes it)::
 
-    .venv-bench/bin/python benchmarks/run.py [--only dehusk,trafilatura] [--limit N]
-        [--out bench-out/run.json] [--compare OLD.json] [--no-docs]
+    .venv-bench/bin/python benchmarks/run.py [--sets wcxb-dev,dragnet] [--only dehusk,...]
+        [--limit N] [--repeat 2] [--bytes-row dehusk,trafilatura] [--out bench-out/run.json]
+        [--compare OLD.json] [--no-docs]
 
-Each extractor runs in a fresh worker process (``benchmarks/worker.py``) pinned to one core,
-one extractor after another. A supervisor here follows each worker's per-page output and, if
-a page makes no progress for ``2 × timeout + 30`` seconds (a hang in native code that the
-worker's own alarm cannot interrupt), kills the worker, records that page as a timeout and
-starts a new worker on the rest. Then every page is scored, the run is saved page by page to
-``--out``, and ``docs/benchmarks.md`` and ``docs/benchmark.svg`` are written.
+For each dev set: every page is decoded once with dehusk's decoder (outside any timing) and
+stored in ``bench-out/decoded/<set>/``; then each extractor runs in a fresh worker process
+(``benchmarks/worker.py``) pinned to one core, one extractor after another, every one given
+that same ``str`` (the headline), and those of ``--bytes-row`` again on the raw bytes. The
+whole sequence runs ``--repeat`` times, every second pass in the reverse order (A B C, C B A:
+a load that drifts during the run weighs on both ends alike); the speed reported is each
+extractor's best pass, the texts scored are the first pass's. A supervisor here follows each
+worker's per-page output and, if a page makes no progress for ``2 × timeout + 30`` seconds (a
+hang in native code that the worker's own alarm cannot interrupt), kills the worker, records
+that page as a timeout and starts a new worker on the rest. Then every page is scored, the run
+is saved page by page to ``--out``, and ``docs/benchmarks.md`` and the charts are written.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
+import hashlib
 import json
 import os
 import platform
@@ -34,7 +41,9 @@ from typing import Any
 from _evalpkg import REPO_ROOT, load
 
 datasets = load("datasets")
+devsets = load("devsets")
 metrics = load("metrics")
+worker = load("worker")
 peers = load("peers")
 scoring = load("scoring")
 report = load("report")
@@ -50,11 +59,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Command-line options (see the module docstring)."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--only", default="", help="comma-separated extractors (default: all)")
-    ap.add_argument("--limit", type=int, default=0, help="quick subset of N pages, by page type")
+    ap.add_argument(
+        "--sets", default=",".join(devsets.SET_NAMES), help="comma-separated dev sets, by name"
+    )
+    ap.add_argument("--limit", type=int, default=0, help="quick subset of N pages per set")
+    ap.add_argument("--repeat", type=int, default=2, help="passes, alternate ones reversed")
+    ap.add_argument(
+        "--bytes-row",
+        default="dehusk,trafilatura",
+        help="extractors also run on raw bytes (comma-separated; empty: none)",
+    )
     ap.add_argument("--out", type=Path, default=REPO_ROOT / "bench-out" / "run.json")
     ap.add_argument("--compare", type=Path, help="an earlier run.json: list dehusk's drops")
     ap.add_argument("--no-docs", action="store_true", help="do not write docs/benchmarks.md")
-    ap.add_argument("--data", type=Path, default=datasets.default_data_dir(REPO_ROOT))
+    ap.add_argument("--data", help="one dev set (a name or a folder) instead of --sets")
     ap.add_argument("--timeout", type=float, default=20.0, help="seconds per page (default 20)")
     ap.add_argument("--warmup", type=int, default=20, help="untimed warm-up pages (default 20)")
     ap.add_argument("--core", type=int, default=0, help="CPU the workers are pinned to")
@@ -198,45 +216,85 @@ def _progress(lines: list[dict[str, Any]]) -> None:
             print(f"    {ln['n']} pages", flush=True)
 
 
-def write_ids(path: Path, pages: list[Any]) -> None:
-    """The worker's input: ``file_id<TAB>url`` lines."""
-    path.write_text("".join(f"{p.file_id}\t{p.url or ''}\n" for p in pages), encoding="utf-8")
+@dataclass(frozen=True)
+class SetRun:
+    """One dev set as the workers read it: the set, its pages, and its decoded pages."""
+
+    dev: Any
+    infos: list[Any]
+    sha1: dict[str, str]
+    decoded_dir: Path
+
+
+@dataclass(frozen=True)
+class Job:
+    """One extractor over one set's pages with one kind of input (``str`` or ``bytes``)."""
+
+    spec: Any
+    mode: str
+
+    @property
+    def key(self) -> str:
+        """The name of its results: the extractor's name, `` (bytes)`` added for bytes."""
+        return self.spec.name if self.mode == "str" else f"{self.spec.name} (bytes)"
+
+
+def write_ids(path: Path, pages: list[Any], sha1: dict[str, str]) -> None:
+    """The worker's input: ``file_id<TAB>url<TAB>sha1`` lines."""
+    path.write_text(
+        "".join(f"{p.file_id}\t{p.url or ''}\t{sha1.get(p.file_id, '')}\n" for p in pages),
+        encoding="utf-8",
+    )
+
+
+def worker_command(
+    job: Job, python: Path, sr: SetRun, ids: Path, raw: Path, args: Any, warmup: int
+) -> list[str]:
+    """The command line of one worker process."""
+    return [
+        str(python),
+        str(WORKER),
+        "--extractor",
+        job.spec.name,
+        "--data",
+        str(sr.dev.path),
+        "--set",
+        sr.dev.name,
+        "--input",
+        job.mode,
+        "--decoded",
+        str(sr.decoded_dir),
+        "--ids",
+        str(ids),
+        "--out",
+        str(raw),
+        "--warmup",
+        str(warmup),
+        "--timeout",
+        str(args.timeout),
+        "--core",
+        str(args.core),
+    ]
 
 
 def run_extractor(
-    spec: Any, python: Path, infos: list[Any], args: argparse.Namespace, work: Path
+    job: Job, python: Path, sr: SetRun, args: argparse.Namespace, work: Path, tag: str
 ) -> WorkerOutput:
-    """Run ``spec`` over ``infos`` in worker processes; restart past a page that hangs."""
-    raw = work / f"{spec.name}.jsonl"
-    log = work / f"{spec.name}.log"
+    """Run ``job`` over the set's pages in worker processes; restart past a page that hangs."""
+    stem = f"{sr.dev.name}.{job.key.replace(' ', '_')}.{tag}"
+    raw = work / f"{stem}.jsonl"
+    log = work / f"{stem}.log"
     raw.unlink(missing_ok=True)
     log.unlink(missing_ok=True)
     out = WorkerOutput()
-    remaining = list(infos)
+    remaining = list(sr.infos)
     offset = 0
     warmup = args.warmup
     hard_timeout = 2 * args.timeout + 30
     while remaining:
-        ids = work / f"{spec.name}.ids"
-        write_ids(ids, remaining)
-        cmd = [
-            str(python),
-            str(WORKER),
-            "--extractor",
-            spec.name,
-            "--data",
-            str(args.data),
-            "--ids",
-            str(ids),
-            "--out",
-            str(raw),
-            "--warmup",
-            str(warmup),
-            "--timeout",
-            str(args.timeout),
-            "--core",
-            str(args.core),
-        ]
+        ids = work / f"{stem}.ids"
+        write_ids(ids, remaining, sr.sha1)
+        cmd = worker_command(job, python, sr, ids, raw, args, warmup)
         lines, offset, problem = run_worker_once(cmd, raw, log, offset, hard_timeout)
         for ln in lines:
             kind = ln.get("type")
@@ -252,7 +310,7 @@ def run_extractor(
         if problem is None or not remaining:
             break
         out.restarts += 1
-        print(f"    {spec.name}: {problem} (page {remaining[0].file_id})", flush=True)
+        print(f"    {job.key}: {problem} (page {remaining[0].file_id})", flush=True)
         if warmup and not any(ln.get("type") == "page" for ln in lines):
             warmup = 0  # stalled in the warm-up: the culprit gets its turn in the timed pass
             continue
@@ -284,34 +342,69 @@ def _compress(path: Path) -> None:
 # ---- scoring and the run file --------------------------------------------------------------
 
 
-def score_extractor(spec: Any, output: WorkerOutput, infos: list[Any]) -> dict[str, Any]:
-    """The run-file entry of one extractor: its page records and their summary."""
+def _pass_seconds(output: WorkerOutput) -> float:
+    return sum(float(r.get("seconds") or 0.0) for r in output.pages.values())
+
+
+def stage_totals(output: WorkerOutput) -> dict[str, float] | None:
+    """Seconds per dehusk stage summed over the pages of one pass, ``other`` the rest of
+    the timed calls; None when the extractor reports no stages."""
+    totals: dict[str, float] = {}
+    seconds = 0.0
+    for rec in output.pages.values():
+        for name, value in (rec.get("stages") or {}).items():
+            totals[name] = totals.get(name, 0.0) + float(value)
+        seconds += float(rec.get("seconds") or 0.0)
+    if not totals:
+        return None
+    totals["other"] = max(0.0, seconds - sum(totals.values()))
+    return {k: round(v, 6) for k, v in totals.items()}
+
+
+def score_extractor(
+    job: Job, outputs: list[WorkerOutput], infos: list[Any], intervals: bool
+) -> dict[str, Any]:
+    """The run-file entry of one job: its page records (texts from the first pass, seconds
+    from the fastest pass) and their summary; bootstrap intervals when ``intervals``."""
+    spec = job.spec
     by_id = {p.file_id: p for p in infos}
+    first = outputs[0]
+    best = min(outputs, key=_pass_seconds)
     pages = {}
     for info in infos:
-        raw = output.pages.get(info.file_id) or {"text": "", "meta": {}, "error": "no result"}
+        raw = first.pages.get(info.file_id) or {"text": "", "meta": {}, "error": "no result"}
+        timed = best.pages.get(info.file_id) or raw
         rec = scoring.score_page(
             info, raw.get("text") or "", raw.get("meta") or {}, spec.meta_fields
         )
         rec.update(
-            seconds=round(float(raw.get("seconds") or 0.0), 6),
+            seconds=round(float(timed.get("seconds") or 0.0), 6),
             error=raw.get("error"),
             timeout=bool(raw.get("timeout")),
         )
         pages[info.file_id] = rec
-    header = output.header
+    header = first.header
+    summary = scoring.summarize(pages, by_id)
+    if intervals:
+        summary["intervals"] = scoring.intervals(pages)
+    n = len(infos)
     return {
         "status": "ok",
         "how": spec.how,
+        "input": job.mode,
         "versions": header.get("versions", {}),
         "python": header.get("python"),
         "affinity": header.get("affinity"),
         "setup_error": header.get("setup_error"),
         "baseline_kb": header.get("baseline_kb"),
-        "max_rss_kb": output.max_rss_kb or None,
-        "refused_connections": output.end.get("refused_connections"),
-        "restarts": output.restarts,
-        "summary": scoring.summarize(pages, by_id),
+        "max_rss_kb": max(o.max_rss_kb for o in outputs) or None,
+        "refused_connections": first.end.get("refused_connections"),
+        "restarts": sum(o.restarts for o in outputs),
+        "pass_pages_per_s": [
+            round(n / t, 3) if (t := _pass_seconds(o)) > 0 else None for o in outputs
+        ],
+        "stages": stage_totals(best),
+        "summary": summary,
         "pages": pages,
     }
 
@@ -329,7 +422,7 @@ def interpreter_for(spec: Any) -> tuple[Path | None, str]:
 def select_peers(only: str) -> list[Any]:
     """The ``PeerSpec``s named in ``only`` (comma-separated), or all; exits on a bad name."""
     if not only.strip():
-        return list(peers.PEERS)
+        return [p for p in peers.PEERS if p.default]
     try:
         return [peers.get_peer(n.strip()) for n in only.split(",") if n.strip()]
     except KeyError as exc:
@@ -348,6 +441,101 @@ def print_summary(name: str, entry: dict[str, Any]) -> None:
     )
 
 
+def decoder() -> tuple[Any, str]:
+    """dehusk's decoder (``decode(bytes) -> (str, warnings)``) and how the pages were decoded.
+
+    When ``dehusk`` does not import, UTF-8 with ``errors="replace"`` stands in (said so).
+    """
+    try:
+        from dehusk.decode import decode
+    except Exception as exc:  # the benchmark still runs when the library is broken
+        note = f"UTF-8 with errors='replace' (dehusk.decode did not import: {exc})"
+        return (lambda data: (data.decode("utf-8", errors="replace"), ())), note
+    return decode, "dehusk.decode.decode(bytes): BOM, <meta charset>, then detection"
+
+
+def prepare_set(dev: Any, limit: int, work: Path) -> tuple[SetRun, dict[str, Any]]:
+    """The pages of ``dev`` (a subset when ``limit``), their digests, sizes and decoded text.
+
+    Every page is decoded once here with dehusk's decoder (outside any timing) into
+    ``work/decoded/<set>/``; the per-page table gives the run file its ``pages`` entry.
+    """
+    infos = devsets.load_set(dev)
+    total = len(infos)
+    if limit:
+        infos = datasets.stratified_subset(infos, limit)
+    decode, how = decoder()
+    decoded_dir = work / "decoded" / dev.name
+    decoded_dir.mkdir(parents=True, exist_ok=True)
+    sha1: dict[str, str] = {}
+    table: dict[str, Any] = {}
+    for info in infos:
+        html = datasets.read_html(dev.path, info.file_id)
+        sha1[info.file_id] = hashlib.sha1(html).hexdigest()
+        try:
+            text = decode(html)[0]
+        except Exception:  # a page dehusk refuses still reaches the peers, as UTF-8
+            text = html.decode("utf-8", errors="replace")
+        worker.write_decoded(decoded_dir, info.file_id, text)
+        table[info.file_id] = {
+            "page_type": info.page_type,
+            "domain": info.domain,
+            "url": info.url,
+            "truth_tokens": len(metrics.tokens(info.truth.main)),
+            "bytes": len(html),
+            "chars": len(text),
+        }
+    meta = {
+        "path": str(dev.path),
+        "pages_total": total,
+        "subset": f"--limit {limit}, stratified by page type" if limit else None,
+        "decoded_by": how,
+    }
+    return SetRun(dev, infos, sha1, decoded_dir), {"meta": meta, "pages": table}
+
+
+def jobs_for(specs: list[Any], bytes_row: str) -> list[Job]:
+    """A ``str`` job per extractor, then a ``bytes`` job for those named in ``bytes_row``."""
+    wanted = {n.strip() for n in bytes_row.split(",") if n.strip()}
+    return [Job(s, "str") for s in specs] + [Job(s, "bytes") for s in specs if s.name in wanted]
+
+
+def run_set(sr: SetRun, jobs: list[Job], args: argparse.Namespace, work: Path) -> dict[str, Any]:
+    """Every job over one set, ``args.repeat`` passes (alternate passes reversed), scored."""
+    outputs: dict[str, list[WorkerOutput]] = {}
+    skipped: dict[str, Any] = {}
+    for n in range(max(1, args.repeat)):
+        order = jobs if n % 2 == 0 else list(reversed(jobs))
+        print(f"  {sr.dev.name}: pass {n + 1} of {max(1, args.repeat)}", flush=True)
+        for job in order:
+            python, reason = interpreter_for(job.spec)
+            if python is None:
+                skipped[job.key] = {"status": "skipped", "reason": reason, "how": job.spec.how}
+                continue
+            print(f"    running {job.key} ...", flush=True)
+            output = run_extractor(job, python, sr, args, work, f"pass{n + 1}")
+            outputs.setdefault(job.key, []).append(output)
+    extractors: dict[str, Any] = {}
+    for job in jobs:
+        if job.key in skipped:
+            print(f"  skipped {job.key}: {skipped[job.key]['reason']}", flush=True)
+            extractors[job.key] = skipped[job.key]
+            continue
+        wants_ci = job.spec.name.startswith("dehusk") and job.mode == "str"
+        extractors[job.key] = score_extractor(job, outputs[job.key], sr.infos, wants_ci)
+        print_summary(f"{sr.dev.name} {job.key}", extractors[job.key])
+    return extractors
+
+
+def chosen_sets(args: argparse.Namespace) -> list[Any]:
+    """The dev sets of ``--data`` (one) or ``--sets``; exits on a missing one."""
+    names = [args.data] if args.data else [n.strip() for n in args.sets.split(",") if n.strip()]
+    try:
+        return [devsets.resolve(n, REPO_ROOT) for n in names]
+    except FileNotFoundError as exc:
+        sys.exit(str(exc))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; see the module docstring."""
     argv = sys.argv[1:] if argv is None else argv
@@ -355,55 +543,39 @@ def main(argv: list[str] | None = None) -> int:
     if args.docs_from:
         write_docs(json.loads(args.docs_from.read_text(encoding="utf-8")), args.docs_dir)
         return 0
-    args.data = args.data.resolve()
     specs = select_peers(args.only)
-    infos = datasets.load_index(args.data)
-    total = len(infos)
-    if args.limit:
-        infos = datasets.stratified_subset(infos, args.limit)
+    jobs = jobs_for(specs, args.bytes_row)
+    sets = chosen_sets(args)
     work = args.out.resolve().parent / "raw"
     work.mkdir(parents=True, exist_ok=True)
     started = dt.datetime.now(dt.UTC)
     machine = machine_info()
     commit = git_commit()  # before the run: the dehusk the workers import
-    print(f"benchmark: {len(infos)} pages, {len(specs)} extractors, data {args.data}", flush=True)
-    extractors: dict[str, Any] = {}
-    for spec in specs:
-        python, reason = interpreter_for(spec)
-        if python is None:
-            print(f"  skipped {spec.name}: {reason}", flush=True)
-            extractors[spec.name] = {"status": "skipped", "reason": reason, "how": spec.how}
-            continue
-        print(f"  running {spec.name} ...", flush=True)
-        output = run_extractor(spec, python, infos, args, work)
-        extractors[spec.name] = score_extractor(spec, output, infos)
-        print_summary(spec.name, extractors[spec.name])
+    print(f"benchmark: sets {', '.join(d.name for d in sets)}; {len(jobs)} runs", flush=True)
+    results: dict[str, Any] = {}
+    for dev in sets:
+        sr, entry = prepare_set(dev, args.limit, work)
+        print(f"  {dev.name}: {len(sr.infos)} pages decoded into {sr.decoded_dir}", flush=True)
+        entry["extractors"] = run_set(sr, jobs, args, work)
+        results[dev.name] = entry
     machine["load_end"] = round(os.getloadavg()[0], 2)
+    pythons = {
+        e["python"] for st in results.values() for e in st["extractors"].values() if e.get("python")
+    }
     run = {
         "meta": {
             "command": command_line(argv),
             "date": started.strftime("%Y-%m-%d %H:%M UTC"),
             "finished": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "machine": machine,
-            "pythons": sorted({e["python"] for e in extractors.values() if e.get("python")}),
+            "pythons": sorted(pythons),
             "commit": commit,
-            "data_dir": str(args.data),
-            "data_name": args.data.name,
-            "pages_total": total,
-            "subset": f"--limit {args.limit}, stratified by page type" if args.limit else None,
+            "repeat": max(1, args.repeat),
             "timeout_s": args.timeout,
             "warmup_pages": args.warmup,
+            "all_extractors": not args.only.strip(),
         },
-        "pages": {
-            p.file_id: {
-                "page_type": p.page_type,
-                "domain": p.domain,
-                "url": p.url,
-                "truth_tokens": len(metrics.tokens(p.truth.main)),
-            }
-            for p in infos
-        },
-        "extractors": extractors,
+        "sets": results,
     }
     out = args.out.resolve()
     if out.exists():
@@ -412,7 +584,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"per-page results: {out}")
     if args.compare:
         old = json.loads(args.compare.read_text(encoding="utf-8"))
-        text = report.format_comparison(old, run)
+        text = report.format_run_comparison(old, run)
         print(text)
         out.with_name("compare.txt").write_text(text + "\n", encoding="utf-8")
     if not args.no_docs:
@@ -421,18 +593,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def write_docs(run: dict[str, Any], docs_dir: Path) -> None:
-    """Write ``benchmarks.md`` and ``benchmark.svg`` into ``docs_dir``."""
+    """Write ``benchmarks.md`` and one chart per set (``benchmark.svg`` for the first)."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     (docs_dir / "benchmarks.md").write_text(report.render_markdown(run), encoding="utf-8")
-    points = [
-        chart.ChartPoint(name, e["summary"]["pages_per_s"], e["summary"]["word_f1"])
-        for name, e in run["extractors"].items()
-        if e.get("status") == "ok" and e["summary"]["pages_per_s"]
-    ]
-    (docs_dir / "benchmark.svg").write_text(chart.render_svg(points), encoding="utf-8")
-    if run["meta"].get("subset") or len(run["extractors"]) < len(peers.PEERS):
+    for n, (name, entry) in enumerate(run["sets"].items()):
+        svg = docs_dir / ("benchmark.svg" if n == 0 else f"benchmark-{name}.svg")
+        _, label = report.chart_metric(name)
+        title = f"{label.split(' ')[0]} against speed ({name}, same str input, one core)"
+        points = report.chart_points(entry, name)
+        svg.write_text(chart.render_svg(points, title, label), encoding="utf-8")
+        print(f"wrote {svg}")
+    subset = any(e["meta"].get("subset") for e in run["sets"].values())
+    if subset or not run["meta"].get("all_extractors"):
         print("note: the docs were written from a partial run (subset or --only)")
-    print(f"wrote {docs_dir / 'benchmarks.md'} and {docs_dir / 'benchmark.svg'}")
+    print(f"wrote {docs_dir / 'benchmarks.md'}")
 
 
 if __name__ == "__main__":

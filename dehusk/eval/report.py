@@ -2,11 +2,16 @@
 
 A run is the JSON that ``benchmarks/run.py`` writes (``bench-out/run.json``)::
 
-    {"meta": {"command", "date", "machine": {...}, "data_dir", "pages_total", "subset", ...},
-     "pages": {file_id: {"page_type", "domain", "url"}},
-     "extractors": {name: {"status": "ok" | "skipped", "reason", "how", "versions",
-                           "python", "baseline_kb", "max_rss_kb", "summary": {...},
-                           "pages": {file_id: page record}}}}
+    {"meta": {"command", "date", "machine": {...}, "commit", "repeat", ...},
+     "sets": {set name: {"meta": {"path", "pages_total", "subset", "decoded_by"},
+                         "pages": {file_id: {"page_type", "domain", "url", "bytes", "chars"}},
+                         "extractors": {key: {"status": "ok" | "skipped", "reason", "how",
+                                              "input", "versions", "python", "max_rss_kb",
+                                              "pass_pages_per_s", "stages", "summary",
+                                              "pages": {file_id: page record}}}}}}
+
+An extractor's key is its name for the headline runs on the decoded ``str`` and
+``"<name> (bytes)"`` for the bytes rows. Most tables here take one set's entry.
 """
 
 from __future__ import annotations
@@ -41,31 +46,187 @@ def _mb(kb: float | None) -> float | None:
     return None if kb is None else kb / 1024
 
 
-def overall_table(run: Mapping[str, Any]) -> list[str]:
-    """Markdown lines of the overall table: quality, speed and memory per extractor."""
-    ref = run["extractors"].get(REFERENCE, {})
-    ref_pps = (ref.get("summary") or {}).get("pages_per_s")
-    ref_rss = ref.get("max_rss_kb")
+def _catastrophic(s: Mapping[str, Any]) -> str:
+    c = s.get("catastrophic") or {}
+    return f"{c.get('word', '—')} / {c.get('shingle', '—')}"
+
+
+def _interval(s: Mapping[str, Any], key: str) -> str:
+    iv = (s.get("intervals") or {}).get(key)
+    return f"{fmt(s[key])} [{iv[0]:.3f}, {iv[1]:.3f}]" if iv else fmt(s[key])
+
+
+def _headline(entry: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
+    """The extractors of one set that ran on the decoded ``str``."""
+    return [(n, e) for n, e in _ok(entry) if e.get("input", "str") == "str"]
+
+
+def quality_table(entry: Mapping[str, Any]) -> list[str]:
+    """Markdown lines of one set's quality table: word and shingle P/R/F1, snippets,
+    catastrophic pages (word / shingle F1 < 0.5), errors."""
+    snippets = any(e["summary"].get("with") is not None for _, e in _headline(entry))
+    extra = " with ↑ | without ↑ |" if snippets else ""
     lines = [
-        "| extractor | word-F1 all | word-F1 article | word P | word R | shingle-F1 | "
-        "shingle P | shingle R | with ↑ | without ↑ | pages/s (1 core) | speed vs "
-        f"{REFERENCE} | peak RSS MB | above baseline MB | RSS vs {REFERENCE} | errors | "
-        "timeouts | empty |",
-        "|---|" + "---:|" * 18,
+        "| extractor | word-F1 | word P | word R | shingle-F1 | shingle P | shingle R |"
+        + extra
+        + " catastrophic (word / shingle) | errors | timeouts | empty |",
+        "|---|" + "---:|" * (10 + (2 if snippets else 0)),
     ]
-    for name, ext in _ok(run):
+    for name, ext in _headline(entry):
         s = ext["summary"]
-        rss = ext.get("max_rss_kb")
-        above = None if rss is None else rss - (ext.get("baseline_kb") or 0)
+        cells = f" {fmt(s['with'])} | {fmt(s['without'])} |" if snippets else ""
         lines.append(
-            f"| {name} | {fmt(s['word_f1'])} | {fmt(s['word_f1_article'])} | {fmt(s['word_p'])} "
-            f"| {fmt(s['word_r'])} | {fmt(s['shingle_f1'])} | {fmt(s['shingle_p'])} | "
-            f"{fmt(s['shingle_r'])} | {fmt(s['with'])} | {fmt(s['without'])} | "
-            f"{fmt(s['pages_per_s'], 1)} | {ratio(s['pages_per_s'], ref_pps)} | "
-            f"{fmt(_mb(rss), 0)} | {fmt(_mb(above), 0)} | {ratio(rss, ref_rss)} | "
-            f"{s['errors']} | {s['timeouts']} | {s['empty']} |"
+            f"| {name} | {fmt(s['word_f1'])} | {fmt(s['word_p'])} | {fmt(s['word_r'])} | "
+            f"{fmt(s['shingle_f1'])} | {fmt(s['shingle_p'])} | {fmt(s['shingle_r'])} |{cells} "
+            f"{_catastrophic(s)} | {s['errors']} | {s['timeouts']} | {s['empty']} |"
         )
     return lines
+
+
+#: dehusk's figures: (extractor key, what model scored the set).
+DEHUSK_FIGURES = (
+    ("dehusk", "out of fold (folds grouped by site, both sets in the folds)"),
+    ("dehusk-cross", "across sets (model trained on the other set alone)"),
+    ("dehusk-rules", "rules only (no learned block model)"),
+)
+
+
+def dehusk_table(run: Mapping[str, Any]) -> list[str]:
+    """dehusk's figures on every set with bootstrap intervals and catastrophic pages."""
+    lines = [
+        "| set | dehusk | word-F1 [95% CI] | shingle-F1 [95% CI] | catastrophic (word / "
+        "shingle) | pages |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for set_name, entry in run["sets"].items():
+        for key, what in DEHUSK_FIGURES:
+            ext = entry["extractors"].get(key) or {}
+            if ext.get("status") != "ok":
+                continue
+            s = ext["summary"]
+            lines.append(
+                f"| {set_name} | {what} | {_interval(s, 'word_f1')} | "
+                f"{_interval(s, 'shingle_f1')} | {_catastrophic(s)} | {s['n']} |"
+            )
+    return lines
+
+
+def speed_table(run: Mapping[str, Any]) -> list[str]:
+    """Pages/s on the same decoded ``str`` per set, ratio to trafilatura, every pass, RSS;
+    then the bytes rows, each with its ratio to trafilatura on bytes."""
+    names = run["sets"]
+    head = "| extractor | input |"
+    for set_name in names:
+        head += f" {set_name} pages/s | vs {REFERENCE} | passes | peak RSS MB |"
+    lines = [head, "|---|---|" + "---:|---:|---|---:|" * len(names)]
+    keys: list[str] = []
+    for entry in names.values():
+        keys += [k for k, _ in _ok(entry) if k not in keys]
+    keys.sort(key=lambda k: k.endswith("(bytes)"))
+    for key in keys:
+        row = f"| {key.removesuffix(' (bytes)')} |"
+        mode = "bytes" if key.endswith("(bytes)") else "str"
+        row += f" {mode} |"
+        for entry in names.values():
+            ext = entry["extractors"].get(key) or {}
+            if ext.get("status") != "ok":
+                row += " — | — | — | — |"
+                continue
+            ref_key = REFERENCE if mode == "str" else f"{REFERENCE} (bytes)"
+            ref = (entry["extractors"].get(ref_key) or {}).get("summary") or {}
+            pps = ext["summary"]["pages_per_s"]
+            passes = ", ".join(fmt(v, 1) for v in ext.get("pass_pages_per_s") or [])
+            row += (
+                f" {fmt(pps, 1)} | {ratio(pps, ref.get('pages_per_s'))} | {passes} | "
+                f"{fmt(_mb(ext.get('max_rss_kb')), 0)} |"
+            )
+        lines.append(row)
+    return lines
+
+
+DECILES = 10
+
+
+def decile_table(entry: Mapping[str, Any]) -> list[str]:
+    """Pages/s per decile of page size (decoded characters) for the ``str`` runs of a set."""
+    sizes = sorted(entry["pages"], key=lambda f: (entry["pages"][f].get("chars") or 0, f))
+    runs = _headline(entry)
+    if not sizes or not runs:
+        return []
+    ref = next((e for n, e in runs if n == REFERENCE), None)
+    lines = [
+        "| decile | KB of text | "
+        + " | ".join(n for n, _ in runs)
+        + (" | dehusk vs trafilatura |" if ref else " |"),
+        "|---|---|" + "---:|" * (len(runs) + (1 if ref else 0)),
+    ]
+    for d in range(DECILES):
+        ids = sizes[d * len(sizes) // DECILES : (d + 1) * len(sizes) // DECILES]
+        if not ids:
+            continue
+        lo = (entry["pages"][ids[0]].get("chars") or 0) / 1000
+        hi = (entry["pages"][ids[-1]].get("chars") or 0) / 1000
+        speeds = {n: _pages_per_s(e, ids) for n, e in runs}
+        cells = " | ".join(fmt(speeds[n], 1) for n, _ in runs)
+        tail = f" | {ratio(speeds.get('dehusk'), speeds.get(REFERENCE))} |" if ref else " |"
+        lines.append(f"| {d + 1} | {lo:.0f}–{hi:.0f} | {cells}{tail}")
+    return lines
+
+
+def _pages_per_s(ext: Mapping[str, Any], ids: list[str]) -> float | None:
+    seconds = sum(float((ext["pages"].get(f) or {}).get("seconds") or 0.0) for f in ids)
+    return len(ids) / seconds if seconds > 0 else None
+
+
+def stage_table(run: Mapping[str, Any], key: str = "dehusk") -> list[str]:
+    """dehusk's milliseconds per page in each pipeline stage, per set and input."""
+    columns = []
+    for set_name, entry in run["sets"].items():
+        for k in (key, f"{key} (bytes)"):
+            ext = entry["extractors"].get(k) or {}
+            if ext.get("status") == "ok" and ext.get("stages"):
+                columns.append((f"{set_name}, {ext.get('input', 'str')}", ext))
+    if not columns:
+        return []
+    stages: list[str] = []
+    for _, ext in columns:
+        stages += [st for st in ext["stages"] if st not in stages]
+    lines = [
+        "| stage | " + " | ".join(f"{c} ms/page (share)" for c, _ in columns) + " |",
+        "|---|" + "---:|" * len(columns),
+    ]
+    for st in stages:
+        cells = []
+        for _, ext in columns:
+            total = sum(ext["stages"].values()) or 1.0
+            value = ext["stages"].get(st, 0.0)
+            cells.append(f"{1000 * value / ext['summary']['n']:.2f} ({value / total:.0%})")
+        lines.append(f"| {st} | " + " | ".join(cells) + " |")
+    totals = [f"{1000 * sum(e['stages'].values()) / e['summary']['n']:.2f}" for _, e in columns]
+    lines.append("| **all of extract()** | " + " | ".join(totals) + " |")
+    return lines
+
+
+#: The metric each set's chart plots: its own benchmark's headline metric.
+CHART_METRIC = {"wcxb-dev": ("word_f1", "word-F1 (mean over pages)")}
+DEFAULT_CHART_METRIC = ("shingle_f1", "shingle-F1 (macro P and R)")
+
+
+def chart_metric(set_name: str) -> tuple[str, str]:
+    """(summary key, axis label) of the F1 plotted for ``set_name``."""
+    return CHART_METRIC.get(set_name, DEFAULT_CHART_METRIC)
+
+
+def chart_points(entry: Mapping[str, Any], set_name: str) -> list[Any]:
+    """The chart's points of one set: each ``str`` run's pages/s and F1."""
+    from .chart import ChartPoint
+
+    key, _ = chart_metric(set_name)
+    return [
+        ChartPoint(n, e["summary"]["pages_per_s"], e["summary"][key])
+        for n, e in _headline(entry)
+        if e["summary"]["pages_per_s"]
+    ]
 
 
 def type_table(run: Mapping[str, Any]) -> list[str]:
@@ -134,8 +295,9 @@ def machine_lines(run: Mapping[str, Any]) -> list[str]:
         f"- dehusk commit: `{meta.get('commit', '?')}`",
     ]
     versions: dict[str, str] = {}
-    for _, ext in _ok(run):
-        versions.update(ext.get("versions") or {})
+    for entry in run["sets"].values():
+        for _, ext in _ok(entry):
+            versions.update(ext.get("versions") or {})
     if versions:
         lines.append("- Packages: " + ", ".join(f"{k} {v}" for k, v in sorted(versions.items())))
     return lines
@@ -175,60 +337,108 @@ def calls_table(run: Mapping[str, Any]) -> list[str]:
 METRICS_TEXT = """\
 All text metrics tokenise with Python's `re.findall(r"\\w+", text.lower())`.
 
-- **word-F1** (WCXB's metric). Per page, the extraction and the truth `main_content` are bags
-  (multisets) of tokens; precision = shared tokens / extracted tokens, recall = shared tokens /
-  truth tokens, F1 their harmonic mean. The table shows the mean over pages of each.
-  **Empty truth**: 21 pages have no main text in their truth (19 single-page apps with an empty
-  `main_content`, 2 pages without the field, treated the same way); such a page scores
-  P = R = F1 = 1.0 when the extraction is empty too and 0.0 otherwise (WCXB's rule). An empty
-  extraction of a page with truth text scores 0.
+- **Truth.** wcxb-dev: the ground truth's `main_content`. dragnet: the text of
+  `ground-truth/ID.txt` (UTF-8, else cp1252) up to the `!@#$%^&*()  COMMENTS` separator line
+  (matched as `!@.{0,8}\\)?\\s*COMMENTS`; 412 files have one): the article, not the reader
+  comments after it. The sets differ in convention (dragnet's truth usually includes the
+  headline, the byline line and captions); both are scored as they come.
+- **word-F1** (WCXB's metric). Per page, the extraction and the truth are bags (multisets) of
+  tokens; precision = shared tokens / extracted tokens, recall = shared tokens / truth tokens,
+  F1 their harmonic mean; the tables show the mean over pages. **Empty truth** (21 wcxb-dev
+  pages): 1.0 when the extraction is empty too, else 0.0 (WCXB's rule). An empty extraction of
+  a page with truth text scores 0.
 - **shingle-F1** (the scrapinghub article-extraction-benchmark metric). Per page, the multisets
-  of 4-token shingles (a text of 1–3 tokens is one shingle: its whole token tuple); TP/FP/FN
-  are multiset counts; precision = TP/(TP+FP) and recall = TP/(TP+FN) per page (both sides
-  empty → P = R = 1; one side empty → P = R = 0). P and R are averaged over pages, and
-  shingle-F1 is the harmonic mean of the two averages (so it is not the mean of per-page F1).
-- **with ↑**: share of the page's `with` snippets (text a correct extraction contains) found in
-  the extraction; **without ↑**: share of its `without` snippets (boilerplate) *absent* from
-  the extraction. Higher is better for both. Matching is substring search after lowercasing
-  and folding whitespace runs to one space. Each is averaged over the pages that have such
-  snippets.
-- **Metadata** (article pages only, each field scored on the pages whose truth field is
-  non-empty, and only for extractors that offer the field; an empty prediction is wrong):
-  *title* — both sides lowercased, every run of non-word characters folded to one space,
-  stripped, then equal; *author* — truth and prediction (names joined with ", ") split on
-  `,` `;` `&` and ` and `, each part normalised like a title, empty parts dropped, then equal
-  as sets; *date* — the first 10 characters (`YYYY-MM-DD`) equal. *Page type* (dehusk and
-  rs-trafilatura) is scored on every page against the truth's `_internal.page_type.primary`.
-- **Speed**: each extractor runs in its own fresh worker process pinned to one core
-  (`os.sched_setaffinity`), extractors one after another, never two at once. The first 20
-  pages are run once untimed as a warm-up; then every page is timed with
-  `time.perf_counter()` around the extractor call alone (reading and un-gzipping the file,
-  scoring and trafilatura's separate metadata call are outside). pages/s = pages / total
-  timed seconds. A page that exceeds the per-page timeout (SIGALRM) counts as an empty
-  result, in *timeouts*; its time counts. An exception counts as an empty result, in *errors*.
-- **Memory**: peak RSS is the worker process's own high-water mark (`VmHWM` in
-  `/proc/self/status`, read after every page; the same measure as `getrusage(RUSAGE_SELF)
-  .ru_maxrss`, except that Linux carries the *parent's* peak across fork + exec into
-  `ru_maxrss`, which would charge every worker with the supervisor's size). It includes the
-  interpreter, the libraries and the extractor's working set; *above baseline* subtracts the
-  same measure taken right after the imports and set-up, before the first page.
-- **Input**: every extractor gets the page's raw bytes, except newspaper4k, goose3 and
-  boilerpy3, which need `str` and get `bytes.decode("utf-8", errors="replace")` (all dev
-  pages are valid UTF-8). No extractor may use the network: the worker makes every
-  socket connection and DNS look-up fail at once.
+  of 4-token shingles (a text of 1–3 tokens is one shingle); precision = TP/(TP+FP) and
+  recall = TP/(TP+FN) per page (both sides empty → P = R = 1; one side empty → P = R = 0). P
+  and R are averaged over pages, and shingle-F1 is the harmonic mean of the two averages.
+- **Catastrophic pages**: pages whose word-F1, and pages whose own shingle-F1 (harmonic mean
+  of that page's P and R), is below 0.5 — a page lost.
+- **Intervals** (dehusk's figures): percentile bootstrap, 1,000 resamples of the set's pages
+  with replacement (seed 0), the 2.5% and 97.5% quantiles of the figure.
+- **dehusk's models**: *out of fold* — `make train` splits the pages of both sets into
+  folds grouped by site and writes `bench-out/folds/folds.json` (SHA-1 of the page bytes →
+  fold) and a model per fold trained on the other folds; each page is extracted with the
+  model that never saw its site. *Across sets* — the model trained on the other set alone
+  (`trained-on-<set>.npz`). *Rules only* — `Options(model="rules")`.
+- **with ↑ / without ↑** (wcxb-dev): share of the page's `with` snippets found in the
+  extraction / of its `without` (boilerplate) snippets absent; substring search after
+  lowercasing and folding whitespace.
+- **Metadata** (wcxb-dev article pages, each field where its truth is non-empty, only for
+  extractors that offer it; an empty prediction is wrong): *title* equal after lowercasing and
+  folding non-word runs to one space; *author* equal as sets of names split on `,` `;` `&`
+  and ` and `; *date* the first 10 characters equal. *Page type* on every page.
+- **Input**: every page is decoded once, before any timing, with dehusk's decoder
+  (`dehusk.decode.decode`: BOM, `<meta charset>`, then detection) and every extractor of the
+  headline rows gets that same `str` (`extract(str)`, `Document(str)`, `HTMLTree.parse(str)`,
+  rs-trafilatura's `extract(str)`...). The *bytes* rows give the raw bytes instead, and each
+  extractor decodes them its own way inside the timed call.
+- **Speed**: each run is a fresh worker process pinned to one core (`os.sched_setaffinity`),
+  runs one after another, never two at once. The first 20 pages are run once untimed as a
+  warm-up; then every page is timed with `time.perf_counter()` around the extractor call
+  alone (reading the page, scoring and trafilatura's separate metadata call are outside).
+  pages/s = pages / timed seconds. The sequence of runs is repeated (*passes*), every second
+  pass in the reverse order, and the fastest pass is the figure shown (all passes are listed).
+  Per decile: the set's pages sorted by decoded size, cut into ten equal groups, pages/s of
+  each group from the same timings. A timeout (SIGALRM) is an empty result whose time
+  counts; an exception is an empty result, in *errors*.
+- **Time per stage**: the harness wraps the stage functions that `dehusk.pipeline.extract`
+  calls (decode, parse, segment, classify_page, extract_metadata, article_images, dedupe,
+  body_text) with timers in the worker process; *other* is the rest of the timed call.
+- **Memory**: peak RSS is the worker process's own high-water mark (`VmHWM` of
+  `/proc/self/status`, read after every page): interpreter, libraries and working set.
+- **Offline**: the worker makes every socket connection and DNS look-up fail at once.
 """
+
+
+def _set_scope(name: str, entry: Mapping[str, Any]) -> str:
+    meta = entry["meta"]
+    subset = meta.get("subset")
+    if not subset:
+        return f"`{name}`: all {meta['pages_total']} pages"
+    return f"`{name}`: **a subset**, {len(entry['pages'])} of {meta['pages_total']} ({subset})"
+
+
+def _set_sections(name: str, entry: Mapping[str, Any]) -> list[str]:
+    """The per-set part of the report: quality, deciles, page types, metadata, worst pages."""
+    out = [f"## {name}", "", *quality_table(entry), ""]
+    svg = "benchmark.svg" if name == "wcxb-dev" else f"benchmark-{name}.svg"
+    out += [f"![F1 against pages per second on {name}]({svg})", ""]
+    deciles = decile_table(entry)
+    if deciles:
+        out += [f"### {name}: pages/s per decile of page size (same `str`)", "", *deciles, ""]
+    if any(p.get("page_type") not in (None, "unknown") for p in entry["pages"].values()):
+        out += [f"### {name}: word-F1 per page type", "", *type_table(entry), ""]
+    meta = metadata_table(entry)
+    if len(meta) > 2:
+        out += [
+            f"### {name}: metadata (article pages)",
+            "",
+            "Accuracy (correct/scored). trafilatura's figures come from `bare_extraction("
+            "with_metadata=True)`, called separately and untimed.",
+            "",
+            *meta,
+            "",
+        ]
+    worst = worst_table(entry)
+    if worst:
+        out += [f"### {name}: dehusk's ten weakest pages (word-F1)", "", *worst, ""]
+    return out
+
+
+def _calls(run: Mapping[str, Any]) -> list[str]:
+    merged: dict[str, Any] = {}
+    for entry in run["sets"].values():
+        for name, ext in entry["extractors"].items():
+            if not name.endswith("(bytes)"):
+                merged.setdefault(name, ext)
+    return calls_table({"extractors": merged})
 
 
 def render_markdown(run: Mapping[str, Any]) -> str:
     """The whole ``docs/benchmarks.md`` for ``run``."""
     meta = run["meta"]
-    subset = meta.get("subset")
-    scope = (
-        f"all {meta['pages_total']} pages"
-        if not subset
-        else f"**a subset**: {len(run['pages'])} of {meta['pages_total']} pages ({subset})"
-    )
-    skipped = [(n, e) for n, e in run["extractors"].items() if e.get("status") != "ok"]
+    sets = run["sets"]
+    first: Mapping[str, Any] = next(iter(sets.values()), {"meta": {}})
     out = [
         "# Benchmarks",
         "",
@@ -240,47 +450,44 @@ def render_markdown(run: Mapping[str, Any]) -> str:
         meta["command"],
         "```",
         "",
-        f"Data: WCXB dev set (`{meta.get('data_name', 'wcxb-dev')}`), {scope}. "
-        "Per-page results of the run are in `bench-out/` (not committed); "
-        "`--compare OLD.json` diffs two runs page by page.",
+        "Data: " + "; ".join(_set_scope(n, e) for n, e in sets.items()) + ". Every extractor "
+        f"gets each page as the same `str`, decoded once ({first['meta'].get('decoded_by')}); "
+        "*bytes* rows beside them get the raw bytes. Per-page results of the run are in "
+        "`bench-out/` (not committed); `--compare OLD.json` diffs two runs page by page.",
         "",
         "## Machine",
         "",
         *machine_lines(run),
         "",
-        "## Overall",
+        "## dehusk: each set out of fold, each set from the other set's model, rules only",
         "",
-        "Higher is better everywhere except peak RSS. *with ↑* = share of `with` snippets "
-        "found; *without ↑* = share of `without` (boilerplate) snippets absent.",
+        *dehusk_table(run),
         "",
-        *overall_table(run),
+        "## Speed: pages per second on one core",
         "",
-        "![word-F1 against pages per second](benchmark.svg)",
+        f"Best of {meta.get('repeat', 1)} pass(es), alternate passes in reverse order; the "
+        f"ratio is to {REFERENCE} on the same input in the same run.",
         "",
-        "## Word-F1 per page type",
-        "",
-        *type_table(run),
-        "",
-        "## Metadata (article pages)",
-        "",
-        "Accuracy (correct/scored). trafilatura's figures come from `bare_extraction("
-        "with_metadata=True)`, called separately and untimed.",
-        "",
-        *metadata_table(run),
-        "",
-        "## dehusk's weakest pages",
-        "",
-        "The ten pages where dehusk's word-F1 is lowest (tokens out = tokens it extracted).",
-        "",
-        *worst_table(run),
-        "",
-        "## How each extractor is called",
-        "",
-        *calls_table(run),
+        *speed_table(run),
         "",
     ]
+    stages = stage_table(run)
+    if stages:
+        out += ["### dehusk: time per stage", "", *stages, ""]
+    for name, entry in sets.items():
+        out += _set_sections(name, entry)
+    out += ["## How each extractor is called", "", *_calls(run), ""]
+    skipped = {
+        n: e
+        for entry in sets.values()
+        for n, e in entry["extractors"].items()
+        if e.get("status") != "ok"
+    }
     if skipped:
-        out += ["Skipped: " + "; ".join(f"{n} — {e.get('reason', '?')}" for n, e in skipped), ""]
+        out += [
+            "Skipped: " + "; ".join(f"{n} — {e.get('reason', '?')}" for n, e in skipped.items())
+        ]
+        out += [""]
     out += ["## Metrics and scoring rules", "", METRICS_TEXT]
     return "\n".join(out)
 
@@ -336,3 +543,22 @@ def format_comparison(
             f"  {fid}  {kind:<13} {a:.3f}  {b:.3f}  {b - a:+.3f}" for fid, kind, a, b in drops
         ]
     return "\n".join(lines)
+
+
+def run_sets(run: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A run's sets; a run file from before the second set counts as ``wcxb-dev`` alone."""
+    sets: Mapping[str, Any] = run.get("sets", {"wcxb-dev": run})
+    return sets
+
+
+def format_run_comparison(
+    old: Mapping[str, Any], new: Mapping[str, Any], extractor: str = "dehusk"
+) -> str:
+    """``format_comparison`` for every set present in both runs."""
+    old_sets, new_sets = run_sets(old), run_sets(new)
+    parts = [
+        f"[{name}] " + format_comparison(old_sets[name], entry, extractor)
+        for name, entry in new_sets.items()
+        if name in old_sets
+    ]
+    return "\n".join(parts) or "compare: no set in both runs"
