@@ -1,10 +1,26 @@
-"""The WCXB dev set on disk: an index of its pages and an iterator over them.
+"""The dev sets on disk (wcxb-dev and dragnet): an index of their pages and an iterator.
 
-Layout (see ``shared/bench-data/README.md``): ``html/NNNN.html.gz``,
+Both sets share one shape, so every consumer (training, ``make bench``) reads either the same way:
+
+- ``load_index(data_dir) -> list[PageInfo]`` detects the set from its ground-truth files
+  (``*.json`` → wcxb-dev, ``*.txt`` → dragnet); ``dataset_of(data_dir)`` says which.
+- ``PageInfo``: ``file_id``, ``url`` (``None`` when unknown), ``page_type``, ``domain`` (the
+  site key folds are grouped by), ``truth`` (a ``Truth``) and ``dataset`` (``"wcxb-dev"`` or
+  ``"dragnet"``); ``PageInfo.key`` is ``"dataset/file_id"``, unique across sets.
+- ``read_html(data_dir, file_id) -> bytes`` and ``iter_pages(data_dir, infos)``: the raw HTML
+  (only gunzipped), so every extractor gets the same bytes and decodes them its own way.
+- ``default_data_dir(repo_root, dataset="wcxb-dev")``: ``../shared/bench-data/<dataset>``.
+
+wcxb-dev (see ``shared/bench-data/README.md``): ``html/NNNN.html.gz``,
 ``ground-truth/NNNN.json`` and ``metadata.json``. The page type comes from the ground truth's
 ``_internal.page_type.primary`` (it wins where ``metadata.json`` disagrees); the domain comes
-from ``metadata.json``. HTML stays raw bytes (only gunzipped): every extractor gets the same
-bytes and decodes them its own way.
+from ``metadata.json``.
+
+dragnet (``shared/bench-data/dragnet/README.md``): ``html/ID.html.gz`` and
+``ground-truth/ID.txt``; see ``dehusk.eval.dragnet`` for how its truth is read (CRLF, a
+cp1252 fallback, the article before the ``COMMENTS`` separator) and how its site key is found
+(no URLs are recorded). Every dragnet page is typed ``article`` (news and blog posts); only
+``Truth.main`` is set.
 """
 
 from __future__ import annotations
@@ -14,10 +30,15 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-#: The dev set, relative to the repository root.
-DEFAULT_DATA_DIR = Path("..") / "shared" / "bench-data" / "wcxb-dev"
+#: The dev sets' folder, relative to the repository root.
+BENCH_DATA = Path("..") / "shared" / "bench-data"
+#: The default dev set, relative to the repository root.
+DEFAULT_DATA_DIR = BENCH_DATA / "wcxb-dev"
+
+Dataset = Literal["wcxb-dev", "dragnet"]
+DATASETS: tuple[Dataset, ...] = ("wcxb-dev", "dragnet")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +62,12 @@ class PageInfo:
     page_type: str
     domain: str
     truth: Truth = field(default_factory=Truth)
+    dataset: Dataset = "wcxb-dev"
+
+    @property
+    def key(self) -> str:
+        """``dataset/file_id``: unique across both sets."""
+        return f"{self.dataset}/{self.file_id}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +78,20 @@ class Page:
     html: bytes
 
 
-def default_data_dir(repo_root: Path) -> Path:
-    """The dev set's default location for a checkout at ``repo_root``."""
-    return (repo_root / DEFAULT_DATA_DIR).resolve()
+def default_data_dir(repo_root: Path, dataset: Dataset = "wcxb-dev") -> Path:
+    """A dev set's default location for a checkout at ``repo_root``."""
+    return (repo_root / BENCH_DATA / dataset).resolve()
+
+
+def dataset_of(data_dir: Path) -> Dataset:
+    """Which set lies at ``data_dir``: dragnet's truth is plain text, wcxb-dev's is JSON.
+
+    Raises ``FileNotFoundError`` when ``data_dir`` has no ``ground-truth`` folder.
+    """
+    truth_dir = data_dir / "ground-truth"
+    if not truth_dir.is_dir():
+        raise FileNotFoundError(f"no ground-truth folder under {data_dir}")
+    return "dragnet" if next(truth_dir.glob("*.txt"), None) is not None else "wcxb-dev"
 
 
 def _text(value: Any) -> str:
@@ -100,9 +138,11 @@ def load_index(data_dir: Path) -> list[PageInfo]:
 
     Raises ``FileNotFoundError`` when ``data_dir`` has no ``ground-truth`` folder.
     """
+    if dataset_of(data_dir) == "dragnet":
+        from .dragnet import load_dragnet
+
+        return load_dragnet(data_dir)
     truth_dir = data_dir / "ground-truth"
-    if not truth_dir.is_dir():
-        raise FileNotFoundError(f"no ground-truth folder under {data_dir}")
     meta_path = data_dir / "metadata.json"
     files: dict[str, Any] = {}
     if meta_path.is_file():
