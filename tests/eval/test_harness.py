@@ -168,7 +168,7 @@ def test_pages_reach_the_adapter_as_str_or_bytes(tmp_path: Path) -> None:
     assert as_bytes.html == b"<p>caf\xc3\xa9</p>"
 
 
-def _write_set(root: Path, truths: dict[str, str], html: bytes = b"<html></html>") -> Path:
+def _write_set(root: Path, truths: dict[str, str], html: bytes = b"<p>x</p>") -> Path:
     (root / "ground-truth").mkdir(parents=True)
     (root / "html").mkdir()
     for fid, text in truths.items():
@@ -178,25 +178,21 @@ def _write_set(root: Path, truths: dict[str, str], html: bytes = b"<html></html>
     return root
 
 
-def test_dragnet_truth_is_the_article_before_the_comments(tmp_path: Path) -> None:
-    html = b'<link rel="canonical" href="https://www.Blog.example/2012/post">'
+def test_dragnet_truth_is_scored_without_its_comments(tmp_path: Path) -> None:
     root = _write_set(
         tmp_path / "dragnet",
         {
-            "1": "Headline\r\nBody \u2014 text.\r\n!@#$%^&*()  COMMENTS\r\nFirst!\r\n",
-            "R2": "No comments here.\n",
+            "1": "Headline\r\nBody text of the post.\r\n!@#$%^&*()  COMMENTS\r\nFirst!\r\n",
+            "R2": "No comments \u2014 here.\n",
         },
-        html,
     )
     dev = devsets.resolve(root, tmp_path)
-    assert devsets.is_text_truth(dev.path)
-    pages = devsets.load_dragnet(dev.path)
-    assert [p.file_id for p in pages] == ["1", "R2"]
-    assert pages[0].truth.main == "Headline\nBody \u2014 text.\n"  # cp1252 read, CRLF folded
-    assert pages[1].truth.main == "No comments here.\n"
-    assert pages[0].domain == "blog.example"
-    assert devsets.article_part("a\n!@#$%^&*() COMMENTS\nb") == "a\n"
-    assert devsets.article_part("a\n!@#$%^&*)COMMENTS\nb") == "a\n"  # the punctuation varies
+    pages = {p.file_id: p for p in devsets.load_set(dev)}
+    assert dev.name == "dragnet" and sorted(pages) == ["1", "R2"]
+    record = scoring.score_page(pages["1"], "Headline. Body text of the post. First!", make_meta())
+    assert record["word_r"] == 1.0 and record["word_p"] == pytest.approx(6 / 7, abs=1e-4)
+    assert record["sh_fn"] == 0 and record["sh_fp"] > 0  # the comment is not truth
+    assert scoring.score_page(pages["R2"], "no comments here", make_meta())["word_f1"] == 1.0
     with pytest.raises(FileNotFoundError):
         devsets.resolve("no-such-set", tmp_path)
 
