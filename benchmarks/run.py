@@ -65,6 +65,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--limit", type=int, default=0, help="quick subset of N pages per set")
     ap.add_argument("--repeat", type=int, default=2, help="passes, alternate ones reversed")
     ap.add_argument(
+        "--repeat-only",
+        default="",
+        help="extractors given the passes after the first (default: all)",
+    )
+    ap.add_argument(
         "--bytes-row",
         default="dehusk,trafilatura",
         help="extractors also run on raw bytes (comma-separated; empty: none)",
@@ -78,7 +83,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--core", type=int, default=0, help="CPU the workers are pinned to")
     ap.add_argument("--docs-dir", type=Path, default=REPO_ROOT / "docs")
     ap.add_argument(
-        "--docs-from", type=Path, help="only rewrite the docs from this run.json (no extraction)"
+        "--docs-from",
+        type=Path,
+        nargs="+",
+        help="only rewrite the docs from these run files (no extraction; their sets merged)",
     )
     return ap.parse_args(argv)
 
@@ -224,6 +232,8 @@ class SetRun:
     infos: list[Any]
     sha1: dict[str, str]
     decoded_dir: Path
+    #: Whether the set's truth has metadata (title, author, date) to score.
+    has_meta: bool
 
 
 @dataclass(frozen=True)
@@ -248,9 +258,9 @@ def write_ids(path: Path, pages: list[Any], sha1: dict[str, str]) -> None:
 
 
 def worker_command(
-    job: Job, python: Path, sr: SetRun, ids: Path, raw: Path, args: Any, warmup: int
+    job: Job, python: Path, sr: SetRun, ids: Path, raw: Path, args: Any, warmup: int, meta: bool
 ) -> list[str]:
-    """The command line of one worker process."""
+    """The command line of one worker process (``meta``: make the untimed metadata call)."""
     return [
         str(python),
         str(WORKER),
@@ -274,13 +284,17 @@ def worker_command(
         str(args.timeout),
         "--core",
         str(args.core),
+        *([] if meta else ["--no-meta"]),
     ]
 
 
 def run_extractor(
-    job: Job, python: Path, sr: SetRun, args: argparse.Namespace, work: Path, tag: str
+    job: Job, python: Path, sr: SetRun, args: argparse.Namespace, work: Path, tag: str, meta: bool
 ) -> WorkerOutput:
-    """Run ``job`` over the set's pages in worker processes; restart past a page that hangs."""
+    """Run ``job`` over the set's pages in worker processes; restart past a page that hangs.
+
+    ``meta``: whether the extractor's untimed metadata call is made (first pass, and only on
+    a set with metadata truth)."""
     stem = f"{sr.dev.name}.{job.key.replace(' ', '_')}.{tag}"
     raw = work / f"{stem}.jsonl"
     log = work / f"{stem}.log"
@@ -294,7 +308,7 @@ def run_extractor(
     while remaining:
         ids = work / f"{stem}.ids"
         write_ids(ids, remaining, sr.sha1)
-        cmd = worker_command(job, python, sr, ids, raw, args, warmup)
+        cmd = worker_command(job, python, sr, ids, raw, args, warmup, meta)
         lines, offset, problem = run_worker_once(cmd, raw, log, offset, hard_timeout)
         for ln in lines:
             kind = ln.get("type")
@@ -491,7 +505,8 @@ def prepare_set(dev: Any, limit: int, work: Path) -> tuple[SetRun, dict[str, Any
         "subset": f"--limit {limit}, stratified by page type" if limit else None,
         "decoded_by": how,
     }
-    return SetRun(dev, infos, sha1, decoded_dir), {"meta": meta, "pages": table}
+    has_meta = any(i.truth.title or i.truth.author or i.truth.published for i in infos)
+    return SetRun(dev, infos, sha1, decoded_dir, has_meta), {"meta": meta, "pages": table}
 
 
 def jobs_for(specs: list[Any], bytes_row: str) -> list[Job]:
@@ -504,8 +519,11 @@ def run_set(sr: SetRun, jobs: list[Job], args: argparse.Namespace, work: Path) -
     """Every job over one set, ``args.repeat`` passes (alternate passes reversed), scored."""
     outputs: dict[str, list[WorkerOutput]] = {}
     skipped: dict[str, Any] = {}
+    again = {n.strip() for n in args.repeat_only.split(",") if n.strip()}
     for n in range(max(1, args.repeat)):
         order = jobs if n % 2 == 0 else list(reversed(jobs))
+        if n and again:
+            order = [j for j in order if j.spec.name in again]
         print(f"  {sr.dev.name}: pass {n + 1} of {max(1, args.repeat)}", flush=True)
         for job in order:
             python, reason = interpreter_for(job.spec)
@@ -513,7 +531,8 @@ def run_set(sr: SetRun, jobs: list[Job], args: argparse.Namespace, work: Path) -
                 skipped[job.key] = {"status": "skipped", "reason": reason, "how": job.spec.how}
                 continue
             print(f"    running {job.key} ...", flush=True)
-            output = run_extractor(job, python, sr, args, work, f"pass{n + 1}")
+            meta = n == 0 and sr.has_meta
+            output = run_extractor(job, python, sr, args, work, f"pass{n + 1}", meta)
             outputs.setdefault(job.key, []).append(output)
     extractors: dict[str, Any] = {}
     for job in jobs:
@@ -541,7 +560,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
     if args.docs_from:
-        write_docs(json.loads(args.docs_from.read_text(encoding="utf-8")), args.docs_dir)
+        runs = [json.loads(p.read_text(encoding="utf-8")) for p in args.docs_from]
+        write_docs(report.merge_runs(runs), args.docs_dir)
         return 0
     specs = select_peers(args.only)
     jobs = jobs_for(specs, args.bytes_row)

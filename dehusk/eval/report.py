@@ -178,14 +178,20 @@ def _pages_per_s(ext: Mapping[str, Any], ids: list[str]) -> float | None:
     return len(ids) / seconds if seconds > 0 else None
 
 
-def stage_table(run: Mapping[str, Any], key: str = "dehusk") -> list[str]:
+#: Whose stages the report shows: the first of these that ran.
+STAGE_RUNS = ("dehusk", "dehusk-shipped", "dehusk-rules")
+
+
+def stage_table(run: Mapping[str, Any]) -> list[str]:
     """dehusk's milliseconds per page in each pipeline stage, per set and input."""
+    ran = {k for entry in run["sets"].values() for k, _ in _ok(entry)}
+    key = next((k for k in STAGE_RUNS if k in ran), STAGE_RUNS[0])
     columns = []
     for set_name, entry in run["sets"].items():
         for k in (key, f"{key} (bytes)"):
             ext = entry["extractors"].get(k) or {}
             if ext.get("status") == "ok" and ext.get("stages"):
-                columns.append((f"{set_name}, {ext.get('input', 'str')}", ext))
+                columns.append((f"{k}, {set_name}, {ext.get('input', 'str')}", ext))
     if not columns:
         return []
     stages: list[str] = []
@@ -239,7 +245,7 @@ def type_table(run: Mapping[str, Any]) -> list[str]:
         "| extractor | " + " | ".join(f"{k} (n={counts[k]})" for k in kinds) + " | all |",
         "|---|" + "---:|" * (len(kinds) + 1),
     ]
-    for name, ext in _ok(run):
+    for name, ext in _headline(run):
         per = ext["summary"]["per_type"]
         cells = [fmt((per.get(k) or {}).get("word_f1")) for k in kinds]
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {fmt(ext['summary']['word_f1'])} |")
@@ -258,7 +264,7 @@ def metadata_table(run: Mapping[str, Any]) -> list[str]:
         "| extractor | title | author | date | page type (all pages) |",
         "|---|---:|---:|---:|---:|",
     ]
-    for name, ext in _ok(run):
+    for name, ext in _headline(run):
         meta = ext["summary"]["meta"]
         if not any((meta.get(k) or {}).get("n") for k in ("title", "author", "date", "page_type")):
             continue
@@ -288,9 +294,12 @@ def machine_lines(run: Mapping[str, Any]) -> list[str]:
     lines = [
         f"- CPU: {m.get('cpu_model', '?')}; `nproc` = {m.get('nproc', '?')}; "
         f"RAM {m.get('ram_gb', '?')} GB; {m.get('os', '?')}",
-        f"- Load average (1 min) at start / end: {m.get('load_start', '?')} / "
-        f"{m.get('load_end', '?')} ({_load_note(m)}); ratios between extractors run back to "
-        "back are the robust figure.",
+        *[
+            f"- Load average (1 min) at start / end: {pm.get('load_start', '?')} / "
+            f"{pm.get('load_end', '?')} ({_load_note(pm)}); ratios between extractors run back "
+            "to back are the robust figure."
+            for pm in [part["machine"] for part in meta.get("parts", [meta])]
+        ],
         f"- Python: {', '.join(sorted(set(meta.get('pythons', []))))}",
         f"- dehusk commit: `{meta.get('commit', '?')}`",
     ]
@@ -447,7 +456,7 @@ def render_markdown(run: Mapping[str, Any]) -> str:
         f"Generated {meta['date']} by `make bench` (which runs `benchmarks/setup.sh`, then):",
         "",
         "```",
-        meta["command"],
+        *[part["command"] for part in meta.get("parts", [meta])],
         "```",
         "",
         "Data: " + "; ".join(_set_scope(n, e) for n, e in sets.items()) + ". Every extractor "
@@ -562,3 +571,14 @@ def format_run_comparison(
         if name in old_sets
     ]
     return "\n".join(parts) or "compare: no set in both runs"
+
+
+def merge_runs(runs: list[Mapping[str, Any]]) -> dict[str, Any]:
+    """One run of the sets of ``runs`` (e.g. one set per core, run side by side): the first
+    run's meta, every run's meta under ``meta["parts"]`` when there are several."""
+    merged: dict[str, Any] = {"meta": dict(runs[0]["meta"]), "sets": {}}
+    if len(runs) > 1:
+        merged["meta"]["parts"] = [r["meta"] for r in runs]
+    for run in runs:
+        merged["sets"].update(run_sets(run))
+    return merged

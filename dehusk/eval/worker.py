@@ -294,6 +294,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--warmup", type=int, default=20, help="untimed warm-up pages")
     ap.add_argument("--timeout", type=float, default=20.0, help="seconds per page")
     ap.add_argument("--core", type=int, default=0, help="CPU to pin to")
+    ap.add_argument(
+        "--no-meta", action="store_true", help="skip the untimed metadata call (not scored)"
+    )
     return ap.parse_args(argv)
 
 
@@ -305,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
     refused = block_network()
     signal.signal(signal.SIGALRM, _on_alarm)
     adapter, meta_adapter, setup_error = build(spec)
+    if args.no_meta:
+        meta_adapter = None
     baseline = rss_kb()
     refs = read_id_file(args.ids)
     source = Source(args.data, args.set or args.data.name, args.input, args.decoded)

@@ -329,6 +329,13 @@ def test_render_markdown_has_every_table() -> None:
     assert "**skipped**: no 3.12" in md
     assert "COMMENTS" in md and "benchmark-dragnet.svg" in md
     assert "| 1 | article | a.example | 1.000 | 0.500 | 0.667 | 5 / 10 |  |" in md
+    halves = [
+        {"meta": {**run["meta"], "command": f"run {k}"}, "sets": {k: v}}
+        for k, v in run["sets"].items()
+    ]
+    merged = report.merge_runs(halves)
+    assert list(merged["sets"]) == ["wcxb-dev", "dragnet"]
+    assert "run wcxb-dev\nrun dragnet" in report.render_markdown(merged)
     deciles = report.decile_table(run["sets"]["wcxb-dev"])
     assert deciles[2].startswith("| 5 | 0–0 | ")  # the smaller page's decile (of two pages)
     points = report.chart_points(run["sets"]["dragnet"], "dragnet")
