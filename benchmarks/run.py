@@ -7,38 +7,38 @@ Run with the bench venv's interpreter (``benchmarks/setup.sh`` makes it)::
         [--compare OLD.json] [--no-docs]
 
 For each dev set: every page is decoded once with dehusk's decoder (outside any timing) and
-stored in ``bench-out/decoded/<set>/``; then each extractor runs in a fresh worker process
-(``benchmarks/worker.py``) pinned to one core, one extractor after another, every one given
-that same ``str`` (the headline), and those of ``--bytes-row`` again on the raw bytes. The
-whole sequence runs ``--repeat`` times, every second pass in the reverse order (A B C, C B A:
-a load that drifts during the run weighs on both ends alike); the speed reported is each
-extractor's best pass, the texts scored are the first pass's. A supervisor here follows each
-worker's per-page output and, if a page makes no progress for ``2 × timeout + 30`` seconds (a
-hang in native code that the worker's own alarm cannot interrupt), kills the worker, records
-that page as a timeout and starts a new worker on the rest. Then every page is scored, the run
-is saved page by page to ``--out``, and ``docs/benchmarks.md`` and the charts are written.
+stored in ``bench-out/raw/decoded/<set>/``. Every extractor gets a worker process of its own
+(``benchmarks/worker.py``, started and warmed up before any timing), all pinned to one core;
+each is given that same ``str``, and those of ``--bytes-row`` get a second worker given the
+raw bytes. The pages go in chunks of ``--chunk`` to every worker in turn, every second chunk
+in the reverse order (A B C, C B A: a load that comes and goes weighs on all alike), so the
+runs interleave while only one worker runs at a time. All of it is repeated ``--repeat``
+times (passes); the speed reported is each extractor's best pass, the texts scored are the
+first pass's. ``benchmarks/supervisor.py`` watches the workers: a page that makes no
+progress for ``2 × timeout + 30`` seconds (a hang in native code that the worker's own alarm
+cannot interrupt) or kills its worker is recorded as a timeout, and a fresh worker takes the
+rest. Then every page is scored, the run is saved page by page to ``--out``, and
+``docs/benchmarks.md`` and the charts are written.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
 import hashlib
 import json
 import os
 import platform
 import shlex
 import shutil
-import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from _evalpkg import REPO_ROOT, load
+from supervisor import Job, SetRun, Worker, WorkerOutput
 
 datasets = load("datasets")
 devsets = load("devsets")
@@ -49,7 +49,6 @@ scoring = load("scoring")
 report = load("report")
 chart = load("chart")
 
-WORKER = Path(__file__).resolve().parent / "worker.py"
 BENCH_PYTHON = REPO_ROOT / ".venv-bench" / "bin" / "python"
 RS312_PYTHON = REPO_ROOT / ".venv-bench312" / "bin" / "python"
 RS312_SKIP_NOTE = REPO_ROOT / "bench-out" / "rs312-skipped.txt"
@@ -63,7 +62,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--sets", default=",".join(devsets.SET_NAMES), help="comma-separated dev sets, by name"
     )
     ap.add_argument("--limit", type=int, default=0, help="quick subset of N pages per set")
-    ap.add_argument("--repeat", type=int, default=2, help="passes, alternate ones reversed")
+    ap.add_argument("--repeat", type=int, default=2, help="passes over the pages (best = speed)")
+    ap.add_argument("--chunk", type=int, default=50, help="pages a job runs before the next")
     ap.add_argument(
         "--repeat-only",
         default="",
@@ -150,207 +150,6 @@ def command_line(argv: list[str]) -> str:
     except ValueError:
         shown = str(exe)
     return shlex.join([shown, "benchmarks/run.py", *argv])
-
-
-# ---- workers -------------------------------------------------------------------------------
-
-
-@dataclass
-class WorkerOutput:
-    """What the workers of one extractor wrote: first header, last end line, page records."""
-
-    header: dict[str, Any] = field(default_factory=dict)
-    end: dict[str, Any] = field(default_factory=dict)
-    pages: dict[str, dict[str, Any]] = field(default_factory=dict)
-    max_rss_kb: int = 0
-    restarts: int = 0
-
-
-def _new_lines(path: Path, offset: int) -> tuple[list[dict[str, Any]], int]:
-    """Complete JSON lines of ``path`` after byte ``offset``, and the new offset."""
-    if not path.exists():
-        return [], offset
-    with path.open("rb") as fh:
-        fh.seek(offset)
-        chunk = fh.read()
-    cut = chunk.rfind(b"\n") + 1
-    lines = [json.loads(ln) for ln in chunk[:cut].splitlines() if ln.strip()]
-    return lines, offset + cut
-
-
-def run_worker_once(
-    cmd: list[str], raw: Path, log: Path, offset: int, hard_timeout: float
-) -> tuple[list[dict[str, Any]], int, str | None]:
-    """Start one worker and follow its output until it exits or stalls.
-
-    Returns (new lines, new offset, problem): problem is None when the worker finished
-    normally, else a description (killed after a stall, or its exit code).
-    """
-    lines: list[dict[str, Any]] = []
-    with log.open("ab") as log_fh:
-        proc = subprocess.Popen(
-            cmd,
-            stdout=log_fh,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            cwd=REPO_ROOT,
-        )
-        last = time.monotonic()
-        while True:
-            fresh, offset = _new_lines(raw, offset)
-            if fresh:
-                lines += fresh
-                last = time.monotonic()
-                _progress(fresh)
-            code = proc.poll()
-            if code is not None:
-                fresh, offset = _new_lines(raw, offset)
-                lines += fresh
-                ended = any(ln.get("type") == "end" for ln in lines)
-                return lines, offset, None if ended else f"worker exited with code {code}"
-            if time.monotonic() - last > hard_timeout:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
-                fresh, offset = _new_lines(raw, offset)
-                lines += fresh
-                return lines, offset, f"worker killed: no progress for {hard_timeout:.0f} s"
-            time.sleep(0.2)
-
-
-def _progress(lines: list[dict[str, Any]]) -> None:
-    """Print a progress line every 250 pages."""
-    for ln in lines:
-        if ln.get("type") == "page" and ln.get("n", 0) % 250 == 0 and ln.get("n"):
-            print(f"    {ln['n']} pages", flush=True)
-
-
-@dataclass(frozen=True)
-class SetRun:
-    """One dev set as the workers read it: the set, its pages, and its decoded pages."""
-
-    dev: Any
-    infos: list[Any]
-    sha1: dict[str, str]
-    decoded_dir: Path
-    #: Whether the set's truth has metadata (title, author, date) to score.
-    has_meta: bool
-
-
-@dataclass(frozen=True)
-class Job:
-    """One extractor over one set's pages with one kind of input (``str`` or ``bytes``)."""
-
-    spec: Any
-    mode: str
-
-    @property
-    def key(self) -> str:
-        """The name of its results: the extractor's name, `` (bytes)`` added for bytes."""
-        return self.spec.name if self.mode == "str" else f"{self.spec.name} (bytes)"
-
-
-def write_ids(path: Path, pages: list[Any], sha1: dict[str, str]) -> None:
-    """The worker's input: ``file_id<TAB>url<TAB>sha1`` lines."""
-    path.write_text(
-        "".join(f"{p.file_id}\t{p.url or ''}\t{sha1.get(p.file_id, '')}\n" for p in pages),
-        encoding="utf-8",
-    )
-
-
-def worker_command(
-    job: Job, python: Path, sr: SetRun, ids: Path, raw: Path, args: Any, warmup: int, meta: bool
-) -> list[str]:
-    """The command line of one worker process (``meta``: make the untimed metadata call)."""
-    return [
-        str(python),
-        str(WORKER),
-        "--extractor",
-        job.spec.name,
-        "--data",
-        str(sr.dev.path),
-        "--set",
-        sr.dev.name,
-        "--input",
-        job.mode,
-        "--decoded",
-        str(sr.decoded_dir),
-        "--ids",
-        str(ids),
-        "--out",
-        str(raw),
-        "--warmup",
-        str(warmup),
-        "--timeout",
-        str(args.timeout),
-        "--core",
-        str(args.core),
-        *([] if meta else ["--no-meta"]),
-    ]
-
-
-def run_extractor(
-    job: Job, python: Path, sr: SetRun, args: argparse.Namespace, work: Path, tag: str, meta: bool
-) -> WorkerOutput:
-    """Run ``job`` over the set's pages in worker processes; restart past a page that hangs.
-
-    ``meta``: whether the extractor's untimed metadata call is made (first pass, and only on
-    a set with metadata truth)."""
-    stem = f"{sr.dev.name}.{job.key.replace(' ', '_')}.{tag}"
-    raw = work / f"{stem}.jsonl"
-    log = work / f"{stem}.log"
-    raw.unlink(missing_ok=True)
-    log.unlink(missing_ok=True)
-    out = WorkerOutput()
-    remaining = list(sr.infos)
-    offset = 0
-    warmup = args.warmup
-    hard_timeout = 2 * args.timeout + 30
-    while remaining:
-        ids = work / f"{stem}.ids"
-        write_ids(ids, remaining, sr.sha1)
-        cmd = worker_command(job, python, sr, ids, raw, args, warmup, meta)
-        lines, offset, problem = run_worker_once(cmd, raw, log, offset, hard_timeout)
-        for ln in lines:
-            kind = ln.get("type")
-            if kind == "header" and not out.header:
-                out.header = ln
-            elif kind == "page":
-                out.pages[ln["id"]] = ln
-                out.max_rss_kb = max(out.max_rss_kb, int(ln.get("rss_kb") or 0))
-            elif kind == "end":
-                out.end = ln
-                out.max_rss_kb = max(out.max_rss_kb, int(ln.get("max_rss_kb") or 0))
-        remaining = [p for p in remaining if p.file_id not in out.pages]
-        if problem is None or not remaining:
-            break
-        out.restarts += 1
-        print(f"    {job.key}: {problem} (page {remaining[0].file_id})", flush=True)
-        if warmup and not any(ln.get("type") == "page" for ln in lines):
-            warmup = 0  # stalled in the warm-up: the culprit gets its turn in the timed pass
-            continue
-        culprit = remaining.pop(0)
-        out.pages[culprit.file_id] = {
-            "type": "page",
-            "id": culprit.file_id,
-            "text": "",
-            "meta": {},
-            "seconds": hard_timeout,
-            "error": problem,
-            "timeout": True,
-            "rss_kb": 0,
-        }
-        warmup = 0
-    _compress(raw)
-    return out
-
-
-def _compress(path: Path) -> None:
-    """Replace ``path`` by ``path.gz`` (the raw texts are kept for page-by-page study)."""
-    if not path.exists():
-        return
-    with path.open("rb") as src, gzip.open(path.with_suffix(path.suffix + ".gz"), "wb") as dst:
-        shutil.copyfileobj(src, dst)
-    path.unlink()
 
 
 # ---- scoring and the run file --------------------------------------------------------------
@@ -515,25 +314,58 @@ def jobs_for(specs: list[Any], bytes_row: str) -> list[Job]:
     return [Job(s, "str") for s in specs] + [Job(s, "bytes") for s in specs if s.name in wanted]
 
 
-def run_set(sr: SetRun, jobs: list[Job], args: argparse.Namespace, work: Path) -> dict[str, Any]:
-    """Every job over one set, ``args.repeat`` passes (alternate passes reversed), scored."""
-    outputs: dict[str, list[WorkerOutput]] = {}
+def start_workers(
+    sr: SetRun, jobs: list[Job], args: argparse.Namespace, work: Path
+) -> tuple[dict[str, Worker], dict[str, Any]]:
+    """A started, warmed-up worker per job (one after another, before any timing), and the
+    jobs skipped for want of their interpreter."""
+    workers: dict[str, Worker] = {}
     skipped: dict[str, Any] = {}
+    for job in jobs:
+        python, reason = interpreter_for(job.spec)
+        if python is None:
+            skipped[job.key] = {"status": "skipped", "reason": reason, "how": job.spec.how}
+            continue
+        workers[job.key] = Worker(job, python, sr, args, work)
+        problem = workers[job.key].start()
+        if problem:  # stalled or died in set-up or warm-up: the pages will say so
+            print(f"    {job.key}: {problem} while warming up", flush=True)
+            workers[job.key].start(warmup=False)
+    return workers, skipped
+
+
+def run_set(sr: SetRun, jobs: list[Job], args: argparse.Namespace, work: Path) -> dict[str, Any]:
+    """Every job over one set, chunk by chunk in turn, ``args.repeat`` passes, scored.
+
+    Within a pass each chunk of ``args.chunk`` pages goes to every job's worker in turn,
+    every second chunk in the reverse order, so a load that comes and goes weighs on all
+    jobs alike; passes after the first run only the jobs of ``--repeat-only`` (all if empty)
+    and skip the metadata call."""
+    workers, skipped = start_workers(sr, jobs, args, work)
     again = {n.strip() for n in args.repeat_only.split(",") if n.strip()}
+    size = max(1, args.chunk)
+    chunks = [sr.infos[i : i + size] for i in range(0, len(sr.infos), size)]
+    outputs: dict[str, list[WorkerOutput]] = {}
     for n in range(max(1, args.repeat)):
-        order = jobs if n % 2 == 0 else list(reversed(jobs))
-        if n and again:
-            order = [j for j in order if j.spec.name in again]
-        print(f"  {sr.dev.name}: pass {n + 1} of {max(1, args.repeat)}", flush=True)
-        for job in order:
-            python, reason = interpreter_for(job.spec)
-            if python is None:
-                skipped[job.key] = {"status": "skipped", "reason": reason, "how": job.spec.how}
-                continue
-            print(f"    running {job.key} ...", flush=True)
-            meta = n == 0 and sr.has_meta
-            output = run_extractor(job, python, sr, args, work, f"pass{n + 1}", meta)
-            outputs.setdefault(job.key, []).append(output)
+        active = [
+            j for j in jobs if j.key in workers and (n == 0 or not again or j.spec.name in again)
+        ]
+        outs = {j.key: WorkerOutput() for j in active}
+        started = time.monotonic()
+        for c, chunk in enumerate(chunks):
+            for job in active if (n + c) % 2 == 0 else list(reversed(active)):
+                workers[job.key].run_chunk(chunk, n == 0 and sr.has_meta, outs[job.key])
+            done = (c + 1) * size
+            if c + 1 == len(chunks) or done % (5 * size) == 0:
+                print(
+                    f"    {sr.dev.name} pass {n + 1}: {min(done, len(sr.infos))} pages, "
+                    f"{time.monotonic() - started:.0f} s",
+                    flush=True,
+                )
+        for key, out in outs.items():
+            outputs.setdefault(key, []).append(out)
+    for key, worker in workers.items():
+        worker.close(outputs[key][-1])
     extractors: dict[str, Any] = {}
     for job in jobs:
         if job.key in skipped:

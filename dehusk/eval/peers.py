@@ -234,11 +234,14 @@ def dehusk_rules_factory() -> Adapter:
 
 
 def trafilatura_factory(fast: bool = False) -> Adapter:
-    """``trafilatura.extract(html, url=url)`` with defaults (``fast=True`` if asked): text."""
+    """``trafilatura.extract(html, url=url, include_comments=False)``, otherwise defaults
+    (``fast=True`` if asked): text. Comments off: neither set's truth counts readers'
+    comments as main content (dragnet's truth stops at its COMMENTS line), and trafilatura's
+    own evaluations run it so."""
     import trafilatura
 
     def run(page: PageInput) -> Extraction:
-        text = trafilatura.extract(page.html, url=page.url, fast=fast)
+        text = trafilatura.extract(page.html, url=page.url, fast=fast, include_comments=False)
         return Extraction(text or "", make_meta())
 
     return run
@@ -283,12 +286,16 @@ def rs_trafilatura_factory() -> Adapter:
 
 
 def readability_factory() -> Adapter:
-    """``readability.Document(html, url=url).summary()`` → text via ``html_fragment_text``."""
+    """``readability.Document(html, url=url).summary(html_partial=True)`` → text via
+    ``html_fragment_text``. The partial (article ``<div>`` only) form: the whole-document
+    form comes back as an empty ``<body>`` on some pages whose article the partial form
+    finds (49 of dragnet's 1,381, e.g. Posterous blogs)."""
     from readability import Document
 
     def run(page: PageInput) -> Extraction:
         doc = Document(page.html, url=page.url)
-        return Extraction(html_fragment_text(doc.summary()), make_meta(doc.title()))
+        text = html_fragment_text(doc.summary(html_partial=True))
+        return Extraction(text, make_meta(doc.title()))
 
     return run
 
@@ -444,7 +451,8 @@ PEERS: tuple[PeerSpec, ...] = (
         "trafilatura",
         ("trafilatura",),
         trafilatura_factory,
-        "extract(html, url=url), defaults; metadata from bare_extraction(with_metadata=True)",
+        "extract(html, url=url, include_comments=False); metadata from "
+        "bare_extraction(with_metadata=True)",
         meta_factory=trafilatura_meta_factory,
         meta_fields=_TITLE_AUTHORS_DATE,
     ),
@@ -452,7 +460,7 @@ PEERS: tuple[PeerSpec, ...] = (
         "trafilatura-fast",
         ("trafilatura",),
         lambda: trafilatura_factory(fast=True),
-        "extract(html, url=url, fast=True)",
+        "extract(html, url=url, fast=True, include_comments=False)",
     ),
     PeerSpec(
         "rs-trafilatura",
@@ -466,7 +474,7 @@ PEERS: tuple[PeerSpec, ...] = (
         "readability-lxml",
         ("readability-lxml",),
         readability_factory,
-        "Document(html, url=url).summary() → lxml text with paragraph breaks",
+        "Document(html, url=url).summary(html_partial=True) → lxml text with paragraph breaks",
         meta_fields=frozenset({"title"}),
     ),
     PeerSpec(

@@ -1,23 +1,26 @@
-"""The timed loop: one extractor, one process, one core.
+"""The timed loop: one extractor, one process, one core, fed chunks of pages.
 
 Run by ``benchmarks/worker.py`` (``python benchmarks/worker.py --extractor NAME ...``), one
-fresh process per extractor, so its peak memory is that extractor's alone. Steps:
+process per extractor and set, so its peak memory is that extractor's alone. Steps:
 
 1. pin the process to one core (``os.sched_setaffinity``) and block the network (every
    ``connect``/``getaddrinfo`` raises at once and is counted);
 2. import and set up the extractor (untimed), then record the baseline peak RSS;
-3. warm up on the first pages (results discarded, untimed);
-4. run every page: ``time.perf_counter()`` around the extractor call only, under a per-page
-   ``SIGALRM`` timeout (a timeout is an empty result with ``timeout: true``); reading the
-   page (raw bytes, or with ``--input str`` the text the supervisor decoded once with
-   dehusk's decoder, ``decoded_path``) happens before the clock starts;
+3. warm up on the pages of ``--ids`` (results discarded, untimed), then say ``ready``;
+4. for each chunk the supervisor sends on standard input (a JSON line naming a file of
+   pages), run every page: ``time.perf_counter()`` around the extractor call only, under a
+   per-page ``SIGALRM`` timeout (a timeout is an empty result with ``timeout: true``);
+   reading the page (raw bytes, or with ``--input str`` the text the supervisor decoded once
+   with dehusk's decoder, ``decoded_path``) happens before the clock starts. The supervisor
+   hands the chunks to every extractor's worker in turn, so their runs interleave;
 5. write one JSON line per page to ``--out`` (flushed, so a supervisor can follow progress).
 
-Output lines: ``{"type": "header", ...}``, ``{"type": "warm", "id"}`` per warm-up page, then
-``{"type": "page", "n", "id", "text", "meta", "seconds", "error", "timeout", "rss_kb",
-"stages"}`` per page (``stages``: dehusk's seconds per pipeline stage, else absent), then
-``{"type": "end", ...}``.
-Input ``--ids``: a file of ``file_id<TAB>url<TAB>sha1`` lines (url and sha1 may be empty).
+Output lines: ``{"type": "header", ...}``, ``{"type": "warm", "id"}`` per warm-up page,
+``{"type": "ready"}``, then per chunk ``{"type": "page", "n", "id", "text", "meta",
+"seconds", "error", "timeout", "rss_kb", "stages"}`` per page (``stages``: dehusk's seconds
+per pipeline stage, else absent) and ``{"type": "chunk-done", "ids"}``; at the end of the
+input ``{"type": "end", ...}``. Page files: ``file_id<TAB>url<TAB>sha1`` lines (url and sha1
+may be empty).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ import signal
 import socket
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -289,29 +292,47 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--set", default="", help="the dev set's name (default: the folder's)")
     ap.add_argument("--input", choices=INPUT_MODES, default="bytes", help="str or raw bytes")
     ap.add_argument("--decoded", type=Path, help="folder of decoded pages (--input str)")
-    ap.add_argument("--ids", type=Path, required=True, help="file of file_id<TAB>url lines")
+    ap.add_argument("--ids", type=Path, required=True, help="warm-up pages (file_id<TAB>url)")
     ap.add_argument("--out", type=Path, required=True, help="JSON-lines output")
     ap.add_argument("--warmup", type=int, default=20, help="untimed warm-up pages")
     ap.add_argument("--timeout", type=float, default=20.0, help="seconds per page")
     ap.add_argument("--core", type=int, default=0, help="CPU to pin to")
-    ap.add_argument(
-        "--no-meta", action="store_true", help="skip the untimed metadata call (not scored)"
-    )
     return ap.parse_args(argv)
 
 
+def serve_chunks(
+    out: IO[str],
+    lines: Iterable[str],
+    adapter: Adapter,
+    meta_adapter: Adapter | None,
+    source: Source,
+    timeout: float,
+) -> None:
+    """Run each chunk the supervisor sends: a JSON line ``{"ids": PATH, "meta": bool}`` in,
+    the pages' records and ``{"type": "chunk-done", "ids": PATH}`` out, until the input ends.
+
+    ``meta`` false skips the untimed metadata call for that chunk (not scored)."""
+    for line in lines:
+        if not line.strip():
+            continue
+        order = json.loads(line)
+        refs = read_id_file(Path(order["ids"]))
+        meta = meta_adapter if order.get("meta", True) else None
+        for record in run_pages(adapter, meta, refs, source, timeout):
+            write_line(out, record)
+        write_line(out, {"type": "chunk-done", "ids": order["ids"]})
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run one extractor over the pages named in ``--ids``; see the module docstring."""
+    """Set up one extractor, warm it up on the pages of ``--ids``, then serve the chunks of
+    pages the supervisor sends on standard input; see the module docstring."""
     args = parse_args(argv)
     spec = get_peer(args.extractor)
     pinned = pin_to_core(args.core)
     refused = block_network()
     signal.signal(signal.SIGALRM, _on_alarm)
     adapter, meta_adapter, setup_error = build(spec)
-    if args.no_meta:
-        meta_adapter = None
     baseline = rss_kb()
-    refs = read_id_file(args.ids)
     source = Source(args.data, args.set or args.data.name, args.input, args.decoded)
     with args.out.open("a", encoding="utf-8") as out:
         write_line(
@@ -328,14 +349,14 @@ def main(argv: list[str] | None = None) -> int:
                 "pid": os.getpid(),
             },
         )
-        for ref in refs[: max(0, args.warmup)]:
+        for ref in read_id_file(args.ids)[: max(0, args.warmup)]:
             page = source.page(ref)
             call_with_timeout(adapter, page, args.timeout)
             if meta_adapter is not None:
                 call_with_timeout(meta_adapter, page, args.timeout)
             write_line(out, {"type": "warm", "id": ref.file_id})
-        for record in run_pages(adapter, meta_adapter, refs, source, args.timeout):
-            write_line(out, record)
+        write_line(out, {"type": "ready"})
+        serve_chunks(out, sys.stdin, adapter, meta_adapter, source, args.timeout)
         end = {
             "type": "end",
             "max_rss_kb": rss_kb(),

@@ -351,3 +351,22 @@ def test_chart_axes_and_svg() -> None:
     svg = render_svg(points)
     assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
     assert ">dehusk</text>" in svg and "faster and more accurate than trafilatura" in svg
+
+
+def test_serve_chunks_runs_each_chunk_it_is_sent(tmp_path: Path) -> None:
+    import io
+    import json
+
+    from dehusk.eval.worker import serve_chunks
+
+    for fid, text in (("1", "<p>one</p>"), ("2", "<p>two</p>")):
+        write_decoded(tmp_path, fid, text)
+    chunk = tmp_path / "chunk.ids"
+    chunk.write_text("1\t\t\n2\t\t\n", encoding="utf-8")
+    out = io.StringIO()
+    orders = [json.dumps({"ids": str(chunk), "meta": False}) + "\n", "\n"]
+    serve_chunks(out, orders, _ok, _boom, Source(tmp_path, "demo", "str", tmp_path), 5)
+    lines = [json.loads(ln) for ln in out.getvalue().splitlines()]
+    assert [ln["type"] for ln in lines] == ["page", "page", "chunk-done"]
+    assert [ln["text"] for ln in lines[:2]] == ["<p>one</p>", "<p>two</p>"]
+    assert all(ln["error"] is None for ln in lines[:2])  # meta false: no metadata call made
