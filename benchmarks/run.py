@@ -76,6 +76,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     ap.add_argument("--out", type=Path, default=REPO_ROOT / "bench-out" / "run.json")
     ap.add_argument("--compare", type=Path, help="an earlier run.json: list dehusk's drops")
+    ap.add_argument(
+        "--baseline", type=Path, help="an earlier run file whose figures the report shows as before"
+    )
     ap.add_argument("--no-docs", action="store_true", help="do not write docs/benchmarks.md")
     ap.add_argument("--data", help="one dev set (a name or a folder) instead of --sets")
     ap.add_argument("--timeout", type=float, default=20.0, help="seconds per page (default 20)")
@@ -378,6 +381,15 @@ def run_set(sr: SetRun, jobs: list[Job], args: argparse.Namespace, work: Path) -
     return extractors
 
 
+def baseline_of(path: Path) -> dict[str, Any]:
+    """The digest of the earlier run at ``path`` that the report shows as before."""
+    try:
+        shown = str(path.resolve().relative_to(REPO_ROOT))
+    except ValueError:
+        shown = str(path)
+    return report.baseline_digest(json.loads(path.read_text(encoding="utf-8")), shown)
+
+
 def chosen_sets(args: argparse.Namespace) -> list[Any]:
     """The dev sets of ``--data`` (one) or ``--sets``; exits on a missing one."""
     names = [args.data] if args.data else [n.strip() for n in args.sets.split(",") if n.strip()]
@@ -393,7 +405,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.docs_from:
         runs = [json.loads(p.read_text(encoding="utf-8")) for p in args.docs_from]
-        write_docs(report.merge_runs(runs), args.docs_dir)
+        merged = report.merge_runs(runs)
+        if args.baseline:
+            merged["meta"]["baseline"] = baseline_of(args.baseline)
+        write_docs(merged, args.docs_dir)
         return 0
     specs = select_peers(args.only)
     jobs = jobs_for(specs, args.bytes_row)
@@ -426,6 +441,7 @@ def main(argv: list[str] | None = None) -> int:
             "timeout_s": args.timeout,
             "warmup_pages": args.warmup,
             "all_extractors": not args.only.strip(),
+            **({"baseline": baseline_of(args.baseline)} if args.baseline else {}),
         },
         "sets": results,
     }

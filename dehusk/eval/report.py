@@ -111,6 +111,43 @@ def dehusk_table(run: Mapping[str, Any]) -> list[str]:
     return lines
 
 
+def baseline_table(run: Mapping[str, Any]) -> list[str]:
+    """The summaries of an earlier run (``meta["baseline"]``, see ``baseline_digest``)."""
+    base = run["meta"].get("baseline")
+    if not base:
+        return []
+    lines = [
+        "| set | extractor | word-F1 | shingle-F1 | catastrophic (word / shingle) | pages/s | "
+        f"vs {REFERENCE} |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for set_name, summaries in base["sets"].items():
+        for key, s in summaries.items():
+            ref_key = REFERENCE if not key.endswith("(bytes)") else f"{REFERENCE} (bytes)"
+            ref = (summaries.get(ref_key) or {}).get("pages_per_s")
+            pps = s["pages_per_s"]
+            lines.append(
+                f"| {set_name} | {key} | {fmt(s['word_f1'])} | {fmt(s['shingle_f1'])} | "
+                f"{_catastrophic(s)} | {fmt(pps, 1)} | {ratio(pps, ref)} |"
+            )
+    return lines
+
+
+def baseline_digest(run: Mapping[str, Any], file: str) -> dict[str, Any]:
+    """What a report keeps of an earlier run: its commit, date, file and the summaries
+    (without the per-type and metadata parts) of every extractor that ran, per set."""
+    keep = ("word_f1", "shingle_f1", "catastrophic", "pages_per_s", "n")
+    return {
+        "file": file,
+        "commit": run["meta"].get("commit"),
+        "date": run["meta"].get("date"),
+        "sets": {
+            name: {k: {f: e["summary"].get(f) for f in keep} for k, e in _ok(entry)}
+            for name, entry in run_sets(run).items()
+        },
+    }
+
+
 def speed_table(run: Mapping[str, Any]) -> list[str]:
     """Pages/s on the same decoded ``str`` per set, ratio to trafilatura, every pass, RSS;
     then the bytes rows, each with its ratio to trafilatura on bytes."""
@@ -480,6 +517,20 @@ def render_markdown(run: Mapping[str, Any]) -> str:
         *speed_table(run),
         "",
     ]
+    before = baseline_table(run)
+    if before:
+        base = meta["baseline"]
+        out += [
+            f"## Before: dehusk at `{base.get('commit', '?')}` in this harness",
+            "",
+            f"From `{base.get('file', '?')}` ({base.get('date', '?')}): "
+            "`dehusk-shipped` is `extract()` with the weights shipped then (trained on "
+            "wcxb-dev only, so out of sample on dragnet). Pages/s ratios are to trafilatura "
+            "in that run.",
+            "",
+            *before,
+            "",
+        ]
     stages = stage_table(run)
     if stages:
         out += ["### dehusk: time per stage", "", *stages, ""]

@@ -329,6 +329,10 @@ def test_render_markdown_has_every_table() -> None:
     assert "**skipped**: no 3.12" in md
     assert "COMMENTS" in md and "benchmark-dragnet.svg" in md
     assert "| 1 | article | a.example | 1.000 | 0.500 | 0.667 | 5 / 10 |  |" in md
+    run["meta"]["baseline"] = report.baseline_digest(run, "bench-out/old.json")
+    assert "| dragnet | trafilatura (bytes) | 0.800 | 0.800 | 1 / 0 | 8.0 | 1.00× |" in (
+        report.render_markdown(run)
+    )
     halves = [
         {"meta": {**run["meta"], "command": f"run {k}"}, "sets": {k: v}}
         for k, v in run["sets"].items()
