@@ -47,6 +47,7 @@ worker = load("worker")
 peers = load("peers")
 scoring = load("scoring")
 report = load("report")
+runfiles = load("runfiles")
 chart = load("chart")
 
 BENCH_PYTHON = REPO_ROOT / ".venv-bench" / "bin" / "python"
@@ -387,7 +388,7 @@ def baseline_of(path: Path) -> dict[str, Any]:
         shown = str(path.resolve().relative_to(REPO_ROOT))
     except ValueError:
         shown = str(path)
-    return report.baseline_digest(json.loads(path.read_text(encoding="utf-8")), shown)
+    return runfiles.baseline_digest(json.loads(path.read_text(encoding="utf-8")), shown)
 
 
 def chosen_sets(args: argparse.Namespace) -> list[Any]:
@@ -405,7 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.docs_from:
         runs = [json.loads(p.read_text(encoding="utf-8")) for p in args.docs_from]
-        merged = report.merge_runs(runs)
+        merged = runfiles.merge_runs(runs)
         if args.baseline:
             merged["meta"]["baseline"] = baseline_of(args.baseline)
         write_docs(merged, args.docs_dir)
@@ -452,7 +453,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"per-page results: {out}")
     if args.compare:
         old = json.loads(args.compare.read_text(encoding="utf-8"))
-        text = report.format_run_comparison(old, run)
+        text = runfiles.format_run_comparison(old, run)
         print(text)
         out.with_name("compare.txt").write_text(text + "\n", encoding="utf-8")
     if not args.no_docs:

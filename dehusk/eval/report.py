@@ -12,6 +12,8 @@ A run is the JSON that ``benchmarks/run.py`` writes (``bench-out/run.json``)::
 
 An extractor's key is its name for the headline runs on the decoded ``str`` and
 ``"<name> (bytes)"`` for the bytes rows. Most tables here take one set's entry.
+Tables of speed live in ``speedtables``, cells shared by both in ``cells``, whole-run
+operations (merge, compare, baseline digest) in ``runfiles``.
 """
 
 from __future__ import annotations
@@ -20,51 +22,24 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import scoring
+from .cells import (
+    REFERENCE,
+    catastrophic_cell,
+    fmt,
+    headline_runs,
+    interval_cell,
+    ok_runs,
+    ratio,
+)
+from .speedtables import decile_table, speed_table, stage_table
 
-REFERENCE = "trafilatura"
 PAGE_TYPES = ("article", "service", "product", "collection", "forum", "listing", "documentation")
-
-
-def fmt(value: float | None, digits: int = 3) -> str:
-    """``value`` with ``digits`` decimals, or an em dash for None."""
-    return "—" if value is None else f"{value:.{digits}f}"
-
-
-def ratio(value: float | None, reference: float | None) -> str:
-    """``value / reference`` as ``"1.23×"``, or an em dash when either is missing."""
-    if value is None or not reference:
-        return "—"
-    return f"{value / reference:.2f}×"
-
-
-def _ok(run: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
-    """The extractors of ``run`` that ran, in run order."""
-    return [(n, e) for n, e in run["extractors"].items() if e.get("status") == "ok"]
-
-
-def _mb(kb: float | None) -> float | None:
-    return None if kb is None else kb / 1024
-
-
-def _catastrophic(s: Mapping[str, Any]) -> str:
-    c = s.get("catastrophic") or {}
-    return f"{c.get('word', '—')} / {c.get('shingle', '—')}"
-
-
-def _interval(s: Mapping[str, Any], key: str) -> str:
-    iv = (s.get("intervals") or {}).get(key)
-    return f"{fmt(s[key])} [{iv[0]:.3f}, {iv[1]:.3f}]" if iv else fmt(s[key])
-
-
-def _headline(entry: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
-    """The extractors of one set that ran on the decoded ``str``."""
-    return [(n, e) for n, e in _ok(entry) if e.get("input", "str") == "str"]
 
 
 def quality_table(entry: Mapping[str, Any]) -> list[str]:
     """Markdown lines of one set's quality table: word and shingle P/R/F1, snippets,
     catastrophic pages (word / shingle F1 < 0.5), errors."""
-    snippets = any(e["summary"].get("with") is not None for _, e in _headline(entry))
+    snippets = any(e["summary"].get("with") is not None for _, e in headline_runs(entry))
     extra = " with ↑ | without ↑ |" if snippets else ""
     lines = [
         "| extractor | word-F1 | word P | word R | shingle-F1 | shingle P | shingle R |"
@@ -72,13 +47,13 @@ def quality_table(entry: Mapping[str, Any]) -> list[str]:
         + " catastrophic (word / shingle) | errors | timeouts | empty |",
         "|---|" + "---:|" * (10 + (2 if snippets else 0)),
     ]
-    for name, ext in _headline(entry):
+    for name, ext in headline_runs(entry):
         s = ext["summary"]
         cells = f" {fmt(s['with'])} | {fmt(s['without'])} |" if snippets else ""
         lines.append(
             f"| {name} | {fmt(s['word_f1'])} | {fmt(s['word_p'])} | {fmt(s['word_r'])} | "
             f"{fmt(s['shingle_f1'])} | {fmt(s['shingle_p'])} | {fmt(s['shingle_r'])} |{cells} "
-            f"{_catastrophic(s)} | {s['errors']} | {s['timeouts']} | {s['empty']} |"
+            f"{catastrophic_cell(s)} | {s['errors']} | {s['timeouts']} | {s['empty']} |"
         )
     return lines
 
@@ -105,8 +80,8 @@ def dehusk_table(run: Mapping[str, Any]) -> list[str]:
                 continue
             s = ext["summary"]
             lines.append(
-                f"| {set_name} | {what} | {_interval(s, 'word_f1')} | "
-                f"{_interval(s, 'shingle_f1')} | {_catastrophic(s)} | {s['n']} |"
+                f"| {set_name} | {what} | {interval_cell(s, 'word_f1')} | "
+                f"{interval_cell(s, 'shingle_f1')} | {catastrophic_cell(s)} | {s['n']} |"
             )
     return lines
 
@@ -128,125 +103,8 @@ def baseline_table(run: Mapping[str, Any]) -> list[str]:
             pps = s["pages_per_s"]
             lines.append(
                 f"| {set_name} | {key} | {fmt(s['word_f1'])} | {fmt(s['shingle_f1'])} | "
-                f"{_catastrophic(s)} | {fmt(pps, 1)} | {ratio(pps, ref)} |"
+                f"{catastrophic_cell(s)} | {fmt(pps, 1)} | {ratio(pps, ref)} |"
             )
-    return lines
-
-
-def baseline_digest(run: Mapping[str, Any], file: str) -> dict[str, Any]:
-    """What a report keeps of an earlier run: its commit, date, file and the summaries
-    (without the per-type and metadata parts) of every extractor that ran, per set."""
-    keep = ("word_f1", "shingle_f1", "catastrophic", "pages_per_s", "n")
-    return {
-        "file": file,
-        "commit": run["meta"].get("commit"),
-        "date": run["meta"].get("date"),
-        "sets": {
-            name: {k: {f: e["summary"].get(f) for f in keep} for k, e in _ok(entry)}
-            for name, entry in run_sets(run).items()
-        },
-    }
-
-
-def speed_table(run: Mapping[str, Any]) -> list[str]:
-    """Pages/s on the same decoded ``str`` per set, ratio to trafilatura, every pass, RSS;
-    then the bytes rows, each with its ratio to trafilatura on bytes."""
-    names = run["sets"]
-    head = "| extractor | input |"
-    for set_name in names:
-        head += f" {set_name} pages/s | vs {REFERENCE} | passes | peak RSS MB |"
-    lines = [head, "|---|---|" + "---:|---:|---|---:|" * len(names)]
-    keys: list[str] = []
-    for entry in names.values():
-        keys += [k for k, _ in _ok(entry) if k not in keys]
-    keys.sort(key=lambda k: k.endswith("(bytes)"))
-    for key in keys:
-        row = f"| {key.removesuffix(' (bytes)')} |"
-        mode = "bytes" if key.endswith("(bytes)") else "str"
-        row += f" {mode} |"
-        for entry in names.values():
-            ext = entry["extractors"].get(key) or {}
-            if ext.get("status") != "ok":
-                row += " — | — | — | — |"
-                continue
-            ref_key = REFERENCE if mode == "str" else f"{REFERENCE} (bytes)"
-            ref = (entry["extractors"].get(ref_key) or {}).get("summary") or {}
-            pps = ext["summary"]["pages_per_s"]
-            passes = ", ".join(fmt(v, 1) for v in ext.get("pass_pages_per_s") or [])
-            row += (
-                f" {fmt(pps, 1)} | {ratio(pps, ref.get('pages_per_s'))} | {passes} | "
-                f"{fmt(_mb(ext.get('max_rss_kb')), 0)} |"
-            )
-        lines.append(row)
-    return lines
-
-
-DECILES = 10
-
-
-def decile_table(entry: Mapping[str, Any]) -> list[str]:
-    """Pages/s per decile of page size (decoded characters) for the ``str`` runs of a set."""
-    sizes = sorted(entry["pages"], key=lambda f: (entry["pages"][f].get("chars") or 0, f))
-    runs = _headline(entry)
-    if not sizes or not runs:
-        return []
-    ref = next((e for n, e in runs if n == REFERENCE), None)
-    lines = [
-        "| decile | KB of text | "
-        + " | ".join(n for n, _ in runs)
-        + (" | dehusk vs trafilatura |" if ref else " |"),
-        "|---|---|" + "---:|" * (len(runs) + (1 if ref else 0)),
-    ]
-    for d in range(DECILES):
-        ids = sizes[d * len(sizes) // DECILES : (d + 1) * len(sizes) // DECILES]
-        if not ids:
-            continue
-        lo = (entry["pages"][ids[0]].get("chars") or 0) / 1000
-        hi = (entry["pages"][ids[-1]].get("chars") or 0) / 1000
-        speeds = {n: _pages_per_s(e, ids) for n, e in runs}
-        cells = " | ".join(fmt(speeds[n], 1) for n, _ in runs)
-        tail = f" | {ratio(speeds.get('dehusk'), speeds.get(REFERENCE))} |" if ref else " |"
-        lines.append(f"| {d + 1} | {lo:.0f}–{hi:.0f} | {cells}{tail}")
-    return lines
-
-
-def _pages_per_s(ext: Mapping[str, Any], ids: list[str]) -> float | None:
-    seconds = sum(float((ext["pages"].get(f) or {}).get("seconds") or 0.0) for f in ids)
-    return len(ids) / seconds if seconds > 0 else None
-
-
-#: Whose stages the report shows: the first of these that ran.
-STAGE_RUNS = ("dehusk", "dehusk-shipped", "dehusk-rules")
-
-
-def stage_table(run: Mapping[str, Any]) -> list[str]:
-    """dehusk's milliseconds per page in each pipeline stage, per set and input."""
-    ran = {k for entry in run["sets"].values() for k, _ in _ok(entry)}
-    key = next((k for k in STAGE_RUNS if k in ran), STAGE_RUNS[0])
-    columns = []
-    for set_name, entry in run["sets"].items():
-        for k in (key, f"{key} (bytes)"):
-            ext = entry["extractors"].get(k) or {}
-            if ext.get("status") == "ok" and ext.get("stages"):
-                columns.append((f"{k}, {set_name}, {ext.get('input', 'str')}", ext))
-    if not columns:
-        return []
-    stages: list[str] = []
-    for _, ext in columns:
-        stages += [st for st in ext["stages"] if st not in stages]
-    lines = [
-        "| stage | " + " | ".join(f"{c} ms/page (share)" for c, _ in columns) + " |",
-        "|---|" + "---:|" * len(columns),
-    ]
-    for st in stages:
-        cells = []
-        for _, ext in columns:
-            total = sum(ext["stages"].values()) or 1.0
-            value = ext["stages"].get(st, 0.0)
-            cells.append(f"{1000 * value / ext['summary']['n']:.2f} ({value / total:.0%})")
-        lines.append(f"| {st} | " + " | ".join(cells) + " |")
-    totals = [f"{1000 * sum(e['stages'].values()) / e['summary']['n']:.2f}" for _, e in columns]
-    lines.append("| **all of extract()** | " + " | ".join(totals) + " |")
     return lines
 
 
@@ -267,7 +125,7 @@ def chart_points(entry: Mapping[str, Any], set_name: str) -> list[Any]:
     key, _ = chart_metric(set_name)
     return [
         ChartPoint(n, e["summary"]["pages_per_s"], e["summary"][key])
-        for n, e in _headline(entry)
+        for n, e in headline_runs(entry)
         if e["summary"]["pages_per_s"]
     ]
 
@@ -282,7 +140,7 @@ def type_table(run: Mapping[str, Any]) -> list[str]:
         "| extractor | " + " | ".join(f"{k} (n={counts[k]})" for k in kinds) + " | all |",
         "|---|" + "---:|" * (len(kinds) + 1),
     ]
-    for name, ext in _headline(run):
+    for name, ext in headline_runs(run):
         per = ext["summary"]["per_type"]
         cells = [fmt((per.get(k) or {}).get("word_f1")) for k in kinds]
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {fmt(ext['summary']['word_f1'])} |")
@@ -301,7 +159,7 @@ def metadata_table(run: Mapping[str, Any]) -> list[str]:
         "| extractor | title | author | date | page type (all pages) |",
         "|---|---:|---:|---:|---:|",
     ]
-    for name, ext in _headline(run):
+    for name, ext in headline_runs(run):
         meta = ext["summary"]["meta"]
         if not any((meta.get(k) or {}).get("n") for k in ("title", "author", "date", "page_type")):
             continue
@@ -342,7 +200,7 @@ def machine_lines(run: Mapping[str, Any]) -> list[str]:
     ]
     versions: dict[str, str] = {}
     for entry in run["sets"].values():
-        for _, ext in _ok(entry):
+        for _, ext in ok_runs(entry):
             versions.update(ext.get("versions") or {})
     if versions:
         lines.append("- Packages: " + ", ".join(f"{k} {v}" for k, v in sorted(versions.items())))
@@ -550,86 +408,3 @@ def render_markdown(run: Mapping[str, Any]) -> str:
         out += [""]
     out += ["## Metrics and scoring rules", "", METRICS_TEXT]
     return "\n".join(out)
-
-
-def compare_runs(
-    old: Mapping[str, Any],
-    new: Mapping[str, Any],
-    extractor: str = "dehusk",
-    threshold: float = 0.02,
-) -> list[tuple[str, str, float, float]]:
-    """Pages whose word-F1 for ``extractor`` dropped by more than ``threshold``, worst first.
-
-    In: two runs (see the module docstring). Out: (file id, page type, old F1, new F1) for
-    pages present in both runs.
-    """
-    old_pages = ((old["extractors"].get(extractor) or {}).get("pages")) or {}
-    new_pages = ((new["extractors"].get(extractor) or {}).get("pages")) or {}
-    drops = []
-    for fid, rec in new_pages.items():
-        if fid not in old_pages:
-            continue
-        before, after = float(old_pages[fid]["word_f1"]), float(rec["word_f1"])
-        if before - after > threshold:
-            kind = (new["pages"].get(fid) or {}).get("page_type", "?")
-            drops.append((fid, kind, before, after))
-    drops.sort(key=lambda d: (d[3] - d[2], d[0]))
-    return drops
-
-
-def format_comparison(
-    old: Mapping[str, Any], new: Mapping[str, Any], extractor: str = "dehusk"
-) -> str:
-    """A plain-text report of ``compare_runs`` plus the change of the mean on common pages."""
-    old_pages = ((old["extractors"].get(extractor) or {}).get("pages")) or {}
-    new_pages = ((new["extractors"].get(extractor) or {}).get("pages")) or {}
-    common = sorted(set(old_pages) & set(new_pages))
-    if not common:
-        return f"compare: no page of {extractor} in both runs"
-    mean_old = sum(float(old_pages[f]["word_f1"]) for f in common) / len(common)
-    mean_new = sum(float(new_pages[f]["word_f1"]) for f in common) / len(common)
-    gains = sum(
-        1 for f in common if float(new_pages[f]["word_f1"]) - float(old_pages[f]["word_f1"]) > 0.02
-    )
-    drops = compare_runs(old, new, extractor)
-    lines = [
-        f"compare {extractor}: {len(common)} common pages, mean word-F1 "
-        f"{mean_old:.4f} -> {mean_new:.4f} ({mean_new - mean_old:+.4f}); "
-        f"{gains} pages up by > 0.02, {len(drops)} down by > 0.02",
-    ]
-    if drops:
-        lines.append("  file  type           old    new    change")
-        lines += [
-            f"  {fid}  {kind:<13} {a:.3f}  {b:.3f}  {b - a:+.3f}" for fid, kind, a, b in drops
-        ]
-    return "\n".join(lines)
-
-
-def run_sets(run: Mapping[str, Any]) -> Mapping[str, Any]:
-    """A run's sets; a run file from before the second set counts as ``wcxb-dev`` alone."""
-    sets: Mapping[str, Any] = run.get("sets", {"wcxb-dev": run})
-    return sets
-
-
-def format_run_comparison(
-    old: Mapping[str, Any], new: Mapping[str, Any], extractor: str = "dehusk"
-) -> str:
-    """``format_comparison`` for every set present in both runs."""
-    old_sets, new_sets = run_sets(old), run_sets(new)
-    parts = [
-        f"[{name}] " + format_comparison(old_sets[name], entry, extractor)
-        for name, entry in new_sets.items()
-        if name in old_sets
-    ]
-    return "\n".join(parts) or "compare: no set in both runs"
-
-
-def merge_runs(runs: list[Mapping[str, Any]]) -> dict[str, Any]:
-    """One run of the sets of ``runs`` (e.g. one set per core, run side by side): the first
-    run's meta, every run's meta under ``meta["parts"]`` when there are several."""
-    merged: dict[str, Any] = {"meta": dict(runs[0]["meta"]), "sets": {}}
-    if len(runs) > 1:
-        merged["meta"]["parts"] = [r["meta"] for r in runs]
-    for run in runs:
-        merged["sets"].update(run_sets(run))
-    return merged

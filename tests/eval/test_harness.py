@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from dehusk.eval import devsets, peers, report, scoring, stages
+from dehusk.eval import devsets, peers, report, runfiles, scoring, speedtables, stages
 from dehusk.eval.chart import ChartPoint, axes_for, render_svg
 from dehusk.eval.datasets import PageInfo, Truth
 from dehusk.eval.peers import (
@@ -258,11 +258,11 @@ def _run(f1s: dict[str, float], extractor: str = "dehusk") -> dict[str, Any]:
 def test_compare_lists_drops_worst_first() -> None:
     old = _run({"1": 0.9, "2": 0.8, "3": 0.5, "4": 0.7})
     new = _run({"1": 0.5, "2": 0.79, "3": 0.9, "4": 0.6})
-    drops = report.compare_runs(old, new)
+    drops = runfiles.compare_runs(old, new)
     assert [d[0] for d in drops] == ["1", "4"]  # page 2 fell by 0.01 only
-    text = report.format_comparison(old, new)
+    text = runfiles.format_comparison(old, new)
     assert "4 common pages" in text and "1 pages up" in text and "2 down" in text
-    both = report.format_run_comparison(old, {"sets": {"wcxb-dev": new, "dragnet": new}})
+    both = runfiles.format_run_comparison(old, {"sets": {"wcxb-dev": new, "dragnet": new}})
     assert both.startswith("[wcxb-dev] compare dehusk: 4 common pages")  # an old run file
     assert "dragnet" not in both
 
@@ -329,7 +329,7 @@ def test_render_markdown_has_every_table() -> None:
     assert "**skipped**: no 3.12" in md
     assert "COMMENTS" in md and "benchmark-dragnet.svg" in md
     assert "| 1 | article | a.example | 1.000 | 0.500 | 0.667 | 5 / 10 |  |" in md
-    run["meta"]["baseline"] = report.baseline_digest(run, "bench-out/old.json")
+    run["meta"]["baseline"] = runfiles.baseline_digest(run, "bench-out/old.json")
     assert "| dragnet | trafilatura (bytes) | 0.800 | 0.800 | 1 / 0 | 8.0 | 1.00× |" in (
         report.render_markdown(run)
     )
@@ -337,10 +337,10 @@ def test_render_markdown_has_every_table() -> None:
         {"meta": {**run["meta"], "command": f"run {k}"}, "sets": {k: v}}
         for k, v in run["sets"].items()
     ]
-    merged = report.merge_runs(halves)
+    merged = runfiles.merge_runs(halves)
     assert list(merged["sets"]) == ["wcxb-dev", "dragnet"]
     assert "run wcxb-dev\nrun dragnet" in report.render_markdown(merged)
-    deciles = report.decile_table(run["sets"]["wcxb-dev"])
+    deciles = speedtables.decile_table(run["sets"]["wcxb-dev"])
     assert deciles[2].startswith("| 5 | 0–0 | ")  # the smaller page's decile (of two pages)
     points = report.chart_points(run["sets"]["dragnet"], "dragnet")
     assert [(p.name, p.pages_per_s) for p in points][:1] == [("dehusk", 30)]
