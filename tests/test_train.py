@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -64,3 +66,25 @@ def test_fitted_model_learns_the_synthetic_rule(monkeypatch: pytest.MonkeyPatch)
     w = train.fit(pages)
     hits = [np.mean(train.predict_page(w, p)[0] == p.target) for p in pages]
     assert np.mean(hits) > 0.9
+
+
+def test_folds_group_sites_within_each_set_and_cross_set_scores(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(train, "TREES", 5)
+    pages = _synthetic(20)
+    other = [
+        p._replace(info=PageInfo(f"d{i}", None, "article", f"s{i % 7}", Truth("x"), "dragnet"))
+        for i, p in enumerate(_synthetic(21, seed=2))
+    ]
+    folds = train.assign_folds(pages + other)
+    site_folds: dict[str, set[int]] = {}
+    for p, k in zip(pages + other, folds, strict=True):
+        site_folds.setdefault(train.group_of(p.info), set()).add(k)
+    assert all(len(ks) == 1 for ks in site_folds.values())  # one site, one fold
+    assert set(folds[:20]) == set(folds[20:]) == set(range(train.FOLDS))
+    result = train.cross_set(pages + other, tmp_path)
+    assert set(result) == {"dragnet from wcxb-dev", "wcxb-dev from dragnet"}
+    assert result["dragnet from wcxb-dev"]["summary"]["pages"] == 21
+    assert (tmp_path / "trained-on-dragnet.npz").is_file()
+    assert set(train.headline(result)["wcxb-dev from dragnet"]) >= {"word_f1", "shingle_f1_ci"}

@@ -1,20 +1,25 @@
-"""``make train``: rebuild the learned classifier's weights from wcxb-dev, deterministically.
+"""``make train``: rebuild the learned classifier's weights from both dev sets, deterministically.
 
-Run as ``python -m dehusk.eval.train [--data DIR] [--out dehusk/models/dehusk-blocks.npz]
+Run as ``python -m dehusk.eval.train [--data DIR ...] [--out dehusk/models/dehusk-blocks.npz]
 [--folds-dir bench-out/folds]`` in the dev venv with the ``train`` extra (scikit-learn is
-used for training only; inference is NumPy, see ``dehusk.model``).
+used for training only; inference is NumPy, see ``dehusk.model``). ``--data`` defaults to
+wcxb-dev and dragnet (``dehusk.eval.datasets``).
 
 Steps:
 1. Every page goes through the library's own decode → parse → segment → rules → features
    (the same single pass as extraction), giving one feature row per block.
 2. Block targets come from aligning the ground truth to the blocks (``align``).
-3. Five folds grouped by domain (``GroupKFold`` on metadata.json's ``domain``): for each fold a
-   page-type model and a block model are trained on the other four and predict the held-out
-   pages. The out-of-fold figures (word-F1 per page type, rules vs learned, and page-type
-   accuracy) are printed and written to ``bench-out/train-oof.json``; the fold weights go to
-   ``--folds-dir`` with ``folds.json`` (SHA-1 of the page bytes → fold) so ``make bench``
-   can score every page with the model that never saw its domain.
-4. The shipped weights are trained on all pages.
+3. Five folds grouped by site within each set (``GroupKFold`` on ``PageInfo.domain``, run
+   per set; fold k is the union of each set's fold k): for each fold a page-type model and a
+   block model are trained on the other four and predict the held-out pages. Across sets, a
+   model trained on one set alone predicts every page of the other. The four figures (each set
+   out of fold, each set from the other), with 95% bootstrap intervals and per page type, are
+   printed and written to ``bench-out/train-oof.json``.
+4. ``--folds-dir`` (the benchmark's interface, kept stable): ``fold{k}.npz``, ``folds.json``
+   (``by_sha1``: SHA-1 of the page bytes → fold, pages of both sets; ``by_key``:
+   ``dataset/file_id`` → fold; ``by_id``: wcxb-dev file id → fold) and
+   ``trained-on-wcxb-dev.npz`` / ``trained-on-dragnet.npz`` (each trained on that set alone).
+5. The shipped weights are trained on all pages of both sets.
 
 Deterministic: fixed seeds, no shuffling of the folds, pages in file-id order.
 """
@@ -41,8 +46,8 @@ from dehusk.parse import parse
 from dehusk.rules import rules
 from dehusk.segment import segment
 
-from .datasets import PageInfo, default_data_dir, load_index, read_html
-from .metrics import tokens, word_prf
+from .datasets import DATASETS, PageInfo, default_data_dir, load_index, read_html
+from .metrics import f1_of, macro_f1, shingle_counts, shingle_pr, tokens, word_prf
 
 VERSION = "1"
 SEED = 0
@@ -130,11 +135,22 @@ def page_data(info: PageInfo, html: bytes) -> PageData:
     )
 
 
-def body_f1(data: PageData, main: np.ndarray) -> float:
-    """Word-F1 of the body the given main flags make (classify-level, before dedupe)."""
+def body_text(data: PageData, main: np.ndarray) -> str:
+    """The body the given main flags make (classify-level, before dedupe)."""
     keep = main & data.body
-    text = "\n\n".join(t for t, k in zip(data.texts, keep, strict=True) if k)
-    return word_prf(text, data.info.truth.main).f1
+    return "\n\n".join(t for t, k in zip(data.texts, keep, strict=True) if k)
+
+
+def body_scores(data: PageData, main: np.ndarray) -> dict[str, float]:
+    """Word-F1 and shingle precision/recall of the body the given main flags make."""
+    text = body_text(data, main)
+    p, r = shingle_pr(shingle_counts(text, data.info.truth.main))
+    return {"f1": word_prf(text, data.info.truth.main).f1, "p": p, "r": r}
+
+
+def group_of(info: PageInfo) -> str:
+    """The fold group of a page: its site within its set (a page without a site alone)."""
+    return f"{info.dataset}:{info.domain or info.file_id}"
 
 
 def _standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -151,10 +167,13 @@ def fit_page_types(pages: Sequence[PageData]) -> tuple[np.ndarray, ...]:
     x = np.array([p.page for p in pages], dtype=np.float64)
     y = np.array([PAGE_TYPES.index(p.info.page_type) for p in pages])
     mean, scale = _standardise(x)
-    model = LogisticRegression(C=0.5, max_iter=2000, random_state=SEED)
-    model.fit((x - mean) / scale, y)
     w = np.zeros((x.shape[1], len(PAGE_TYPES)), dtype=np.float32)
     b = np.full(len(PAGE_TYPES), -30.0, dtype=np.float32)  # a type absent from training
+    if len(set(y.tolist())) == 1:  # one type alone (dragnet's articles): always that type
+        b[y[0]] = 0.0
+        return mean, scale, w, b
+    model = LogisticRegression(C=0.5, max_iter=2000, random_state=SEED)
+    model.fit((x - mean) / scale, y)
     w[:, model.classes_] = model.coef_.T
     b[model.classes_] = model.intercept_
     return mean, scale, w, b
@@ -170,7 +189,7 @@ def _inner_type_probs(pages: Sequence[PageData]) -> list[np.ndarray]:
     """Page-type probabilities for training pages, each from a model that did not see it."""
     from sklearn.model_selection import GroupKFold
 
-    groups = [p.info.domain or p.info.file_id for p in pages]
+    groups = [group_of(p.info) for p in pages]
     out: list[np.ndarray] = [np.zeros(len(PAGE_TYPES))] * len(pages)
     for train, test in GroupKFold(n_splits=FOLDS).split(np.zeros(len(pages)), groups=groups):
         tw = _type_weights(fit_page_types([pages[i] for i in train]))
@@ -262,6 +281,33 @@ def load_pages(data_dir: Path, limit: int | None = None) -> list[PageData]:
     return out
 
 
+BOOTSTRAP = 1000
+
+
+def _interval(values: list[float]) -> list[float]:
+    values.sort()
+    return [round(values[int(0.025 * len(values))], 4), round(values[int(0.975 * len(values))], 4)]
+
+
+def _figures(rows: list[dict[str, Any]], prefix: str) -> dict[str, Any]:
+    """Mean word-F1, macro shingle-F1 (each with a 95% bootstrap interval), lost pages."""
+    rng = np.random.default_rng(SEED)
+    f1 = np.array([r[f"{prefix}_f1"] for r in rows])
+    pr = np.array([(r[f"{prefix}_p"], r[f"{prefix}_r"]) for r in rows]).reshape(-1, 2)
+    draws = rng.integers(0, len(rows), size=(BOOTSTRAP, len(rows)))
+    word = f1[draws].mean(axis=1)
+    means = pr[draws].mean(axis=1)
+    shingle = [f1_of(p, r) for p, r in means]
+    lost = [min(r[f"{prefix}_f1"], f1_of(r[f"{prefix}_p"], r[f"{prefix}_r"])) < 0.5 for r in rows]
+    return {
+        "word_f1": round(float(f1.mean()), 4),
+        "word_f1_ci": _interval(word.tolist()),
+        "shingle_f1": round(macro_f1(map(tuple, pr)).f1, 4),
+        "shingle_f1_ci": _interval(shingle),
+        "catastrophic": int(sum(lost)),
+    }
+
+
 def _summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
     by_type: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
@@ -272,8 +318,8 @@ def _summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
     return {
         "pages": len(rows),
-        "rules_f1": mean(rows, "rules_f1"),
-        "learned_f1": mean(rows, "learned_f1"),
+        "rules": _figures(rows, "rules"),
+        "learned": _figures(rows, "learned"),
         "page_type_accuracy": mean(rows, "type_ok"),
         "by_type": {
             t: {
@@ -287,47 +333,109 @@ def _summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def cross_validate(pages: list[PageData], folds_dir: Path | None) -> dict[str, Any]:
-    """Out-of-fold figures with domain-grouped folds; fold weights saved to ``folds_dir``."""
+def score_rows(w: Weights, pages: Sequence[PageData]) -> list[dict[str, Any]]:
+    """Each page's figures, rules alone and learned with weights ``w``."""
+    rows = []
+    for data in pages:
+        main, kind = predict_page(w, data)
+        row: dict[str, Any] = {
+            "id": data.info.key,
+            "page_type": data.info.page_type,
+            "predicted_type": kind,
+            "type_ok": kind == data.info.page_type,
+        }
+        for name, flags in (("rules", data.rules_main), ("learned", main)):
+            row.update({f"{name}_{k}": round(v, 4) for k, v in body_scores(data, flags).items()})
+        rows.append(row)
+    return rows
+
+
+def assign_folds(pages: Sequence[PageData]) -> list[int]:
+    """Each page's fold: ``GroupKFold`` by site, run within each set."""
     from sklearn.model_selection import GroupKFold
 
-    groups = [p.info.domain or p.info.file_id for p in pages]
+    fold = [0] * len(pages)
+    for name in DATASETS:
+        idx = [i for i, p in enumerate(pages) if p.info.dataset == name]
+        if len(idx) < FOLDS:
+            continue
+        groups = [group_of(pages[i].info) for i in idx]
+        for k, (_, test) in enumerate(GroupKFold(n_splits=FOLDS).split(idx, groups=groups)):
+            for t in test:
+                fold[idx[t]] = k
+    return fold
+
+
+def cross_validate(pages: list[PageData], folds_dir: Path | None) -> dict[str, Any]:
+    """Out-of-fold figures per set (site-grouped folds); fold weights saved to ``folds_dir``."""
+    fold = assign_folds(pages)
     rows: list[dict[str, Any]] = []
-    fold_of: dict[str, int] = {}
-    fold_of_digest: dict[str, int] = {}
-    split = GroupKFold(n_splits=FOLDS).split(np.zeros(len(pages)), groups=groups)
-    for k, (train, test) in enumerate(split):
+    for k in range(FOLDS):
         t0 = time.perf_counter()
-        w = fit([pages[i] for i in train])
+        w = fit([p for p, f in zip(pages, fold, strict=True) if f != k])
         if folds_dir is not None:
             save(folds_dir / f"fold{k}.npz", w)
-        for i in test:
-            data = pages[i]
-            main, kind = predict_page(w, data)
-            fold_of[data.info.file_id] = k
-            fold_of_digest[data.digest] = k
-            rows.append(
-                {
-                    "id": data.info.file_id,
-                    "page_type": data.info.page_type,
-                    "predicted_type": kind,
-                    "type_ok": kind == data.info.page_type,
-                    "rules_f1": round(body_f1(data, data.rules_main), 4),
-                    "learned_f1": round(body_f1(data, main), 4),
-                }
-            )
+        test = [p for p, f in zip(pages, fold, strict=True) if f == k]
+        rows += score_rows(w, test)
         print(f"  fold {k}: {len(test)} pages, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     if folds_dir is not None:
-        index = {"version": VERSION, "by_id": fold_of, "by_sha1": fold_of_digest}
+        index = {
+            "version": VERSION,
+            "by_id": {
+                p.info.file_id: f
+                for p, f in zip(pages, fold, strict=True)
+                if p.info.dataset == "wcxb-dev"
+            },
+            "by_key": {p.info.key: f for p, f in zip(pages, fold, strict=True)},
+            "by_sha1": {p.digest: f for p, f in zip(pages, fold, strict=True)},
+        }
         (folds_dir / "folds.json").write_text(json.dumps(index, sort_keys=True) + "\n")
     rows.sort(key=lambda r: r["id"])
-    return {"summary": _summary(rows), "pages": rows}
+    return {name: _per_set(rows, name) for name in DATASETS}
+
+
+def _per_set(rows: list[dict[str, Any]], name: str) -> dict[str, Any]:
+    mine = [r for r in rows if r["id"].startswith(f"{name}/")]
+    return {"summary": _summary(mine), "pages": mine} if mine else {}
+
+
+def cross_set(pages: list[PageData], folds_dir: Path | None) -> dict[str, Any]:
+    """Trained on one set alone, scored on the other (``trained-on-SET.npz``)."""
+    out: dict[str, Any] = {}
+    for source in DATASETS:
+        train_on = [p for p in pages if p.info.dataset == source]
+        test = [p for p in pages if p.info.dataset != source]
+        if not train_on or not test:
+            continue
+        w = fit(train_on)
+        if folds_dir is not None:
+            save(folds_dir / f"trained-on-{source}.npz", w)
+        for target in DATASETS:
+            if target != source:
+                rows = score_rows(w, [p for p in test if p.info.dataset == target])
+                out[f"{target} from {source}"] = {"summary": _summary(rows), "pages": rows}
+    return out
+
+
+def headline(result: dict[str, Any]) -> dict[str, Any]:
+    """The four figures (each set out of fold, each set from the other), learned path."""
+    return {
+        name: {k: v for k, v in entry["summary"]["learned"].items()}
+        | {"page_type_accuracy": entry["summary"]["page_type_accuracy"]}
+        for name, entry in result.items()
+        if entry
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dehusk.eval.train", description=__doc__)
     root = Path(__file__).resolve().parents[2]
-    parser.add_argument("--data", type=Path, default=default_data_dir(root))
+    parser.add_argument(
+        "--data",
+        type=Path,
+        nargs="+",
+        default=[default_data_dir(root, name) for name in DATASETS],
+    )
     parser.add_argument(
         "--out", type=Path, default=root / "dehusk" / "models" / "dehusk-blocks.npz"
     )
@@ -337,14 +445,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation")
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
-    pages = load_pages(args.data, args.limit or None)
+    pages = [p for d in args.data for p in load_pages(d, args.limit or None)]
     print(f"features of {len(pages)} pages: {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     if not args.no_cv:
         args.folds_dir.mkdir(parents=True, exist_ok=True)
-        result = cross_validate(pages, args.folds_dir)
+        result = cross_validate(pages, args.folds_dir) | cross_set(pages, args.folds_dir)
+        result = {k: v for k, v in result.items() if v}
         args.report.parent.mkdir(parents=True, exist_ok=True)
-        args.report.write_text(json.dumps(result, indent=1) + "\n")
-        print(json.dumps(result["summary"], indent=1))
+        args.report.write_text(json.dumps({"headline": headline(result)} | result, indent=1))
+        for name, entry in result.items():
+            print(name, json.dumps(entry["summary"], indent=1))
+        print("headline", json.dumps(headline(result), indent=1))
     save(args.out, fit(pages))
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)", file=sys.stderr)
     return 0
