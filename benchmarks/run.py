@@ -132,18 +132,24 @@ def machine_info() -> dict[str, Any]:
     }
 
 
+def _git(*args: str) -> str:
+    done = subprocess.run(
+        ["git", "-C", str(REPO_ROOT), *args], capture_output=True, text=True, check=False
+    )
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
 def git_commit() -> str:
     """Short HEAD of the repo, ``-dirty`` when ``dehusk/`` has uncommitted changes."""
-
-    def git(*args: str) -> str:
-        done = subprocess.run(
-            ["git", "-C", str(REPO_ROOT), *args], capture_output=True, text=True, check=False
-        )
-        return done.stdout.strip() if done.returncode == 0 else ""
-
-    head = git("rev-parse", "--short", "HEAD") or "no commit"
-    dirty = git("status", "--porcelain", "--", "dehusk")
+    head = _git("rev-parse", "--short", "HEAD") or "no commit"
+    dirty = _git("status", "--porcelain", "--", "dehusk")
     return f"{head}-dirty" if dirty else head
+
+
+def library_commit(commit: str = "HEAD") -> str:
+    """The last commit up to ``commit`` that changed the library (``dehusk/`` less
+    ``dehusk/eval``): the extractor measured, whatever the harness commits after it."""
+    return _git("log", "-1", "--format=%h", commit, "--", "dehusk", ":!dehusk/eval") or "?"
 
 
 def command_line(argv: list[str]) -> str:
@@ -438,6 +444,7 @@ def main(argv: list[str] | None = None) -> int:
             "machine": machine,
             "pythons": sorted(pythons),
             "commit": commit,
+            "library_commit": library_commit(),
             "repeat": max(1, args.repeat),
             "timeout_s": args.timeout,
             "warmup_pages": args.warmup,

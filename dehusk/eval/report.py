@@ -196,7 +196,8 @@ def machine_lines(run: Mapping[str, Any]) -> list[str]:
             for pm in [part["machine"] for part in meta.get("parts", [meta])]
         ],
         f"- Python: {', '.join(sorted(set(meta.get('pythons', []))))}",
-        f"- dehusk commit: `{meta.get('commit', '?')}`",
+        f"- dehusk commit: `{meta.get('commit', '?')}` (last change to the library: "
+        f"`{meta.get('library_commit', '?')}`)",
     ]
     versions: dict[str, str] = {}
     for entry in run["sets"].values():

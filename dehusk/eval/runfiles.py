@@ -18,7 +18,7 @@ def baseline_digest(run: Mapping[str, Any], file: str) -> dict[str, Any]:
     keep = ("word_f1", "shingle_f1", "catastrophic", "pages_per_s", "n")
     return {
         "file": file,
-        "commit": run["meta"].get("commit"),
+        "commit": run["meta"].get("library_commit") or run["meta"].get("commit"),
         "date": run["meta"].get("date"),
         "sets": {
             name: {k: {f: e["summary"].get(f) for f in keep} for k, e in ok_runs(entry)}
