@@ -99,12 +99,33 @@ def format_run_comparison(
     return "\n".join(parts) or "compare: no set in both runs"
 
 
+#: The extractor every speed ratio is taken against (``cells.REFERENCE``).
+REFERENCE = "trafilatura"
+
+
+def _stamp_reference(entry: Mapping[str, Any], part: int) -> dict[str, Any]:
+    """``entry``'s extractors, each stamped with its run part and the pages/s of the
+    reference extractor of the same input in that run, so a ratio never spans two runs."""
+    out = {}
+    for key, ext in entry["extractors"].items():
+        ref_key = REFERENCE if not key.endswith("(bytes)") else f"{REFERENCE} (bytes)"
+        ref = ((entry["extractors"].get(ref_key) or {}).get("summary") or {}).get("pages_per_s")
+        out[key] = {**ext, "part": part, "reference_pages_per_s": ref}
+    return out
+
+
 def merge_runs(runs: list[Mapping[str, Any]]) -> dict[str, Any]:
-    """One run of the sets of ``runs`` (e.g. one set per core, run side by side): the first
-    run's meta, every run's meta under ``meta["parts"]`` when there are several."""
+    """One run of the sets of ``runs``: sets run side by side (one per core), or one set's
+    extractors run in several runs. The first run's meta, every run's under ``meta["parts"]``
+    when there are several; an extractor in two runs keeps the later run's results; each
+    keeps the reference's pages/s of its own run (``_stamp_reference``)."""
     merged: dict[str, Any] = {"meta": dict(runs[0]["meta"]), "sets": {}}
     if len(runs) > 1:
         merged["meta"]["parts"] = [r["meta"] for r in runs]
-    for run in runs:
-        merged["sets"].update(run_sets(run))
+    for part, run in enumerate(runs):
+        for name, entry in run_sets(run).items():
+            extractors = _stamp_reference(entry, part) if len(runs) > 1 else entry["extractors"]
+            if name in merged["sets"]:
+                extractors = {**merged["sets"][name]["extractors"], **extractors}
+            merged["sets"][name] = {**entry, "extractors": extractors}
     return merged

@@ -34,10 +34,11 @@ def speed_table(run: Mapping[str, Any]) -> list[str]:
                 continue
             ref_key = REFERENCE if mode == "str" else f"{REFERENCE} (bytes)"
             ref = (entry["extractors"].get(ref_key) or {}).get("summary") or {}
+            ref_pps = ext.get("reference_pages_per_s", ref.get("pages_per_s"))
             pps = ext["summary"]["pages_per_s"]
             passes = ", ".join(fmt(v, 1) for v in ext.get("pass_pages_per_s") or [])
             row += (
-                f" {fmt(pps, 1)} | {ratio(pps, ref.get('pages_per_s'))} | {passes} | "
+                f" {fmt(pps, 1)} | {ratio(pps, ref_pps)} | {passes} | "
                 f"{fmt(mb(ext.get('max_rss_kb')), 0)} |"
             )
         lines.append(row)
