@@ -340,6 +340,15 @@ def test_render_markdown_has_every_table() -> None:
     merged = runfiles.merge_runs(halves)
     assert list(merged["sets"]) == ["wcxb-dev", "dragnet"]
     assert "run wcxb-dev\nrun dragnet" in report.render_markdown(merged)
+    early = _set_entry("article")
+    early["extractors"] = {"trafilatura": _ext(0.8, 5), "resiliparse": _ext(0.7, 50)}
+    parts = [{"meta": run["meta"], "sets": {"wcxb-dev": early}}, run]
+    two = runfiles.merge_runs(parts)["sets"]["wcxb-dev"]["extractors"]
+    assert two["trafilatura"]["summary"]["pages_per_s"] == 10  # the later run's
+    assert two["resiliparse"]["reference_pages_per_s"] == 5  # its own run's trafilatura
+    assert "| resiliparse | str | 50.0 | 10.00× |" in report.render_markdown(
+        runfiles.merge_runs(parts)
+    )
     deciles = speedtables.decile_table(run["sets"]["wcxb-dev"])
     assert deciles[2].startswith("| 5 | 0–0 | ")  # the smaller page's decile (of two pages)
     points = report.chart_points(run["sets"]["dragnet"], "dragnet")
