@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from dehusk.article import Container, Label, Page, Segment
+from dehusk.readability import readability_best
 
 #: Thresholds of the cascade, tuned on wcxb-dev (see docs/decisions.md).
 PROSE_CHARS = 80  # a segment this long is prose whatever its punctuation
@@ -33,10 +34,24 @@ MAX_LIST_LINK_DENSITY = 0.35
 MIN_ARTICLE_CHARS = 40  # below this much prose in the best container: no article
 HUSK_SHARE = 0.3  # a hinted element holding more of the article's value than this is kept
 _STRONG_HUSK = frozenset({"comment", "related", "navigation", "footer", "cta", "player"})
+#: Husk classes whose subtree the best container leaves for Readability's candidate.
+_FLEE_KINDS = _STRONG_HUSK | {"other"}
 
 CARD_MIN_MEMBERS = 4  # siblings of one shape that make a card grid
 CARD_MIN_CHARS = 20  # a card shorter than this is a menu entry, not a card
 LISTING_RATIO = 1.5  # cards must outweigh the article's prose this much to win
+#: Cards are peers: a "grid" whose largest member holds more than this share of its text is
+#: a page's layout columns (content, sidebar, footer of one class), not a grid of cards. On
+#: dragnet 61 of 112 card-mode pages were the article's own column (0.49 -> 0.79 word-F1 on
+#: those pages had they taken the article path).
+CARD_PEER_SHARE = 0.5
+#: Cards whose text is less than this share prose (headline links, dates, counts) are a link
+#: list: beside an article with a real paragraph (``ARTICLE_PARAGRAPH`` characters) and
+#: outside it, they are its sidebar ("Recent posts", archives) unless they outweigh it
+#: ``LINK_LIST_RATIO`` times (a listing's intro text beside its list).
+CARD_PROSE_SHARE = 0.3
+ARTICLE_PARAGRAPH = 200
+LINK_LIST_RATIO = 8.0
 
 #: A page whose headline says this and that holds little prose is an error page, not an
 #: article ("404 Not Found", "Page not found", "Access denied").
@@ -116,6 +131,52 @@ def best_container(page: Page, totals: list[float]) -> int:
     return best
 
 
+def body_chain(page: Page, best: int, chars: list[int], links: list[int]) -> frozenset[int]:
+    """The containers from Readability's candidate up to ``best`` when a content class
+    (``entry-content``, ``post-body``) marks that candidate or one of them: the two signals
+    agree where the body is, so a husk word in an enclosing class (``entry-author-jane``,
+    ``category-comments``) names a theme's styling, not the block's role. On dragnet a
+    blog theme's post wrapper named after its author cut whole posts as a byline."""
+    top, _ = readability_best(page, chars, links)
+    found = _chain(page, top, page.containers[best].parent) if best >= 0 and top >= 0 else []
+    if not any(c.hint > 0 for c, _ in found):
+        return frozenset()
+    return frozenset(i for _, i in found)
+
+
+def check_best(
+    page: Page, best: int, chars: list[int], links: list[int]
+) -> tuple[int, frozenset[int]]:
+    """The best container checked against Readability's candidate, and the husk elements
+    that lost the check (cut whatever their share).
+
+    Only where the candidate has no husk-classed ancestor itself (a newsletter box's
+    ``body`` is no article) and the rules' husk is one of ``_FLEE_KINDS`` (a ``caption``
+    slide or a byline wrapper can hold the article).
+
+    When the rules' choice lies under an element whose class names husk (a comment list, a
+    sidebar widget) and Readability's candidate, itself under a content class, lies outside
+    that element, the two disagree and the class-named husk loses: the candidate (with its
+    content-classed parents) becomes the best container, and if it encloses the husk
+    element, that element is cut. On dragnet the prose of long comment threads outweighed
+    short posts this way."""
+    top, _ = readability_best(page, chars, links)
+    if best < 0 or top < 0 or page.containers[top].hint <= 0:
+        return best, frozenset()
+    husk = [i for c, i in _chain(page, best, -1) if c.hint < 0 and c.kind in _FLEE_KINDS]
+    if not husk or any(c.hint < 0 and c.kind for c, _ in _chain(page, top, -1)):
+        return best, frozenset()
+    parent = page.containers[top].parent
+    while parent >= 0 and page.containers[parent].hint > 0 and not _encloses(page, parent, husk):
+        top, parent = parent, page.containers[parent].parent
+    return top, frozenset(i for i in husk if _encloses(page, top, [i]))
+
+
+def _encloses(page: Page, top: int, inner: list[int]) -> bool:
+    """Whether ``top`` is an ancestor-or-self of any container in ``inner``."""
+    return any(_chain(page, i, page.containers[top].parent) for i in inner)
+
+
 def _chain(page: Page, i: int, stop: int) -> list[tuple[Container, int]]:
     """Containers from ``i`` up to (not including) ``stop``; empty if ``stop`` is not above."""
     out = []
@@ -136,17 +197,29 @@ def _inside_flags(page: Page, top: int) -> list[bool]:
     return inside
 
 
-def husk_kind(page: Page, seg: Segment, best: int, totals: list[float], cards: bool = False) -> str:
+def husk_kind(
+    page: Page,
+    seg: Segment,
+    best: int,
+    totals: list[float],
+    cards: bool = False,
+    protected: frozenset[int] = frozenset(),
+    condemned: frozenset[int] = frozenset(),
+) -> str:
     """The kind of husk a segment inside the best container is, or "" if it is article.
 
     A class that names a strong kind of husk (navigation, related, comment…) cuts its
     subtree; a weak one ("other": widget, share, sidebar…) only when the subtree holds
     more husk than prose, because such words also name content wrappers. In a card grid
-    (``cards``) links are the content: card titles link to their pages.
+    (``cards``) links are the content: card titles link to their pages. A ``protected``
+    container (one that holds the body both signals agree on, see ``body_chain``) is never
+    cut for its class; a ``condemned`` one always is (see ``check_best``).
     """
     for c, i in _chain(page, seg.container, best):
         minor = totals[i] < HUSK_SHARE * totals[best]
-        if c.hint < 0 and minor and (c.kind != "other" or totals[i] <= 0):
+        if i in condemned:
+            return c.kind
+        if c.hint < 0 and minor and (c.kind != "other" or totals[i] <= 0) and i not in protected:
             return c.kind or "other"
         for flag in _HUSK_FLAGS:
             if c.tag == flag:
@@ -207,13 +280,15 @@ def _subtree_stats(page: Page) -> tuple[list[int], list[int], list[int]]:
     return chars, links, count
 
 
-def card_region(page: Page) -> tuple[int, float]:
+def card_region(
+    page: Page, stats: tuple[list[int], list[int], list[int]] | None = None
+) -> tuple[int, float]:
     """The container of the largest grid of same-shaped cards, and the cards' characters.
 
     Cards are sibling elements with one tag and first class, each holding text; a menu
-    (one link per entry) is not a grid of cards.
+    (one link per entry) is not a grid of cards. ``stats``: ``_subtree_stats(page)``.
     """
-    chars, links, count = _subtree_stats(page)
+    chars, links, count = stats or _subtree_stats(page)
     groups: dict[tuple[int, str, str], list[int]] = {}
     for i, c in enumerate(page.containers):
         if c.parent >= 0 and chars[i] >= CARD_MIN_CHARS:
@@ -222,9 +297,11 @@ def card_region(page: Page) -> tuple[int, float]:
     for (parent, _, _), members in groups.items():
         if len(members) < CARD_MIN_MEMBERS or _husky(page.containers[parent]):
             continue
+        total = sum(chars[m] for m in members)
+        if max(chars[m] for m in members) > CARD_PEER_SHARE * total:
+            continue
         if page.containers[parent].flags & {"nav", "header", "footer", "aside", "menu"}:
             continue
-        total = sum(chars[m] for m in members)
         menu = (
             sum(count[m] for m in members) < 1.5 * len(members)
             and sum(links[m] for m in members) > 0.8 * total
@@ -232,6 +309,35 @@ def card_region(page: Page) -> tuple[int, float]:
         if not menu and total > best_chars:
             best, best_chars = parent, float(total)
     return best, best_chars
+
+
+def listing_ratio(
+    page: Page,
+    values: list[float],
+    best: int,
+    cards: int,
+    in_best: list[bool],
+    in_cards: list[bool],
+) -> float:
+    """How many times the cards must outweigh the best container's prose to make a listing.
+
+    ``LINK_LIST_RATIO`` for a link list outside an article that holds a real paragraph,
+    else ``LISTING_RATIO`` (see the constants)."""
+    if best < 0 or cards < 0 or in_cards[best] or in_best[cards]:
+        return LISTING_RATIO
+    card_text = prose_text = 0
+    paragraph = False
+    for seg, value in zip(page.segments, values, strict=True):
+        if seg.container < 0:
+            continue
+        if in_cards[seg.container]:
+            card_text += len(seg.text)
+            if value > 0 and is_prose(seg):
+                prose_text += len(seg.text)
+        elif in_best[seg.container] and value >= ARTICLE_PARAGRAPH and is_prose(seg):
+            paragraph = True
+    link_list = prose_text < CARD_PROSE_SHARE * card_text
+    return LINK_LIST_RATIO if link_list and paragraph else LISTING_RATIO
 
 
 def error_page(page: Page, prose: float) -> bool:
@@ -280,16 +386,20 @@ def _cascade(
 ) -> tuple[list[float], list[float], int, int, bool, float, list[tuple[bool, Decision]]]:
     values = [segment_value(s) for s in page.segments]
     totals = subtree_totals(page, values)
-    best = best_container(page, totals)
+    stats = _subtree_stats(page)
+    best, condemned = check_best(page, best_container(page, totals), stats[0], stats[1])
     in_best = _inside_flags(page, best)
     prose = sum(
         max(v, 0.0)
         for s, v in zip(page.segments, values, strict=True)
         if s.container >= 0 and in_best[s.container]
     )
-    cards, card_chars = card_region(page)
-    if cards >= 0 and card_chars > LISTING_RATIO * prose:
-        in_cards = _inside_flags(page, cards)
+    cards, card_chars = card_region(page, stats)
+    in_cards = _inside_flags(page, cards)
+    if (
+        cards >= 0
+        and card_chars > listing_ratio(page, values, best, cards, in_best, in_cards) * prose
+    ):
         decisions = [
             (
                 s.container >= 0
@@ -304,11 +414,12 @@ def _cascade(
         decisions = [(False, Decision(v, "")) for v in values]
         return values, totals, best, cards, False, prose, decisions
     decisions = []
+    protected = body_chain(page, best, stats[0], stats[1])
     for seg, value in zip(page.segments, values, strict=True):
         if seg.container < 0 or not in_best[seg.container]:
             decisions.append((False, Decision(value, "")))
             continue
-        husk = husk_kind(page, seg, best, totals)
+        husk = husk_kind(page, seg, best, totals, protected=protected, condemned=condemned)
         decisions.append((not husk, Decision(value, husk)))
     return values, totals, best, cards, False, prose, decisions
 
