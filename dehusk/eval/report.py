@@ -355,6 +355,16 @@ def render_markdown(run: Mapping[str, Any]) -> str:
         *[part["command"] for part in meta.get("parts", [meta])],
         "```",
         "",
+        *(
+            [
+                f"This report merges {len(meta['parts'])} runs (the commands above, merged by "
+                "`--docs-from`): an extractor run twice keeps the later run's figures, and "
+                f"every speed ratio is to {REFERENCE} in the same run.",
+                "",
+            ]
+            if meta.get("parts")
+            else []
+        ),
         "Data: " + "; ".join(_set_scope(n, e) for n, e in sets.items()) + ". Every extractor "
         f"gets each page as the same `str`, decoded once ({first['meta'].get('decoded_by')}); "
         "*bytes* rows beside them get the raw bytes. Per-page results of the run are in "

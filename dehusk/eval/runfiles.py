@@ -116,10 +116,10 @@ def _stamp_reference(entry: Mapping[str, Any], part: int) -> dict[str, Any]:
 
 def merge_runs(runs: list[Mapping[str, Any]]) -> dict[str, Any]:
     """One run of the sets of ``runs``: sets run side by side (one per core), or one set's
-    extractors run in several runs. The last run's meta (the commit it names is the one whose
-dehusk the report is about), every run's under ``meta["parts"]``
-    when there are several; an extractor in two runs keeps the later run's results; each
-    keeps the reference's pages/s of its own run (``_stamp_reference``)."""
+        extractors run in several runs. The last run's meta (the commit it names is the one whose
+    dehusk the report is about), every run's under ``meta["parts"]``
+        when there are several; an extractor in two runs keeps the later run's results; each
+        keeps the reference's pages/s of its own run (``_stamp_reference``)."""
     merged: dict[str, Any] = {"meta": dict(runs[-1]["meta"]), "sets": {}}
     if len(runs) > 1:
         merged["meta"]["parts"] = [r["meta"] for r in runs]
