@@ -43,12 +43,16 @@ browser: $(CHROMIUM)
 test: lint browser
 	$(PY) -m pytest
 
+# `make bench`: both dev sets, every extractor (benchmarks/README.md). BENCH_EXTRA lists more
+# benchmark scripts run after it, with BENCH_EXTRA_PY (default: those of them that exist).
+BENCH_EXTRA ?= $(wildcard benchmarks/warc_bench.py)
+BENCH_EXTRA_PY ?= .venv-bench/bin/python
 bench: $(STAMP)
-	test -f bench-out/folds/folds.json || $(MAKE) train
+	test -f bench-out/folds/folds.json -a -f bench-out/folds/trained-on-dragnet.npz || $(MAKE) train
 	bash benchmarks/setup.sh
 	.venv-bench/bin/python benchmarks/run.py $(BENCH_ARGS)
-	$(PY) benchmarks/textmode.py
-	.venv-bench/bin/python benchmarks/warc_bench.py
+	.venv-bench/bin/python benchmarks/textmode.py $(TEXTMODE_ARGS)
+	@set -e; for script in $(BENCH_EXTRA); do echo "== $$script"; $(BENCH_EXTRA_PY) $$script; done
 
 # Rebuild the shipped weights from ../shared/bench-data/wcxb-dev, deterministically.
 train: $(STAMP)

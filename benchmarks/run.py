@@ -1,46 +1,55 @@
-"""``make bench``: dehusk and its peers on the WCXB dev set — quality, speed, memory.
+"""``make bench``: dehusk and its peers on the dev sets — quality, speed, memory.
 
 Run with the bench venv's interpreter (``benchmarks/setup.sh`` makes it)::
 
-    .venv-bench/bin/python benchmarks/run.py [--only dehusk,trafilatura] [--limit N]
-        [--out bench-out/run.json] [--compare OLD.json] [--no-docs]
+    .venv-bench/bin/python benchmarks/run.py [--sets wcxb-dev,dragnet] [--only dehusk,...]
+        [--limit N] [--repeat 2] [--bytes-row dehusk,trafilatura] [--out bench-out/run.json]
+        [--compare OLD.json] [--no-docs]
 
-Each extractor runs in a fresh worker process (``benchmarks/worker.py``) pinned to one core,
-one extractor after another. A supervisor here follows each worker's per-page output and, if
-a page makes no progress for ``2 × timeout + 30`` seconds (a hang in native code that the
-worker's own alarm cannot interrupt), kills the worker, records that page as a timeout and
-starts a new worker on the rest. Then every page is scored, the run is saved page by page to
-``--out``, and ``docs/benchmarks.md`` and ``docs/benchmark.svg`` are written.
+For each dev set: every page is decoded once with dehusk's decoder (outside any timing) and
+stored in ``bench-out/raw/decoded/<set>/``. Every extractor gets a worker process of its own
+(``benchmarks/worker.py``, started and warmed up before any timing), all pinned to one core;
+each is given that same ``str``, and those of ``--bytes-row`` get a second worker given the
+raw bytes. The pages go in chunks of ``--chunk`` to every worker in turn, every second chunk
+in the reverse order (A B C, C B A: a load that comes and goes weighs on all alike), so the
+runs interleave while only one worker runs at a time. All of it is repeated ``--repeat``
+times (passes); the speed reported is each extractor's best pass, the texts scored are the
+first pass's. ``benchmarks/supervisor.py`` watches the workers: a page that makes no
+progress for ``2 × timeout + 30`` seconds (a hang in native code that the worker's own alarm
+cannot interrupt) or kills its worker is recorded as a timeout, and a fresh worker takes the
+rest. Then every page is scored, the run is saved page by page to ``--out``, and
+``docs/benchmarks.md`` and the charts are written.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
+import hashlib
 import json
 import os
 import platform
 import shlex
 import shutil
-import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from _evalpkg import REPO_ROOT, load
+from supervisor import Job, SetRun, Worker, WorkerOutput
 
 datasets = load("datasets")
+devsets = load("devsets")
 metrics = load("metrics")
+worker = load("worker")
 peers = load("peers")
 scoring = load("scoring")
 report = load("report")
+runfiles = load("runfiles")
 chart = load("chart")
 
-WORKER = Path(__file__).resolve().parent / "worker.py"
 BENCH_PYTHON = REPO_ROOT / ".venv-bench" / "bin" / "python"
 RS312_PYTHON = REPO_ROOT / ".venv-bench312" / "bin" / "python"
 RS312_SKIP_NOTE = REPO_ROOT / "bench-out" / "rs312-skipped.txt"
@@ -50,17 +59,38 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Command-line options (see the module docstring)."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--only", default="", help="comma-separated extractors (default: all)")
-    ap.add_argument("--limit", type=int, default=0, help="quick subset of N pages, by page type")
+    ap.add_argument(
+        "--sets", default=",".join(devsets.SET_NAMES), help="comma-separated dev sets, by name"
+    )
+    ap.add_argument("--limit", type=int, default=0, help="quick subset of N pages per set")
+    ap.add_argument("--repeat", type=int, default=2, help="passes over the pages (best = speed)")
+    ap.add_argument("--chunk", type=int, default=50, help="pages a job runs before the next")
+    ap.add_argument(
+        "--repeat-only",
+        default="",
+        help="extractors given the passes after the first (default: all)",
+    )
+    ap.add_argument(
+        "--bytes-row",
+        default="dehusk,trafilatura",
+        help="extractors also run on raw bytes (comma-separated; empty: none)",
+    )
     ap.add_argument("--out", type=Path, default=REPO_ROOT / "bench-out" / "run.json")
     ap.add_argument("--compare", type=Path, help="an earlier run.json: list dehusk's drops")
+    ap.add_argument(
+        "--baseline", type=Path, help="an earlier run file whose figures the report shows as before"
+    )
     ap.add_argument("--no-docs", action="store_true", help="do not write docs/benchmarks.md")
-    ap.add_argument("--data", type=Path, default=datasets.default_data_dir(REPO_ROOT))
+    ap.add_argument("--data", help="one dev set (a name or a folder) instead of --sets")
     ap.add_argument("--timeout", type=float, default=20.0, help="seconds per page (default 20)")
     ap.add_argument("--warmup", type=int, default=20, help="untimed warm-up pages (default 20)")
     ap.add_argument("--core", type=int, default=0, help="CPU the workers are pinned to")
     ap.add_argument("--docs-dir", type=Path, default=REPO_ROOT / "docs")
     ap.add_argument(
-        "--docs-from", type=Path, help="only rewrite the docs from this run.json (no extraction)"
+        "--docs-from",
+        type=Path,
+        nargs="+",
+        help="only rewrite the docs from these run files (no extraction; their sets merged)",
     )
     return ap.parse_args(argv)
 
@@ -102,18 +132,24 @@ def machine_info() -> dict[str, Any]:
     }
 
 
+def _git(*args: str) -> str:
+    done = subprocess.run(
+        ["git", "-C", str(REPO_ROOT), *args], capture_output=True, text=True, check=False
+    )
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
 def git_commit() -> str:
     """Short HEAD of the repo, ``-dirty`` when ``dehusk/`` has uncommitted changes."""
-
-    def git(*args: str) -> str:
-        done = subprocess.run(
-            ["git", "-C", str(REPO_ROOT), *args], capture_output=True, text=True, check=False
-        )
-        return done.stdout.strip() if done.returncode == 0 else ""
-
-    head = git("rev-parse", "--short", "HEAD") or "no commit"
-    dirty = git("status", "--porcelain", "--", "dehusk")
+    head = _git("rev-parse", "--short", "HEAD") or "no commit"
+    dirty = _git("status", "--porcelain", "--", "dehusk")
     return f"{head}-dirty" if dirty else head
+
+
+def library_commit(commit: str = "HEAD") -> str:
+    """The last commit up to ``commit`` that changed the library (``dehusk/`` less
+    ``dehusk/eval``): the extractor measured, whatever the harness commits after it."""
+    return _git("log", "-1", "--format=%h", commit, "--", "dehusk", ":!dehusk/eval") or "?"
 
 
 def command_line(argv: list[str]) -> str:
@@ -126,192 +162,72 @@ def command_line(argv: list[str]) -> str:
     return shlex.join([shown, "benchmarks/run.py", *argv])
 
 
-# ---- workers -------------------------------------------------------------------------------
-
-
-@dataclass
-class WorkerOutput:
-    """What the workers of one extractor wrote: first header, last end line, page records."""
-
-    header: dict[str, Any] = field(default_factory=dict)
-    end: dict[str, Any] = field(default_factory=dict)
-    pages: dict[str, dict[str, Any]] = field(default_factory=dict)
-    max_rss_kb: int = 0
-    restarts: int = 0
-
-
-def _new_lines(path: Path, offset: int) -> tuple[list[dict[str, Any]], int]:
-    """Complete JSON lines of ``path`` after byte ``offset``, and the new offset."""
-    if not path.exists():
-        return [], offset
-    with path.open("rb") as fh:
-        fh.seek(offset)
-        chunk = fh.read()
-    cut = chunk.rfind(b"\n") + 1
-    lines = [json.loads(ln) for ln in chunk[:cut].splitlines() if ln.strip()]
-    return lines, offset + cut
-
-
-def run_worker_once(
-    cmd: list[str], raw: Path, log: Path, offset: int, hard_timeout: float
-) -> tuple[list[dict[str, Any]], int, str | None]:
-    """Start one worker and follow its output until it exits or stalls.
-
-    Returns (new lines, new offset, problem): problem is None when the worker finished
-    normally, else a description (killed after a stall, or its exit code).
-    """
-    lines: list[dict[str, Any]] = []
-    with log.open("ab") as log_fh:
-        proc = subprocess.Popen(
-            cmd,
-            stdout=log_fh,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            cwd=REPO_ROOT,
-        )
-        last = time.monotonic()
-        while True:
-            fresh, offset = _new_lines(raw, offset)
-            if fresh:
-                lines += fresh
-                last = time.monotonic()
-                _progress(fresh)
-            code = proc.poll()
-            if code is not None:
-                fresh, offset = _new_lines(raw, offset)
-                lines += fresh
-                ended = any(ln.get("type") == "end" for ln in lines)
-                return lines, offset, None if ended else f"worker exited with code {code}"
-            if time.monotonic() - last > hard_timeout:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
-                fresh, offset = _new_lines(raw, offset)
-                lines += fresh
-                return lines, offset, f"worker killed: no progress for {hard_timeout:.0f} s"
-            time.sleep(0.2)
-
-
-def _progress(lines: list[dict[str, Any]]) -> None:
-    """Print a progress line every 250 pages."""
-    for ln in lines:
-        if ln.get("type") == "page" and ln.get("n", 0) % 250 == 0 and ln.get("n"):
-            print(f"    {ln['n']} pages", flush=True)
-
-
-def write_ids(path: Path, pages: list[Any]) -> None:
-    """The worker's input: ``file_id<TAB>url`` lines."""
-    path.write_text("".join(f"{p.file_id}\t{p.url or ''}\n" for p in pages), encoding="utf-8")
-
-
-def run_extractor(
-    spec: Any, python: Path, infos: list[Any], args: argparse.Namespace, work: Path
-) -> WorkerOutput:
-    """Run ``spec`` over ``infos`` in worker processes; restart past a page that hangs."""
-    raw = work / f"{spec.name}.jsonl"
-    log = work / f"{spec.name}.log"
-    raw.unlink(missing_ok=True)
-    log.unlink(missing_ok=True)
-    out = WorkerOutput()
-    remaining = list(infos)
-    offset = 0
-    warmup = args.warmup
-    hard_timeout = 2 * args.timeout + 30
-    while remaining:
-        ids = work / f"{spec.name}.ids"
-        write_ids(ids, remaining)
-        cmd = [
-            str(python),
-            str(WORKER),
-            "--extractor",
-            spec.name,
-            "--data",
-            str(args.data),
-            "--ids",
-            str(ids),
-            "--out",
-            str(raw),
-            "--warmup",
-            str(warmup),
-            "--timeout",
-            str(args.timeout),
-            "--core",
-            str(args.core),
-        ]
-        lines, offset, problem = run_worker_once(cmd, raw, log, offset, hard_timeout)
-        for ln in lines:
-            kind = ln.get("type")
-            if kind == "header" and not out.header:
-                out.header = ln
-            elif kind == "page":
-                out.pages[ln["id"]] = ln
-                out.max_rss_kb = max(out.max_rss_kb, int(ln.get("rss_kb") or 0))
-            elif kind == "end":
-                out.end = ln
-                out.max_rss_kb = max(out.max_rss_kb, int(ln.get("max_rss_kb") or 0))
-        remaining = [p for p in remaining if p.file_id not in out.pages]
-        if problem is None or not remaining:
-            break
-        out.restarts += 1
-        print(f"    {spec.name}: {problem} (page {remaining[0].file_id})", flush=True)
-        if warmup and not any(ln.get("type") == "page" for ln in lines):
-            warmup = 0  # stalled in the warm-up: the culprit gets its turn in the timed pass
-            continue
-        culprit = remaining.pop(0)
-        out.pages[culprit.file_id] = {
-            "type": "page",
-            "id": culprit.file_id,
-            "text": "",
-            "meta": {},
-            "seconds": hard_timeout,
-            "error": problem,
-            "timeout": True,
-            "rss_kb": 0,
-        }
-        warmup = 0
-    _compress(raw)
-    return out
-
-
-def _compress(path: Path) -> None:
-    """Replace ``path`` by ``path.gz`` (the raw texts are kept for page-by-page study)."""
-    if not path.exists():
-        return
-    with path.open("rb") as src, gzip.open(path.with_suffix(path.suffix + ".gz"), "wb") as dst:
-        shutil.copyfileobj(src, dst)
-    path.unlink()
-
-
 # ---- scoring and the run file --------------------------------------------------------------
 
 
-def score_extractor(spec: Any, output: WorkerOutput, infos: list[Any]) -> dict[str, Any]:
-    """The run-file entry of one extractor: its page records and their summary."""
+def _pass_seconds(output: WorkerOutput) -> float:
+    return sum(float(r.get("seconds") or 0.0) for r in output.pages.values())
+
+
+def stage_totals(output: WorkerOutput) -> dict[str, float] | None:
+    """Seconds per dehusk stage summed over the pages of one pass, ``other`` the rest of
+    the timed calls; None when the extractor reports no stages."""
+    totals: dict[str, float] = {}
+    seconds = 0.0
+    for rec in output.pages.values():
+        for name, value in (rec.get("stages") or {}).items():
+            totals[name] = totals.get(name, 0.0) + float(value)
+        seconds += float(rec.get("seconds") or 0.0)
+    if not totals:
+        return None
+    totals["other"] = max(0.0, seconds - sum(totals.values()))
+    return {k: round(v, 6) for k, v in totals.items()}
+
+
+def score_extractor(
+    job: Job, outputs: list[WorkerOutput], infos: list[Any], intervals: bool
+) -> dict[str, Any]:
+    """The run-file entry of one job: its page records (texts from the first pass, seconds
+    from the fastest pass) and their summary; bootstrap intervals when ``intervals``."""
+    spec = job.spec
     by_id = {p.file_id: p for p in infos}
+    first = outputs[0]
+    best = min(outputs, key=_pass_seconds)
     pages = {}
     for info in infos:
-        raw = output.pages.get(info.file_id) or {"text": "", "meta": {}, "error": "no result"}
+        raw = first.pages.get(info.file_id) or {"text": "", "meta": {}, "error": "no result"}
+        timed = best.pages.get(info.file_id) or raw
         rec = scoring.score_page(
             info, raw.get("text") or "", raw.get("meta") or {}, spec.meta_fields
         )
         rec.update(
-            seconds=round(float(raw.get("seconds") or 0.0), 6),
+            seconds=round(float(timed.get("seconds") or 0.0), 6),
             error=raw.get("error"),
             timeout=bool(raw.get("timeout")),
         )
         pages[info.file_id] = rec
-    header = output.header
+    header = first.header
+    summary = scoring.summarize(pages, by_id)
+    if intervals:
+        summary["intervals"] = scoring.intervals(pages)
+    n = len(infos)
     return {
         "status": "ok",
         "how": spec.how,
+        "input": job.mode,
         "versions": header.get("versions", {}),
         "python": header.get("python"),
         "affinity": header.get("affinity"),
         "setup_error": header.get("setup_error"),
         "baseline_kb": header.get("baseline_kb"),
-        "max_rss_kb": output.max_rss_kb or None,
-        "refused_connections": output.end.get("refused_connections"),
-        "restarts": output.restarts,
-        "summary": scoring.summarize(pages, by_id),
+        "max_rss_kb": max(o.max_rss_kb for o in outputs) or None,
+        "refused_connections": first.end.get("refused_connections"),
+        "restarts": sum(o.restarts for o in outputs),
+        "pass_pages_per_s": [
+            round(n / t, 3) if (t := _pass_seconds(o)) > 0 else None for o in outputs
+        ],
+        "stages": stage_totals(best),
+        "summary": summary,
         "pages": pages,
     }
 
@@ -329,7 +245,7 @@ def interpreter_for(spec: Any) -> tuple[Path | None, str]:
 def select_peers(only: str) -> list[Any]:
     """The ``PeerSpec``s named in ``only`` (comma-separated), or all; exits on a bad name."""
     if not only.strip():
-        return list(peers.PEERS)
+        return [p for p in peers.PEERS if p.default]
     try:
         return [peers.get_peer(n.strip()) for n in only.split(",") if n.strip()]
     except KeyError as exc:
@@ -348,62 +264,194 @@ def print_summary(name: str, entry: dict[str, Any]) -> None:
     )
 
 
+def decoder() -> tuple[Any, str]:
+    """dehusk's decoder (``decode(bytes) -> (str, warnings)``) and how the pages were decoded.
+
+    When ``dehusk`` does not import, UTF-8 with ``errors="replace"`` stands in (said so).
+    """
+    try:
+        from dehusk.decode import decode
+    except Exception as exc:  # the benchmark still runs when the library is broken
+        note = f"UTF-8 with errors='replace' (dehusk.decode did not import: {exc})"
+        return (lambda data: (data.decode("utf-8", errors="replace"), ())), note
+    return decode, "dehusk.decode.decode(bytes): BOM, <meta charset>, then detection"
+
+
+def prepare_set(dev: Any, limit: int, work: Path) -> tuple[SetRun, dict[str, Any]]:
+    """The pages of ``dev`` (a subset when ``limit``), their digests, sizes and decoded text.
+
+    Every page is decoded once here with dehusk's decoder (outside any timing) into
+    ``work/decoded/<set>/``; the per-page table gives the run file its ``pages`` entry.
+    """
+    infos = devsets.load_set(dev)
+    total = len(infos)
+    if limit:
+        infos = datasets.stratified_subset(infos, limit)
+    decode, how = decoder()
+    decoded_dir = work / "decoded" / dev.name
+    decoded_dir.mkdir(parents=True, exist_ok=True)
+    sha1: dict[str, str] = {}
+    table: dict[str, Any] = {}
+    for info in infos:
+        html = datasets.read_html(dev.path, info.file_id)
+        sha1[info.file_id] = hashlib.sha1(html).hexdigest()
+        try:
+            text = decode(html)[0]
+        except Exception:  # a page dehusk refuses still reaches the peers, as UTF-8
+            text = html.decode("utf-8", errors="replace")
+        worker.write_decoded(decoded_dir, info.file_id, text)
+        table[info.file_id] = {
+            "page_type": info.page_type,
+            "domain": info.domain,
+            "url": info.url,
+            "truth_tokens": len(metrics.tokens(info.truth.main)),
+            "bytes": len(html),
+            "chars": len(text),
+        }
+    meta = {
+        "path": str(dev.path),
+        "pages_total": total,
+        "subset": f"--limit {limit}, stratified by page type" if limit else None,
+        "decoded_by": how,
+    }
+    has_meta = any(i.truth.title or i.truth.author or i.truth.published for i in infos)
+    return SetRun(dev, infos, sha1, decoded_dir, has_meta), {"meta": meta, "pages": table}
+
+
+def jobs_for(specs: list[Any], bytes_row: str) -> list[Job]:
+    """A ``str`` job per extractor, then a ``bytes`` job for those named in ``bytes_row``."""
+    wanted = {n.strip() for n in bytes_row.split(",") if n.strip()}
+    return [Job(s, "str") for s in specs] + [Job(s, "bytes") for s in specs if s.name in wanted]
+
+
+def start_workers(
+    sr: SetRun, jobs: list[Job], args: argparse.Namespace, work: Path
+) -> tuple[dict[str, Worker], dict[str, Any]]:
+    """A started, warmed-up worker per job (one after another, before any timing), and the
+    jobs skipped for want of their interpreter."""
+    workers: dict[str, Worker] = {}
+    skipped: dict[str, Any] = {}
+    for job in jobs:
+        python, reason = interpreter_for(job.spec)
+        if python is None:
+            skipped[job.key] = {"status": "skipped", "reason": reason, "how": job.spec.how}
+            continue
+        workers[job.key] = Worker(job, python, sr, args, work)
+        problem = workers[job.key].start()
+        if problem:  # stalled or died in set-up or warm-up: the pages will say so
+            print(f"    {job.key}: {problem} while warming up", flush=True)
+            workers[job.key].start(warmup=False)
+    return workers, skipped
+
+
+def run_set(sr: SetRun, jobs: list[Job], args: argparse.Namespace, work: Path) -> dict[str, Any]:
+    """Every job over one set, chunk by chunk in turn, ``args.repeat`` passes, scored.
+
+    Within a pass each chunk of ``args.chunk`` pages goes to every job's worker in turn,
+    every second chunk in the reverse order, so a load that comes and goes weighs on all
+    jobs alike; passes after the first run only the jobs of ``--repeat-only`` (all if empty)
+    and skip the metadata call."""
+    workers, skipped = start_workers(sr, jobs, args, work)
+    again = {n.strip() for n in args.repeat_only.split(",") if n.strip()}
+    size = max(1, args.chunk)
+    chunks = [sr.infos[i : i + size] for i in range(0, len(sr.infos), size)]
+    outputs: dict[str, list[WorkerOutput]] = {}
+    for n in range(max(1, args.repeat)):
+        active = [
+            j for j in jobs if j.key in workers and (n == 0 or not again or j.spec.name in again)
+        ]
+        outs = {j.key: WorkerOutput() for j in active}
+        started = time.monotonic()
+        for c, chunk in enumerate(chunks):
+            for job in active if (n + c) % 2 == 0 else list(reversed(active)):
+                workers[job.key].run_chunk(chunk, n == 0 and sr.has_meta, outs[job.key])
+            done = (c + 1) * size
+            if c + 1 == len(chunks) or done % (5 * size) == 0:
+                print(
+                    f"    {sr.dev.name} pass {n + 1}: {min(done, len(sr.infos))} pages, "
+                    f"{time.monotonic() - started:.0f} s",
+                    flush=True,
+                )
+        for key, out in outs.items():
+            outputs.setdefault(key, []).append(out)
+    for key, worker in workers.items():
+        worker.close(outputs[key][-1])
+    extractors: dict[str, Any] = {}
+    for job in jobs:
+        if job.key in skipped:
+            print(f"  skipped {job.key}: {skipped[job.key]['reason']}", flush=True)
+            extractors[job.key] = skipped[job.key]
+            continue
+        wants_ci = job.spec.name.startswith("dehusk") and job.mode == "str"
+        extractors[job.key] = score_extractor(job, outputs[job.key], sr.infos, wants_ci)
+        print_summary(f"{sr.dev.name} {job.key}", extractors[job.key])
+    return extractors
+
+
+def baseline_of(path: Path) -> dict[str, Any]:
+    """The digest of the earlier run at ``path`` that the report shows as before."""
+    try:
+        shown = str(path.resolve().relative_to(REPO_ROOT))
+    except ValueError:
+        shown = str(path)
+    return runfiles.baseline_digest(json.loads(path.read_text(encoding="utf-8")), shown)
+
+
+def chosen_sets(args: argparse.Namespace) -> list[Any]:
+    """The dev sets of ``--data`` (one) or ``--sets``; exits on a missing one."""
+    names = [args.data] if args.data else [n.strip() for n in args.sets.split(",") if n.strip()]
+    try:
+        return [devsets.resolve(n, REPO_ROOT) for n in names]
+    except FileNotFoundError as exc:
+        sys.exit(str(exc))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; see the module docstring."""
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
     if args.docs_from:
-        write_docs(json.loads(args.docs_from.read_text(encoding="utf-8")), args.docs_dir)
+        runs = [json.loads(p.read_text(encoding="utf-8")) for p in args.docs_from]
+        merged = runfiles.merge_runs(runs)
+        if args.baseline:
+            merged["meta"]["baseline"] = baseline_of(args.baseline)
+        write_docs(merged, args.docs_dir)
         return 0
-    args.data = args.data.resolve()
     specs = select_peers(args.only)
-    infos = datasets.load_index(args.data)
-    total = len(infos)
-    if args.limit:
-        infos = datasets.stratified_subset(infos, args.limit)
+    jobs = jobs_for(specs, args.bytes_row)
+    sets = chosen_sets(args)
     work = args.out.resolve().parent / "raw"
     work.mkdir(parents=True, exist_ok=True)
     started = dt.datetime.now(dt.UTC)
     machine = machine_info()
     commit = git_commit()  # before the run: the dehusk the workers import
-    print(f"benchmark: {len(infos)} pages, {len(specs)} extractors, data {args.data}", flush=True)
-    extractors: dict[str, Any] = {}
-    for spec in specs:
-        python, reason = interpreter_for(spec)
-        if python is None:
-            print(f"  skipped {spec.name}: {reason}", flush=True)
-            extractors[spec.name] = {"status": "skipped", "reason": reason, "how": spec.how}
-            continue
-        print(f"  running {spec.name} ...", flush=True)
-        output = run_extractor(spec, python, infos, args, work)
-        extractors[spec.name] = score_extractor(spec, output, infos)
-        print_summary(spec.name, extractors[spec.name])
+    print(f"benchmark: sets {', '.join(d.name for d in sets)}; {len(jobs)} runs", flush=True)
+    results: dict[str, Any] = {}
+    for dev in sets:
+        sr, entry = prepare_set(dev, args.limit, work)
+        print(f"  {dev.name}: {len(sr.infos)} pages decoded into {sr.decoded_dir}", flush=True)
+        entry["extractors"] = run_set(sr, jobs, args, work)
+        results[dev.name] = entry
     machine["load_end"] = round(os.getloadavg()[0], 2)
+    pythons = {
+        e["python"] for st in results.values() for e in st["extractors"].values() if e.get("python")
+    }
     run = {
         "meta": {
             "command": command_line(argv),
             "date": started.strftime("%Y-%m-%d %H:%M UTC"),
             "finished": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "machine": machine,
-            "pythons": sorted({e["python"] for e in extractors.values() if e.get("python")}),
+            "pythons": sorted(pythons),
             "commit": commit,
-            "data_dir": str(args.data),
-            "data_name": args.data.name,
-            "pages_total": total,
-            "subset": f"--limit {args.limit}, stratified by page type" if args.limit else None,
+            "library_commit": library_commit(),
+            "repeat": max(1, args.repeat),
             "timeout_s": args.timeout,
             "warmup_pages": args.warmup,
+            "all_extractors": not args.only.strip(),
+            **({"baseline": baseline_of(args.baseline)} if args.baseline else {}),
         },
-        "pages": {
-            p.file_id: {
-                "page_type": p.page_type,
-                "domain": p.domain,
-                "url": p.url,
-                "truth_tokens": len(metrics.tokens(p.truth.main)),
-            }
-            for p in infos
-        },
-        "extractors": extractors,
+        "sets": results,
     }
     out = args.out.resolve()
     if out.exists():
@@ -412,7 +460,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"per-page results: {out}")
     if args.compare:
         old = json.loads(args.compare.read_text(encoding="utf-8"))
-        text = report.format_comparison(old, run)
+        text = runfiles.format_run_comparison(old, run)
         print(text)
         out.with_name("compare.txt").write_text(text + "\n", encoding="utf-8")
     if not args.no_docs:
@@ -421,18 +469,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def write_docs(run: dict[str, Any], docs_dir: Path) -> None:
-    """Write ``benchmarks.md`` and ``benchmark.svg`` into ``docs_dir``."""
+    """Write ``benchmarks.md`` and one chart per set (``benchmark.svg`` for the first)."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     (docs_dir / "benchmarks.md").write_text(report.render_markdown(run), encoding="utf-8")
-    points = [
-        chart.ChartPoint(name, e["summary"]["pages_per_s"], e["summary"]["word_f1"])
-        for name, e in run["extractors"].items()
-        if e.get("status") == "ok" and e["summary"]["pages_per_s"]
-    ]
-    (docs_dir / "benchmark.svg").write_text(chart.render_svg(points), encoding="utf-8")
-    if run["meta"].get("subset") or len(run["extractors"]) < len(peers.PEERS):
+    for n, (name, entry) in enumerate(run["sets"].items()):
+        svg = docs_dir / ("benchmark.svg" if n == 0 else f"benchmark-{name}.svg")
+        _, label = report.chart_metric(name)
+        title = f"{label.split(' ')[0]} against speed ({name}, same str input, one core)"
+        points = report.chart_points(entry, name)
+        svg.write_text(chart.render_svg(points, title, label), encoding="utf-8")
+        print(f"wrote {svg}")
+    subset = any(e["meta"].get("subset") for e in run["sets"].values())
+    if subset or not run["meta"].get("all_extractors"):
         print("note: the docs were written from a partial run (subset or --only)")
-    print(f"wrote {docs_dir / 'benchmarks.md'} and {docs_dir / 'benchmark.svg'}")
+    print(f"wrote {docs_dir / 'benchmarks.md'}")
 
 
 if __name__ == "__main__":

@@ -1,28 +1,35 @@
-"""Text-mode benchmark: ``dehusk.extract_text`` on the WCXB dev pages flattened to text.
+"""Text-mode benchmark: ``dehusk.extract_text`` on the dev pages flattened to text.
 
-Run from the repository root with the main venv (no peers needed)::
+Run from the repository root with the bench venv (``make bench`` does; resiliparse is
+needed for the second flattening)::
 
-    .venv/bin/python benchmarks/textmode.py [--data DIR] [--limit N] [--no-docs]
+    .venv-bench/bin/python benchmarks/textmode.py [--sets wcxb-dev,dragnet] [--limit N]
+        [--no-docs]
 
-The input of text mode is made from each dev page by ``benchmarks/flatten.py``: the
-page's visible text, one block element per line, the way a crawler's naive html-to-text
-keeps it (scripts, styles and hidden elements out; ``<img alt>`` kept as a line; blank
-lines around paragraphs and headings) — see that module's docstring. The truth is the
-page's ``main_content``; the metric is WCXB word-F1 (``dehusk/eval/metrics.py``); pages
-without main text score 1.0 when the extraction is empty too, else 0.0.
+The input of text mode is made from each dev page (decoded by dehusk's decoder) in two ways,
+both scored:
 
-Scored side by side on the same pages:
+- ``blocks`` — ``benchmarks/flatten.py``: the page's visible text, one block element per
+  line, the way a crawler's naive html-to-text keeps it (scripts, styles and hidden
+  elements out; ``<img alt>`` kept as a line; blank lines around paragraphs and headings);
+- ``resiliparse`` — resiliparse's ``extract_plain_text(HTMLTree.parse(html),
+  main_content=False)`` of the whole page: the html-to-text corpus builders run (DCLM,
+  Dolma), which is how issue #11's held-out flattened articles were made.
+
+The truth is the set's (wcxb-dev ``main_content``; dragnet's text before its COMMENTS
+line); the metrics are word-F1 and shingle-F1 (``dehusk/eval/metrics.py``). Scored side by
+side on the same pages:
 
 - ``extract_text`` — text mode alone, one page at a time (the page's URL given);
 - ``+ templates`` — text mode after ``dehusk.templates`` learned each host's template
-  lines from the host's other pages (on the 309 pages of the 112 hosts with two or more
-  pages);
+  lines from the host's other pages (wcxb-dev's hosts with two or more pages, blocks
+  flattening);
 - ``HTML path`` — ``dehusk.extract`` on the original HTML (what the text lost);
 - ``C4 filter`` — the line filter of C4 (Raffel et al. 2020, §2.2), as the corpus
   builders apply it to such text (``c4_filter``).
 
 Results go to ``docs/benchmarks-textmode.md`` (unless ``--no-docs``) and the flattened
-pages are cached in ``bench-out/textmode/flat.jsonl.gz``.
+pages are cached in ``bench-out/textmode/<set>.<flattening>.jsonl.gz``.
 """
 
 from __future__ import annotations
@@ -47,10 +54,10 @@ from flatten import flatten_html  # noqa: E402
 
 from dehusk import extract, extract_text  # noqa: E402
 from dehusk.decode import decode  # noqa: E402
-from dehusk.eval import datasets, metrics  # noqa: E402
+from dehusk.eval import datasets, devsets, metrics  # noqa: E402
 from dehusk.templates import SiteTemplates  # noqa: E402
 
-CACHE = REPO / "bench-out" / "textmode" / "flat.jsonl.gz"
+CACHE_DIR = REPO / "bench-out" / "textmode"
 TYPES = ("article", "collection", "documentation", "forum", "listing", "product", "service")
 
 # ---- C4's line filter ---------------------------------------------------------------------
@@ -91,27 +98,66 @@ def c4_filter(text: str) -> str:
     return joined if len(_SENTENCES.findall(joined)) >= C4_MIN_SENTENCES else ""
 
 
+# ---- the flattenings ---------------------------------------------------------------------
+
+
+def resiliparse_flatten(html: str) -> str:
+    """The whole page as resiliparse's html-to-text gives it (``main_content=False``)."""
+    from resiliparse.extract.html2text import extract_plain_text
+    from resiliparse.parse.html import HTMLTree
+
+    return extract_plain_text(HTMLTree.parse(html), main_content=False) or ""
+
+
+#: Flattening name → function (decoded HTML → text), in report order.
+FLATTENINGS: dict[str, Callable[[str], str]] = {
+    "blocks": flatten_html,
+    "resiliparse": resiliparse_flatten,
+}
+
+
+def available_flattenings() -> list[str]:
+    """The flattenings this interpreter can run (resiliparse lives in the bench venv)."""
+    try:
+        import resiliparse  # noqa: F401
+    except ImportError:
+        print("textmode: resiliparse is not installed: its flattening is skipped", file=sys.stderr)
+        return ["blocks"]
+    return list(FLATTENINGS)
+
+
 # ---- the data -----------------------------------------------------------------------------
 
 
-def build_cache(data_dir: Path, cache: Path) -> None:
-    """Flatten every dev page once into ``cache`` (JSON Lines, gzip)."""
-    infos = datasets.load_index(data_dir)
+def build_cache(
+    dev: devsets.DevSet, infos: list[datasets.PageInfo], flattening: str, cache: Path
+) -> None:
+    """Flatten the pages ``infos`` of ``dev`` once into ``cache`` (JSON Lines, gzip)."""
+    flatten = FLATTENINGS[flattening]
     cache.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(cache, "wt", encoding="utf-8") as out:
-        for page in datasets.iter_pages(data_dir, infos):
+        for page in datasets.iter_pages(dev.path, infos):
             try:
-                html, _ = decode(page.html)
+                text = flatten(decode(page.html)[0])
             except Exception:  # a page that does not decode flattens to nothing
-                html = ""
-            out.write(json.dumps({"id": page.info.file_id, "text": flatten_html(html)}) + "\n")
+                text = ""
+            out.write(json.dumps({"id": page.info.file_id, "text": text}) + "\n")
 
 
-def load_flat(data_dir: Path, cache: Path) -> dict[str, str]:
-    if not cache.is_file():
-        build_cache(data_dir, cache)
-    with gzip.open(cache, "rt", encoding="utf-8") as lines:
-        return {(r := json.loads(line))["id"]: r["text"] for line in lines}
+def load_flat(
+    dev: devsets.DevSet, infos: list[datasets.PageInfo], flattening: str, cache_dir: Path
+) -> dict[str, str]:
+    """The pages ``infos`` flattened by ``flattening``: from the cache, rebuilt when it
+    lacks one of them."""
+    cache = cache_dir / f"{dev.name}.{flattening}.jsonl.gz"
+    flat: dict[str, str] = {}
+    if cache.is_file():
+        with gzip.open(cache, "rt", encoding="utf-8") as lines:
+            flat = {(r := json.loads(line))["id"]: r["text"] for line in lines}
+    if any(i.file_id not in flat for i in infos):
+        build_cache(dev, infos, flattening, cache)
+        return load_flat(dev, infos, flattening, cache_dir)
+    return flat
 
 
 def host_of(info: datasets.PageInfo) -> str:
@@ -147,47 +193,63 @@ def templated(infos: list[datasets.PageInfo], flat: dict[str, str]) -> dict[str,
     return out
 
 
-def run_all(
-    data_dir: Path, infos: list[datasets.PageInfo], flat: dict[str, str]
-) -> dict[str, dict[str, str]]:
-    """Every extractor's text per page id."""
-    runs: dict[str, dict[str, str]] = {"extract_text": {}, "HTML path": {}, "C4 filter": {}}
-    timing = {name: 0.0 for name in runs}
-    jobs: dict[str, Callable[[datasets.PageInfo, str], str]] = {
-        "extract_text": lambda info, text: extract_text(text, info.url).text,
-        "HTML path": lambda info, _: (
-            extract(datasets.read_html(data_dir, info.file_id), info.url).text
-        ),
-        "C4 filter": lambda _, text: c4_filter(text),
-    }
+def _timed_run(
+    name: str, infos: list[datasets.PageInfo], job: Callable[[datasets.PageInfo], str]
+) -> dict[str, str]:
+    """``job`` over every page (an error scores as an empty text); prints ms per page."""
+    out: dict[str, str] = {}
+    start = time.perf_counter()
     for info in infos:
-        text = flat[info.file_id]
-        for name, job in jobs.items():
-            start = time.perf_counter()
-            try:
-                runs[name][info.file_id] = job(info, text)
-            except Exception as exc:  # an error scores as an empty extraction
-                print(f"{name} {info.file_id}: {exc}", file=sys.stderr)
-                runs[name][info.file_id] = ""
-            timing[name] += time.perf_counter() - start
-    runs["+ templates"] = templated(infos, flat)
-    for name, seconds in timing.items():
-        print(f"{name}: {1000 * seconds / max(1, len(infos)):.1f} ms/page", file=sys.stderr)
+        try:
+            out[info.file_id] = job(info)
+        except Exception as exc:  # an error scores as an empty extraction
+            print(f"{name} {info.file_id}: {exc}", file=sys.stderr)
+            out[info.file_id] = ""
+    ms = 1000 * (time.perf_counter() - start) / max(1, len(infos))
+    print(f"{name}: {ms:.1f} ms/page", file=sys.stderr)
+    return out
+
+
+def run_all(
+    dev: devsets.DevSet, infos: list[datasets.PageInfo], flats: dict[str, dict[str, str]]
+) -> dict[str, dict[str, str]]:
+    """Every extractor's text per page id; text-mode runs are named ``<run> (<flattening>)``."""
+    runs = {
+        "HTML path": _timed_run(
+            "HTML path",
+            infos,
+            lambda i: extract(datasets.read_html(dev.path, i.file_id), i.url).text,
+        )
+    }
+    for flattening, flat in flats.items():
+        runs[f"extract_text ({flattening})"] = _timed_run(
+            f"extract_text ({flattening})",
+            infos,
+            lambda i, flat=flat: extract_text(flat[i.file_id], i.url).text,
+        )
+        runs[f"C4 filter ({flattening})"] = _timed_run(
+            f"C4 filter ({flattening})", infos, lambda i, flat=flat: c4_filter(flat[i.file_id])
+        )
+    if "blocks" in flats and multi_page_hosts(infos):
+        runs["+ templates (blocks)"] = templated(infos, flats["blocks"])
     return runs
 
 
-def mean_f1(run: dict[str, str], infos: Iterable[datasets.PageInfo]) -> tuple[float, int]:
-    scores = [metrics.word_prf(run.get(i.file_id, ""), i.truth.main) for i in infos]
-    return (sum(s.f1 for s in scores) / len(scores) if scores else 0.0), len(scores)
-
-
-def prf(run: dict[str, str], infos: Iterable[datasets.PageInfo]) -> tuple[float, float, float]:
-    scores = [metrics.word_prf(run.get(i.file_id, ""), i.truth.main) for i in infos]
-    n = max(1, len(scores))
+def scores(
+    run: dict[str, str], infos: Iterable[datasets.PageInfo]
+) -> tuple[float, float, float, float]:
+    """Word P, R, F1 (means over pages) and shingle-F1 of ``run`` on ``infos``."""
+    pages = [i for i in infos if i.file_id in run]
+    word = [metrics.word_prf(run[i.file_id], i.truth.main) for i in pages]
+    shingle = metrics.macro_f1(
+        metrics.shingle_pr(metrics.shingle_counts(run[i.file_id], i.truth.main)) for i in pages
+    )
+    n = max(1, len(word))
     return (
-        sum(s.precision for s in scores) / n,
-        sum(s.recall for s in scores) / n,
-        sum(s.f1 for s in scores) / n,
+        sum(s.precision for s in word) / n,
+        sum(s.recall for s in word) / n,
+        sum(s.f1 for s in word) / n,
+        shingle.f1,
     )
 
 
@@ -197,9 +259,16 @@ def prf(run: dict[str, str], infos: Iterable[datasets.PageInfo]) -> tuple[float,
 def table(
     runs: dict[str, dict[str, str]], groups: dict[str, list[datasets.PageInfo]], names: list[str]
 ) -> list[str]:
-    lines = ["| pages | n | " + " | ".join(names) + " |", "|---|---:|" + "---:|" * len(names)]
+    """Word-F1 / shingle-F1 of each run (columns) on each group of pages (rows)."""
+    lines = [
+        "| pages | n | " + " | ".join(f"{n} word / shingle" for n in names) + " |",
+        "|---|---:|" + "---:|" * len(names),
+    ]
     for label, infos in groups.items():
-        cells = [f"{mean_f1(runs[name], infos)[0]:.3f}" for name in names]
+        cells = []
+        for name in names:
+            _, _, word, shingle = scores(runs[name], infos)
+            cells.append(f"{word:.3f} / {shingle:.3f}")
         lines.append(f"| {label} | {len(infos)} | " + " | ".join(cells) + " |")
     return lines
 
@@ -212,84 +281,107 @@ def half(info: datasets.PageInfo) -> str:
 
 #: The docs page's caveat: the shipped models saw these pages.
 IN_SAMPLE_NOTE = (
-    "Both learned parts here were trained on these same pages: the text-mode line network "
-    "(`benchmarks/textmode_train.py`) and the HTML path's block model. Their out-of-fold "
-    "figures (5 folds grouped by domain) come from `benchmarks/textmode_train.py --cv` (text "
-    "mode) and `docs/benchmarks.md` (the HTML path)."
+    "The learned parts here were trained on these same pages: the text-mode line network "
+    "(`benchmarks/textmode_train.py`) and the HTML path's block model (shipped weights). "
+    "Their out-of-fold figures come from `benchmarks/textmode_train.py --cv` (text mode) and "
+    "`docs/benchmarks.md` (the HTML path)."
 )
 
 
-def report(
-    runs: dict[str, dict[str, str]], infos: list[datasets.PageInfo], command: str, note: str
-) -> str:
+def groups_of(infos: list[datasets.PageInfo]) -> dict[str, list[datasets.PageInfo]]:
+    """Rows of a set's table: all pages, each page type, the articles' two domain halves."""
     by_type = {t: [i for i in infos if i.page_type == t] for t in TYPES}
     groups = {"all": infos, **{t: v for t, v in by_type.items() if v}}
     for name in ("A", "B"):
-        groups[f"article, domain half {name}"] = [i for i in by_type["article"] if half(i) == name]
-    multi = [p for pages in multi_page_hosts(infos).values() for p in pages]
-    multi_groups = {
-        "multi-page hosts, all": multi,
-        "multi-page hosts, articles": [i for i in multi if i.page_type == "article"],
-    }
-    names = ["extract_text", "HTML path", "C4 filter"]
-    articles = by_type["article"]
-    p_r = {name: prf(runs[name], articles) for name in names}
+        chosen = [i for i in by_type["article"] if half(i) == name]
+        if chosen:
+            groups[f"article, domain half {name}"] = chosen
+    return groups
+
+
+def set_section(
+    name: str, runs: dict[str, dict[str, str]], infos: list[datasets.PageInfo]
+) -> list[str]:
+    """The report's part for one set."""
+    flat_names = [n for n in runs if n.startswith(("extract_text", "C4"))]
+    names = [n for n in flat_names if n.startswith("extract_text")] + ["HTML path"]
+    names += [n for n in flat_names if n.startswith("C4")]
+    articles = [i for i in infos if i.page_type == "article"] or infos
+    scope = "articles" if articles is not infos else "all pages"
+    out = [
+        f"## {name}",
+        "",
+        *table(runs, groups_of(infos), names),
+        "",
+        f"### {name}, {scope}: precision, recall, F1",
+        "",
+        "| extractor | word P | word R | word-F1 | shingle-F1 |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for run_name in names:
+        p, r, f, sh = scores(runs[run_name], articles)
+        out.append(f"| {run_name} | {p:.3f} | {r:.3f} | {f:.3f} | {sh:.3f} |")
+    out.append("")
+    if "+ templates (blocks)" in runs:
+        multi = [p for pages in multi_page_hosts(infos).values() for p in pages]
+        multi_groups = {
+            "multi-page hosts, all": multi,
+            "multi-page hosts, articles": [i for i in multi if i.page_type == "article"],
+        }
+        template_names = ["extract_text (blocks)", "+ templates (blocks)", "HTML path"]
+        out += [
+            f"### {name}: site templates (pages of the hosts with two or more pages)",
+            "",
+            "Each host's template lines are learned by `dehusk.templates.SiteTemplates` over",
+            "the host's pages, then each page is extracted with them cut.",
+            "",
+            *table(runs, multi_groups, template_names),
+            "",
+        ]
+    return out
+
+
+def report(
+    results: dict[str, tuple[dict[str, dict[str, str]], list[datasets.PageInfo]]],
+    command: str,
+    note: str,
+) -> str:
+    """The whole docs page for every set's runs."""
     out = [
         "# Text-mode benchmark",
         "",
-        "`dehusk.extract_text` on the WCXB dev pages flattened to text (one block element per",
-        "line, as a crawler's naive html-to-text keeps it: see `benchmarks/flatten.py`), the",
-        "page's `main_content` as truth, WCXB word-F1 averaged over pages (pages without main",
-        "text: 1.0 when the extraction is empty too, else 0.0). Every page here is a page the",
-        "rules were tuned on: there is no held-out text-mode set; the HTML path beside it is",
-        "the same.",
+        "`dehusk.extract_text` on the dev pages flattened to text two ways, the set's truth",
+        "(wcxb-dev `main_content`; dragnet's text before its COMMENTS line), word-F1 (mean",
+        "over pages; pages without main text: 1.0 when the extraction is empty too, else",
+        "0.0) and shingle-F1 (4-token shingles, macro P and R). Every page here is a dev",
+        "page: there is no held-out text-mode set; the HTML path beside it is the same.",
+        "",
+        "- **blocks** (`benchmarks/flatten.py`): lexbor parse; `<body>` walked; `script`,",
+        "  `style`, `noscript`, `template`, `svg`, `iframe`, form controls and hidden elements",
+        "  dropped; every block element and `<br>` ends a line; paragraphs, headings, quotes",
+        "  and `<pre>` get blank lines around them; `<img alt>` is a line of its own.",
+        "- **resiliparse**: `extract_plain_text(HTMLTree.parse(html), main_content=False)` of",
+        "  the whole page — the html-to-text corpus builders run, and how issue #11's held-out",
+        "  flattened articles were made (target there: ≥ 0.90).",
+        "- **C4 filter** (`c4_filter`): C4's line rules (Raffel et al. 2020, §2.2; TFDS",
+        "  `c4_utils`) applied to the same flattened text.",
+        "- **HTML path**: `dehusk.extract` on the page's original HTML.",
         "",
         f"Command: `{command}`",
         "",
         *([note, ""] if note else []),
-        "The rules' few constants were set on all the dev pages; the two domain halves (a",
-        "fixed split by a hash of the domain) show how much that choice leans on either.",
-        "",
-        "## Word-F1 by page type",
-        "",
-        *table(runs, groups, names),
-        "",
-        "## Articles: precision, recall, F1",
-        "",
-        "| extractor | P | R | F1 |",
-        "|---|---:|---:|---:|",
-        *[f"| {n} | {p:.3f} | {r:.3f} | {f:.3f} |" for n, (p, r, f) in p_r.items()],
-        "",
-        "## What is compared",
-        "",
-        "- **Flattening** (`benchmarks/flatten.py`): lexbor parse; `<body>` walked; `script`,",
-        "  `style`, `noscript`, `template`, `svg`, `iframe`, form controls and elements with",
-        '  `hidden` or inline `display:none` dropped (React\'s `<div hidden id="S:0">`, shown',
-        "  by the page's script at once, kept); every block element and `<br>` ends a line;",
-        "  paragraphs, headings, quotes and `<pre>` get blank lines around them; `<img alt>` is",
-        "  a line of its own. No boilerplate removal, no de-duplication.",
-        "- **C4 filter** (`c4_filter`): C4's line rules (Raffel et al. 2020, §2.2; TFDS",
-        "  `c4_utils`): keep lines ending in terminal punctuation with at least 3 words, drop",
-        '  lines with "javascript" or cookie/policy notices, drop the page with "lorem',
-        "  ipsum\", a `{` or fewer than 3 sentences (TFDS's default; the paper says 5).",
-        "- **HTML path**: `dehusk.extract` on the page's original HTML.",
-        "",
-        "## Site templates (pages of the hosts with two or more pages)",
-        "",
-        "Each host's template lines are learned by `dehusk.templates.SiteTemplates` over the",
-        "host's pages (2–12 here), then each page is extracted with them cut.",
-        "",
-        *table(runs, multi_groups, ["extract_text", "+ templates", "HTML path", "C4 filter"]),
-        "",
     ]
+    for name, (runs, infos) in results.items():
+        out += set_section(name, runs, infos)
     return "\n".join(out)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--data", type=Path, default=datasets.default_data_dir(REPO))
-    ap.add_argument("--cache", type=Path, default=CACHE)
-    ap.add_argument("--limit", type=int, default=0, help="N pages, stratified by page type")
+    ap.add_argument("--sets", default=",".join(devsets.SET_NAMES), help="dev sets, by name")
+    ap.add_argument("--data", help="one dev set (a name or a folder) instead of --sets")
+    ap.add_argument("--cache-dir", type=Path, default=CACHE_DIR)
+    ap.add_argument("--limit", type=int, default=0, help="N pages per set, stratified by type")
     ap.add_argument("--no-docs", action="store_true", help="print, do not write the docs page")
     ap.add_argument("--out", type=Path, default=REPO / "docs" / "benchmarks-textmode.md")
     ap.add_argument("--note", default=IN_SAMPLE_NOTE, help="a paragraph for the docs page")
@@ -298,15 +390,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    infos = datasets.load_index(args.data)
-    if args.limit:
-        infos = datasets.stratified_subset(infos, args.limit)
-    flat = load_flat(args.data, args.cache)
-    runs = run_all(args.data, infos, flat)
-    command = ".venv/bin/python benchmarks/textmode.py" + (
-        f" --limit {args.limit}" if args.limit else ""
-    )
-    text = report(runs, infos, command, args.note)
+    names = [args.data] if args.data else [n.strip() for n in args.sets.split(",") if n.strip()]
+    flattenings = available_flattenings()
+    results = {}
+    for spec in names:
+        dev = devsets.resolve(spec, REPO)
+        infos = devsets.load_set(dev)
+        if args.limit:
+            infos = datasets.stratified_subset(infos, args.limit)
+        flats = {f: load_flat(dev, infos, f, args.cache_dir) for f in flattenings}
+        results[dev.name] = (run_all(dev, infos, flats), infos)
+    argv_shown = sys.argv[1:] if argv is None else argv
+    command = " ".join([".venv-bench/bin/python benchmarks/textmode.py", *argv_shown])
+    text = report(results, command, args.note)
     print(text)
     if not args.no_docs:
         args.out.write_text(text, encoding="utf-8")

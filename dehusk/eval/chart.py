@@ -1,4 +1,4 @@
-"""``docs/benchmark.svg``: word-F1 (y) against pages per second on one core (log x).
+"""``docs/benchmark*.svg``: F1 (y) against pages per second on one core (log x), one per set.
 
 Written by hand (no plotting library): one labelled point per extractor; the region that is
 both faster and more accurate than the reference extractor (trafilatura) is shaded.
@@ -17,7 +17,7 @@ FONT = "font-family='DejaVu Sans, Helvetica, Arial, sans-serif'"
 
 @dataclass(frozen=True, slots=True)
 class ChartPoint:
-    """One extractor on the chart: its name, pages per second and word-F1."""
+    """One extractor on the chart: its name, pages per second and F1."""
 
     name: str
     pages_per_s: float
@@ -143,9 +143,13 @@ def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float,
 
 
 def render_svg(
-    points: list[ChartPoint], reference: str | None = "trafilatura", highlight: str = "dehusk"
+    points: list[ChartPoint],
+    title: str = "Word-F1 against speed (WCXB dev, all pages, one core)",
+    y_label: str = "word-F1 (mean over pages)",
+    reference: str | None = "trafilatura",
+    highlight: str = "dehusk",
 ) -> str:
-    """The chart as an SVG document.
+    """The chart as an SVG document, headed ``title``, its y axis named ``y_label``.
 
     ``reference`` names the point whose upper-right quadrant (faster and more accurate) is
     shaded; ``highlight`` names the point drawn in the accent colour. Points with a
@@ -163,7 +167,7 @@ def render_svg(
         f"viewBox='0 0 {WIDTH} {HEIGHT}'>",
         f"<rect width='{WIDTH}' height='{HEIGHT}' fill='white'/>",
         f"<text x='{WIDTH / 2}' y='24' text-anchor='middle' font-size='16' font-weight='bold' "
-        f"fill='#222' {FONT}>Word-F1 against speed (WCXB dev, all pages, one core)</text>",
+        f"fill='#222' {FONT}>{escape(title)}</text>",
     ]
     ref = next((p for p in shown if p.name == reference), None)
     if ref is not None:
@@ -201,7 +205,7 @@ def render_svg(
     mid_y = (TOP + HEIGHT - BOTTOM) / 2
     parts.append(
         f"<text x='18' y='{mid_y}' text-anchor='middle' font-size='13' fill='#222' "
-        f"transform='rotate(-90 18 {mid_y})' {FONT}>word-F1 (mean over pages)</text>"
+        f"transform='rotate(-90 18 {mid_y})' {FONT}>{escape(y_label)}</text>"
     )
     parts.append("</svg>")
     return "\n".join(parts) + "\n"

@@ -8,6 +8,8 @@ Tokens are ``re.findall(r"\\w+", text.lower())`` everywhere (WCXB's tokenisation
   F1 = harmonic mean of the two means.
 - ``snippet_rates`` — share of ``with`` snippets found and of ``without`` snippets absent.
 - ``title_match`` / ``authors_match`` / ``date_match`` — metadata scoring rules.
+- ``bootstrap_interval`` — a percentile interval of a figure over pages resampled with
+  replacement; ``CATASTROPHIC_F1``: below it a page counts as lost.
 
 Empty sides: a page whose truth has no tokens scores 1.0 when the extraction has none either,
 else 0.0 (WCXB's rule); the shingle metric does the same for P and R separately.
@@ -15,16 +17,24 @@ else 0.0 (WCXB's rule); the shingle metric does the same for P and R separately.
 
 from __future__ import annotations
 
+import random
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple, TypeVar
 
 _TOKEN = re.compile(r"\w+")
 _NON_WORD = re.compile(r"\W+")
 _AUTHOR_SEP = re.compile(r"[,;&]| and ")
 
 SHINGLE_SIZE = 4
+#: A page whose F1 is below this is lost (issue #11 counts them per extractor and set).
+CATASTROPHIC_F1 = 0.5
+#: Bootstrap resamples and the interval's coverage; a fixed seed makes reports repeatable.
+BOOTSTRAP_RESAMPLES = 1000
+BOOTSTRAP_LEVEL = 0.95
+
+T = TypeVar("T")
 
 
 class PRF(NamedTuple):
@@ -187,3 +197,29 @@ def date_match(pred: str | None, truth: str) -> bool:
     """
     got = (pred or "").strip()[:10]
     return bool(got) and got == truth.strip()[:10]
+
+
+def bootstrap_interval(
+    items: Sequence[T],
+    statistic: Callable[[Sequence[T]], float],
+    resamples: int = BOOTSTRAP_RESAMPLES,
+    level: float = BOOTSTRAP_LEVEL,
+    seed: int = 0,
+) -> tuple[float, float]:
+    """Percentile bootstrap interval of ``statistic`` over ``items`` (pages) resampled with
+    replacement ``resamples`` times: the ``(1 - level) / 2`` and ``(1 + level) / 2``
+    quantiles. Deterministic for a given ``seed``; no item gives ``(0.0, 0.0)``.
+    """
+    if not items:
+        return 0.0, 0.0
+    rng = random.Random(seed)
+    n = len(items)
+    values = sorted(statistic(rng.choices(items, k=n)) for _ in range(max(1, resamples)))
+    low = values[int((1 - level) / 2 * (len(values) - 1))]
+    high = values[round((1 + level) / 2 * (len(values) - 1))]
+    return low, high
+
+
+def mean(values: Sequence[float]) -> float:
+    """Arithmetic mean; 0.0 for no value."""
+    return sum(values) / len(values) if values else 0.0

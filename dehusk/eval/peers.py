@@ -1,4 +1,4 @@
-"""One adapter per extractor: raw HTML bytes and URL in, ``Extraction(text, meta)`` out.
+"""One adapter per extractor: a ``PageInput`` (HTML, URL, digest, set) in, ``Extraction`` out.
 
 Each ``PeerSpec`` has a ``factory`` that does the imports and the one-off setup (untimed) and
 returns the adapter (the timed call). ``meta_factory``, when set, gives a second, untimed call
@@ -6,10 +6,11 @@ used only for metadata (trafilatura's ``bare_extraction``). ``meta`` holds ``tit
 None), ``authors`` (list of str), ``date`` (str or None) and ``page_type`` (str or None) as far
 as the extractor offers them.
 
-Input: every extractor gets the page's raw bytes where it accepts bytes (dehusk, trafilatura,
-rs-trafilatura, readability-lxml, jusText, resiliparse). The three that need ``str``
-(newspaper4k, goose3, boilerpy3) get ``decode_for_peer(html)``: UTF-8 with
-``errors="replace"`` — the same for all three; every page of the dev set is valid UTF-8.
+Input: ``PageInput.html`` is either the page decoded once by dehusk's decoder (``str``, the
+headline runs: every extractor gets the same text) or the raw bytes (the bytes rows: each
+extractor that accepts bytes decodes them its own way, inside the timed call). An adapter
+passes either on as its library takes it; the three that take only ``str`` (newspaper4k,
+goose3, boilerpy3) get ``as_text(html)``, UTF-8 with ``errors="replace"`` for bytes.
 
 Offline: newspaper4k runs with ``fetch_images = False`` and ``download(input_html=...)``;
 goose3 with image fetching off and ``raw_html``; the worker also blocks every socket, so a
@@ -36,7 +37,20 @@ class Extraction(NamedTuple):
     meta: dict[str, Any]
 
 
-Adapter = Callable[[bytes, "str | None"], Extraction]
+class PageInput(NamedTuple):
+    """One page as an adapter gets it.
+
+    ``html``: decoded ``str`` or raw ``bytes``; ``url`` or None; ``sha1``: hex SHA-1 of the
+    page's raw bytes (the key of ``folds.json``); ``dataset``: the dev set's name.
+    """
+
+    html: str | bytes
+    url: str | None
+    sha1: str = ""
+    dataset: str = ""
+
+
+Adapter = Callable[[PageInput], Extraction]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +61,8 @@ class PeerSpec:
     PyPI names whose versions the report prints; ``interpreter`` is ``"bench"`` (the 3.11 bench
     venv) or ``"rs312"`` (the 3.12 venv); ``how`` says in a few words how it is called;
     ``meta_fields`` names the metadata it offers (``title``, ``authors``, ``date``,
-    ``page_type``), the only ones scored for it.
+    ``page_type``), the only ones scored for it; ``default`` False keeps it out of a run
+    without ``--only``.
     """
 
     name: str
@@ -57,11 +72,13 @@ class PeerSpec:
     meta_factory: Callable[[], Adapter] | None = None
     interpreter: str = "bench"
     meta_fields: frozenset[str] = frozenset()
+    #: False: run only when named in ``--only`` (a variant, not one of the compared peers).
+    default: bool = True
 
 
-def decode_for_peer(html: bytes) -> str:
-    """The page as ``str`` for peers that need one: UTF-8 with ``errors="replace"``."""
-    return html.decode("utf-8", errors="replace")
+def as_text(html: str | bytes) -> str:
+    """The page as ``str`` for peers that need one: bytes as UTF-8 with ``errors="replace"``."""
+    return html if isinstance(html, str) else html.decode("utf-8", errors="replace")
 
 
 def make_meta(
@@ -125,37 +142,84 @@ def html_fragment_text(html: str) -> str:
 # ---- dehusk --------------------------------------------------------------------------------
 
 
-#: Where ``make train`` leaves the fold models and ``folds.json`` (page digest → fold).
+#: Where ``make train`` leaves the fold models and ``folds.json`` (page digest → fold), and
+#: the models trained on one dev set alone (``trained-on-<set>.npz``).
 FOLDS_DIR = Path(__file__).resolve().parents[2] / "bench-out" / "folds"
+#: Each dev set → the set whose model scores it across sets.
+OTHER_SET = {"wcxb-dev": "dragnet", "dragnet": "wcxb-dev"}
+
+
+def _dehusk_run(choose: Callable[[PageInput], Any]) -> Adapter:
+    """An adapter calling ``dehusk.extract`` with the options ``choose`` picks per page.
+
+    The pipeline's stage functions are timed (``stages.instrument``): the seconds per
+    stage ride along in ``meta["stages"]`` (the worker moves them into the page record).
+    """
+    import dehusk
+    import dehusk.pipeline
+
+    from .stages import instrument
+
+    clock = instrument(dehusk.pipeline)
+    clock.take()
+
+    def run(page: PageInput) -> Extraction:
+        art = dehusk.extract(page.html, url=page.url, options=choose(page))
+        meta = make_meta(art.title, list(art.authors), art.metadata.published, art.page_type)
+        meta["stages"] = clock.take()
+        return Extraction(art.text or "", meta)
+
+    return run
+
+
+def _model_options(path: Path) -> Any:
+    import dehusk
+
+    if not path.is_file():
+        raise RuntimeError(f"{path} is missing: run `make train` first")
+    return dehusk.Options(model=str(path))
 
 
 def dehusk_factory() -> Adapter:
     """dehusk's learned path, out of fold: each page is extracted with the weights of the
-    ``make train`` fold that did not see its domain (``bench-out/folds``), found by the SHA-1
-    of the page's bytes (hashing is inside the timed call). Text, title, authors, date, type.
+    ``make train`` fold that did not see its site (``bench-out/folds``), found by the SHA-1
+    of the page's bytes (computed outside the timed call). A page no fold holds gets the
+    shipped weights. Text, title, authors, date, page type.
     """
-    import hashlib
-
     import dehusk
 
     index = FOLDS_DIR / "folds.json"
     if not index.is_file():
         raise RuntimeError(f"{index} is missing: run `make train` first (out-of-fold models)")
     folds = json.loads(index.read_text(encoding="utf-8"))["by_sha1"]
-    options = {
-        k: dehusk.Options(model=str(FOLDS_DIR / f"fold{k}.npz")) for k in set(folds.values())
-    }
+    options = {k: _model_options(FOLDS_DIR / f"fold{k}.npz") for k in set(folds.values())}
     shipped = dehusk.Options()
+    return _dehusk_run(lambda page: options.get(folds.get(page.sha1), shipped))
 
-    def run(html: bytes, url: str | None) -> Extraction:
-        fold = folds.get(hashlib.sha1(html).hexdigest())
-        art = dehusk.extract(html, url=url, options=shipped if fold is None else options[fold])
-        return Extraction(
-            art.text or "",
-            make_meta(art.title, list(art.authors), art.metadata.published, art.page_type),
-        )
 
-    return run
+def dehusk_cross_factory() -> Adapter:
+    """dehusk's learned path across sets: a page of one dev set extracted with the model
+    ``make train`` trained on the other set alone (``trained-on-<other>.npz``)."""
+    options = {
+        name: _model_options(FOLDS_DIR / f"trained-on-{other}.npz")
+        for name, other in OTHER_SET.items()
+    }
+
+    def choose(page: PageInput) -> Any:
+        if page.dataset not in options:
+            raise RuntimeError(f"no cross-set model for set {page.dataset!r}")
+        return options[page.dataset]
+
+    return _dehusk_run(choose)
+
+
+def dehusk_shipped_factory() -> Adapter:
+    """dehusk as a user gets it: ``extract(html, url=url)`` with the shipped weights (which
+    saw every page they were trained on: in-sample on those, honest on others)."""
+    import dehusk
+
+    options = dehusk.Options()
+    return _dehusk_run(lambda _page: options)
 
 
 def dehusk_rules_factory() -> Adapter:
@@ -163,26 +227,21 @@ def dehusk_rules_factory() -> Adapter:
     import dehusk
 
     options = dehusk.Options(model="rules")
-
-    def run(html: bytes, url: str | None) -> Extraction:
-        art = dehusk.extract(html, url=url, options=options)
-        return Extraction(
-            art.text or "",
-            make_meta(art.title, list(art.authors), art.metadata.published, art.page_type),
-        )
-
-    return run
+    return _dehusk_run(lambda _page: options)
 
 
 # ---- trafilatura ---------------------------------------------------------------------------
 
 
 def trafilatura_factory(fast: bool = False) -> Adapter:
-    """``trafilatura.extract(html, url=url)`` with defaults (``fast=True`` if asked): text."""
+    """``trafilatura.extract(html, url=url, include_comments=False)``, otherwise defaults
+    (``fast=True`` if asked): text. Comments off: neither set's truth counts readers'
+    comments as main content (dragnet's truth stops at its COMMENTS line), and trafilatura's
+    own evaluations run it so."""
     import trafilatura
 
-    def run(html: bytes, url: str | None) -> Extraction:
-        text = trafilatura.extract(html, url=url, fast=fast)
+    def run(page: PageInput) -> Extraction:
+        text = trafilatura.extract(page.html, url=page.url, fast=fast, include_comments=False)
         return Extraction(text or "", make_meta())
 
     return run
@@ -192,8 +251,8 @@ def trafilatura_meta_factory() -> Adapter:
     """``trafilatura.bare_extraction(html, url=url, with_metadata=True)``: title/author/date."""
     import trafilatura
 
-    def run(html: bytes, url: str | None) -> Extraction:
-        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    def run(page: PageInput) -> Extraction:
+        doc = trafilatura.bare_extraction(page.html, url=page.url, with_metadata=True)
         if doc is None:
             return Extraction("", make_meta())
         get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
@@ -207,11 +266,15 @@ def trafilatura_meta_factory() -> Adapter:
 
 
 def rs_trafilatura_factory() -> Adapter:
-    """``rs_trafilatura.extract_bytes(html, url=url)``: main_content, title, author, date, type."""
+    """``rs_trafilatura.extract(str, url=url)`` (``extract_bytes`` for bytes): main_content,
+    title, author, date, page type."""
     import rs_trafilatura
 
-    def run(html: bytes, url: str | None) -> Extraction:
-        res = rs_trafilatura.extract_bytes(html, url=url)
+    def run(page: PageInput) -> Extraction:
+        if isinstance(page.html, str):
+            res = rs_trafilatura.extract(page.html, url=page.url)
+        else:
+            res = rs_trafilatura.extract_bytes(page.html, url=page.url)
         return Extraction(
             res.main_content or "", make_meta(res.title, res.author, res.date, res.page_type)
         )
@@ -223,12 +286,16 @@ def rs_trafilatura_factory() -> Adapter:
 
 
 def readability_factory() -> Adapter:
-    """``readability.Document(html, url=url).summary()`` → text via ``html_fragment_text``."""
+    """``readability.Document(html, url=url).summary(html_partial=True)`` → text via
+    ``html_fragment_text``. The partial (article ``<div>`` only) form: the whole-document
+    form comes back as an empty ``<body>`` on some pages whose article the partial form
+    finds (49 of dragnet's 1,381, e.g. Posterous blogs)."""
     from readability import Document
 
-    def run(html: bytes, url: str | None) -> Extraction:
-        doc = Document(html, url=url)
-        return Extraction(html_fragment_text(doc.summary()), make_meta(doc.title()))
+    def run(page: PageInput) -> Extraction:
+        doc = Document(page.html, url=page.url)
+        text = html_fragment_text(doc.summary(html_partial=True))
+        return Extraction(text, make_meta(doc.title()))
 
     return run
 
@@ -248,9 +315,9 @@ def newspaper_factory() -> Adapter:
     config.fetch_images = False
     config.memoize_articles = False
 
-    def run(html: bytes, url: str | None) -> Extraction:
-        art = Article(url or "http://localhost/", config=config)
-        art.download(input_html=decode_for_peer(html))
+    def run(page: PageInput) -> Extraction:
+        art = Article(page.url or "http://localhost/", config=config)
+        art.download(input_html=as_text(page.html))
         art.parse()
         return Extraction(art.text or "", make_meta(art.title, art.authors, art.publish_date))
 
@@ -266,8 +333,8 @@ def goose_factory() -> Adapter:
 
     goose = Goose({"enable_image_fetching": False, "http_timeout": 1.0})
 
-    def run(html: bytes, url: str | None) -> Extraction:
-        art = goose.extract(url=url, raw_html=decode_for_peer(html))
+    def run(page: PageInput) -> Extraction:
+        art = goose.extract(url=page.url, raw_html=as_text(page.html))
         return Extraction(
             art.cleaned_text or "", make_meta(art.title, art.authors, art.publish_date)
         )
@@ -284,13 +351,14 @@ JUSTEXT_LANGUAGES = {
     "da": "Danish", "fi": "Finnish", "cs": "Czech", "tr": "Turkish", "ko": "Korean",
     "uk": "Ukrainian", "ro": "Romanian", "hu": "Hungarian", "el": "Greek", "id": "Indonesian",
 }  # fmt: skip
-_HTML_LANG = re.compile(rb"<html[^>]*?\slang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.IGNORECASE)
+_HTML_LANG = re.compile(r"<html[^>]*?\slang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.IGNORECASE)
 
 
-def html_language(html: bytes) -> str | None:
+def html_language(html: str | bytes) -> str | None:
     """The primary language code of ``<html lang=...>`` in the first 8 KiB, lowercased."""
-    m = _HTML_LANG.search(html[:8192])
-    return m.group(1).decode("ascii").lower() if m else None
+    head = html[:8192]
+    m = _HTML_LANG.search(head if isinstance(head, str) else head.decode("latin-1"))
+    return m.group(1).lower() if m else None
 
 
 def justext_factory() -> Adapter:
@@ -303,9 +371,9 @@ def justext_factory() -> Adapter:
 
     stoplists = {code: justext.get_stoplist(name) for code, name in JUSTEXT_LANGUAGES.items()}
 
-    def run(html: bytes, url: str | None) -> Extraction:
-        stoplist = stoplists.get(html_language(html) or "en", stoplists["en"])
-        paragraphs = justext.justext(html, stoplist)
+    def run(page: PageInput) -> Extraction:
+        stoplist = stoplists.get(html_language(page.html) or "en", stoplists["en"])
+        paragraphs = justext.justext(page.html, stoplist)
         text = "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
         return Extraction(text, make_meta())
 
@@ -316,12 +384,14 @@ def justext_factory() -> Adapter:
 
 
 def resiliparse_factory() -> Adapter:
-    """``extract_plain_text(HTMLTree.parse_from_bytes(html), main_content=True)``."""
+    """``extract_plain_text(HTMLTree.parse(str), main_content=True)`` (``parse_from_bytes``
+    for bytes)."""
     from resiliparse.extract.html2text import extract_plain_text
     from resiliparse.parse.html import HTMLTree
 
-    def run(html: bytes, url: str | None) -> Extraction:
-        tree = HTMLTree.parse_from_bytes(html)
+    def run(page: PageInput) -> Extraction:
+        html = page.html
+        tree = HTMLTree.parse(html) if isinstance(html, str) else HTMLTree.parse_from_bytes(html)
         return Extraction(extract_plain_text(tree, main_content=True) or "", make_meta())
 
     return run
@@ -336,8 +406,8 @@ def boilerpy_factory() -> Adapter:
 
     extractor = extractors.ArticleExtractor()
 
-    def run(html: bytes, url: str | None) -> Extraction:
-        return Extraction(extractor.get_content(decode_for_peer(html)) or "", make_meta())
+    def run(page: PageInput) -> Extraction:
+        return Extraction(extractor.get_content(as_text(page.html)) or "", make_meta())
 
     return run
 
@@ -350,21 +420,39 @@ PEERS: tuple[PeerSpec, ...] = (
         "dehusk",
         ("dehusk",),
         dehusk_factory,
-        "dehusk.extract(bytes, url=url), learned path, out-of-fold weights (make train)",
+        "dehusk.extract(html, url=url), learned path, out-of-fold weights by page SHA-1 "
+        "(make train)",
         meta_fields=_ALL_META,
+    ),
+    PeerSpec(
+        "dehusk-cross",
+        ("dehusk",),
+        dehusk_cross_factory,
+        "dehusk.extract(html, url=url, options=Options(model=trained-on-<other set>.npz)): "
+        "the model trained on the other dev set alone",
+        meta_fields=_ALL_META,
+    ),
+    PeerSpec(
+        "dehusk-shipped",
+        ("dehusk",),
+        dehusk_shipped_factory,
+        "dehusk.extract(html, url=url): the shipped weights",
+        meta_fields=_ALL_META,
+        default=False,
     ),
     PeerSpec(
         "dehusk-rules",
         ("dehusk",),
         dehusk_rules_factory,
-        "dehusk.extract(bytes, url=url, options=Options(model='rules')): heuristic path",
+        "dehusk.extract(html, url=url, options=Options(model='rules')): heuristic path",
         meta_fields=_TITLE_AUTHORS_DATE,
     ),
     PeerSpec(
         "trafilatura",
         ("trafilatura",),
         trafilatura_factory,
-        "extract(bytes, url=url), defaults; metadata from bare_extraction(with_metadata=True)",
+        "extract(html, url=url, include_comments=False); metadata from "
+        "bare_extraction(with_metadata=True)",
         meta_factory=trafilatura_meta_factory,
         meta_fields=_TITLE_AUTHORS_DATE,
     ),
@@ -372,13 +460,13 @@ PEERS: tuple[PeerSpec, ...] = (
         "trafilatura-fast",
         ("trafilatura",),
         lambda: trafilatura_factory(fast=True),
-        "extract(bytes, url=url, fast=True)",
+        "extract(html, url=url, fast=True, include_comments=False)",
     ),
     PeerSpec(
         "rs-trafilatura",
         ("rs-trafilatura",),
         rs_trafilatura_factory,
-        "extract_bytes(bytes, url=url), defaults (CPython 3.12 venv)",
+        "extract(str, url=url) / extract_bytes(bytes, url=url), defaults (CPython 3.12 venv)",
         interpreter="rs312",
         meta_fields=_ALL_META,
     ),
@@ -386,7 +474,7 @@ PEERS: tuple[PeerSpec, ...] = (
         "readability-lxml",
         ("readability-lxml",),
         readability_factory,
-        "Document(bytes, url=url).summary() → lxml text with paragraph breaks",
+        "Document(html, url=url).summary(html_partial=True) → lxml text with paragraph breaks",
         meta_fields=frozenset({"title"}),
     ),
     PeerSpec(
@@ -407,13 +495,13 @@ PEERS: tuple[PeerSpec, ...] = (
         "justext",
         ("justext",),
         justext_factory,
-        "justext(bytes, stoplist of <html lang>, else English), non-boilerplate paragraphs",
+        "justext(html, stoplist of <html lang>, else English), non-boilerplate paragraphs",
     ),
     PeerSpec(
         "resiliparse",
         ("resiliparse",),
         resiliparse_factory,
-        "extract_plain_text(HTMLTree.parse_from_bytes(bytes), main_content=True)",
+        "extract_plain_text(HTMLTree.parse(str) / parse_from_bytes(bytes), main_content=True)",
     ),
     PeerSpec(
         "boilerpy3",

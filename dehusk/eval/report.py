@@ -2,11 +2,18 @@
 
 A run is the JSON that ``benchmarks/run.py`` writes (``bench-out/run.json``)::
 
-    {"meta": {"command", "date", "machine": {...}, "data_dir", "pages_total", "subset", ...},
-     "pages": {file_id: {"page_type", "domain", "url"}},
-     "extractors": {name: {"status": "ok" | "skipped", "reason", "how", "versions",
-                           "python", "baseline_kb", "max_rss_kb", "summary": {...},
-                           "pages": {file_id: page record}}}}
+    {"meta": {"command", "date", "machine": {...}, "commit", "repeat", ...},
+     "sets": {set name: {"meta": {"path", "pages_total", "subset", "decoded_by"},
+                         "pages": {file_id: {"page_type", "domain", "url", "bytes", "chars"}},
+                         "extractors": {key: {"status": "ok" | "skipped", "reason", "how",
+                                              "input", "versions", "python", "max_rss_kb",
+                                              "pass_pages_per_s", "stages", "summary",
+                                              "pages": {file_id: page record}}}}}}
+
+An extractor's key is its name for the headline runs on the decoded ``str`` and
+``"<name> (bytes)"`` for the bytes rows. Most tables here take one set's entry.
+Tables of speed live in ``speedtables``, cells shared by both in ``cells``, whole-run
+operations (merge, compare, baseline digest) in ``runfiles``.
 """
 
 from __future__ import annotations
@@ -15,57 +22,112 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import scoring
+from .cells import (
+    REFERENCE,
+    catastrophic_cell,
+    fmt,
+    headline_runs,
+    interval_cell,
+    ok_runs,
+    ratio,
+)
+from .speedtables import decile_table, speed_table, stage_table
 
-REFERENCE = "trafilatura"
 PAGE_TYPES = ("article", "service", "product", "collection", "forum", "listing", "documentation")
 
 
-def fmt(value: float | None, digits: int = 3) -> str:
-    """``value`` with ``digits`` decimals, or an em dash for None."""
-    return "—" if value is None else f"{value:.{digits}f}"
-
-
-def ratio(value: float | None, reference: float | None) -> str:
-    """``value / reference`` as ``"1.23×"``, or an em dash when either is missing."""
-    if value is None or not reference:
-        return "—"
-    return f"{value / reference:.2f}×"
-
-
-def _ok(run: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
-    """The extractors of ``run`` that ran, in run order."""
-    return [(n, e) for n, e in run["extractors"].items() if e.get("status") == "ok"]
-
-
-def _mb(kb: float | None) -> float | None:
-    return None if kb is None else kb / 1024
-
-
-def overall_table(run: Mapping[str, Any]) -> list[str]:
-    """Markdown lines of the overall table: quality, speed and memory per extractor."""
-    ref = run["extractors"].get(REFERENCE, {})
-    ref_pps = (ref.get("summary") or {}).get("pages_per_s")
-    ref_rss = ref.get("max_rss_kb")
+def quality_table(entry: Mapping[str, Any]) -> list[str]:
+    """Markdown lines of one set's quality table: word and shingle P/R/F1, snippets,
+    catastrophic pages (word / shingle F1 < 0.5), errors."""
+    snippets = any(e["summary"].get("with") is not None for _, e in headline_runs(entry))
+    extra = " with ↑ | without ↑ |" if snippets else ""
     lines = [
-        "| extractor | word-F1 all | word-F1 article | word P | word R | shingle-F1 | "
-        "shingle P | shingle R | with ↑ | without ↑ | pages/s (1 core) | speed vs "
-        f"{REFERENCE} | peak RSS MB | above baseline MB | RSS vs {REFERENCE} | errors | "
-        "timeouts | empty |",
-        "|---|" + "---:|" * 18,
+        "| extractor | word-F1 | word P | word R | shingle-F1 | shingle P | shingle R |"
+        + extra
+        + " catastrophic (word / shingle) | errors | timeouts | empty |",
+        "|---|" + "---:|" * (10 + (2 if snippets else 0)),
     ]
-    for name, ext in _ok(run):
+    for name, ext in headline_runs(entry):
         s = ext["summary"]
-        rss = ext.get("max_rss_kb")
-        above = None if rss is None else rss - (ext.get("baseline_kb") or 0)
+        cells = f" {fmt(s['with'])} | {fmt(s['without'])} |" if snippets else ""
         lines.append(
-            f"| {name} | {fmt(s['word_f1'])} | {fmt(s['word_f1_article'])} | {fmt(s['word_p'])} "
-            f"| {fmt(s['word_r'])} | {fmt(s['shingle_f1'])} | {fmt(s['shingle_p'])} | "
-            f"{fmt(s['shingle_r'])} | {fmt(s['with'])} | {fmt(s['without'])} | "
-            f"{fmt(s['pages_per_s'], 1)} | {ratio(s['pages_per_s'], ref_pps)} | "
-            f"{fmt(_mb(rss), 0)} | {fmt(_mb(above), 0)} | {ratio(rss, ref_rss)} | "
-            f"{s['errors']} | {s['timeouts']} | {s['empty']} |"
+            f"| {name} | {fmt(s['word_f1'])} | {fmt(s['word_p'])} | {fmt(s['word_r'])} | "
+            f"{fmt(s['shingle_f1'])} | {fmt(s['shingle_p'])} | {fmt(s['shingle_r'])} |{cells} "
+            f"{catastrophic_cell(s)} | {s['errors']} | {s['timeouts']} | {s['empty']} |"
         )
     return lines
+
+
+#: dehusk's figures: (extractor key, what model scored the set).
+DEHUSK_FIGURES = (
+    ("dehusk", "out of fold (folds grouped by site, both sets in the folds)"),
+    ("dehusk-cross", "across sets (model trained on the other set alone)"),
+    ("dehusk-rules", "rules only (no learned block model)"),
+)
+
+
+def dehusk_table(run: Mapping[str, Any]) -> list[str]:
+    """dehusk's figures on every set with bootstrap intervals and catastrophic pages."""
+    lines = [
+        "| set | dehusk | word-F1 [95% CI] | shingle-F1 [95% CI] | catastrophic (word / "
+        "shingle) | pages |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for set_name, entry in run["sets"].items():
+        for key, what in DEHUSK_FIGURES:
+            ext = entry["extractors"].get(key) or {}
+            if ext.get("status") != "ok":
+                continue
+            s = ext["summary"]
+            lines.append(
+                f"| {set_name} | {what} | {interval_cell(s, 'word_f1')} | "
+                f"{interval_cell(s, 'shingle_f1')} | {catastrophic_cell(s)} | {s['n']} |"
+            )
+    return lines
+
+
+def baseline_table(run: Mapping[str, Any]) -> list[str]:
+    """The summaries of an earlier run (``meta["baseline"]``, see ``baseline_digest``)."""
+    base = run["meta"].get("baseline")
+    if not base:
+        return []
+    lines = [
+        "| set | extractor | word-F1 | shingle-F1 | catastrophic (word / shingle) | pages/s | "
+        f"vs {REFERENCE} |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for set_name, summaries in base["sets"].items():
+        for key, s in summaries.items():
+            ref_key = REFERENCE if not key.endswith("(bytes)") else f"{REFERENCE} (bytes)"
+            ref = (summaries.get(ref_key) or {}).get("pages_per_s")
+            pps = s["pages_per_s"]
+            lines.append(
+                f"| {set_name} | {key} | {fmt(s['word_f1'])} | {fmt(s['shingle_f1'])} | "
+                f"{catastrophic_cell(s)} | {fmt(pps, 1)} | {ratio(pps, ref)} |"
+            )
+    return lines
+
+
+#: The metric each set's chart plots: its own benchmark's headline metric.
+CHART_METRIC = {"wcxb-dev": ("word_f1", "word-F1 (mean over pages)")}
+DEFAULT_CHART_METRIC = ("shingle_f1", "shingle-F1 (macro P and R)")
+
+
+def chart_metric(set_name: str) -> tuple[str, str]:
+    """(summary key, axis label) of the F1 plotted for ``set_name``."""
+    return CHART_METRIC.get(set_name, DEFAULT_CHART_METRIC)
+
+
+def chart_points(entry: Mapping[str, Any], set_name: str) -> list[Any]:
+    """The chart's points of one set: each ``str`` run's pages/s and F1."""
+    from .chart import ChartPoint
+
+    key, _ = chart_metric(set_name)
+    return [
+        ChartPoint(n, e["summary"]["pages_per_s"], e["summary"][key])
+        for n, e in headline_runs(entry)
+        if e["summary"]["pages_per_s"]
+    ]
 
 
 def type_table(run: Mapping[str, Any]) -> list[str]:
@@ -78,7 +140,7 @@ def type_table(run: Mapping[str, Any]) -> list[str]:
         "| extractor | " + " | ".join(f"{k} (n={counts[k]})" for k in kinds) + " | all |",
         "|---|" + "---:|" * (len(kinds) + 1),
     ]
-    for name, ext in _ok(run):
+    for name, ext in headline_runs(run):
         per = ext["summary"]["per_type"]
         cells = [fmt((per.get(k) or {}).get("word_f1")) for k in kinds]
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {fmt(ext['summary']['word_f1'])} |")
@@ -97,7 +159,7 @@ def metadata_table(run: Mapping[str, Any]) -> list[str]:
         "| extractor | title | author | date | page type (all pages) |",
         "|---|---:|---:|---:|---:|",
     ]
-    for name, ext in _ok(run):
+    for name, ext in headline_runs(run):
         meta = ext["summary"]["meta"]
         if not any((meta.get(k) or {}).get("n") for k in ("title", "author", "date", "page_type")):
             continue
@@ -127,15 +189,20 @@ def machine_lines(run: Mapping[str, Any]) -> list[str]:
     lines = [
         f"- CPU: {m.get('cpu_model', '?')}; `nproc` = {m.get('nproc', '?')}; "
         f"RAM {m.get('ram_gb', '?')} GB; {m.get('os', '?')}",
-        f"- Load average (1 min) at start / end: {m.get('load_start', '?')} / "
-        f"{m.get('load_end', '?')} ({_load_note(m)}); ratios between extractors run back to "
-        "back are the robust figure.",
+        *[
+            f"- Load average (1 min) at start / end: {pm.get('load_start', '?')} / "
+            f"{pm.get('load_end', '?')} ({_load_note(pm)}); ratios between extractors run back "
+            "to back are the robust figure."
+            for pm in [part["machine"] for part in meta.get("parts", [meta])]
+        ],
         f"- Python: {', '.join(sorted(set(meta.get('pythons', []))))}",
-        f"- dehusk commit: `{meta.get('commit', '?')}`",
+        f"- dehusk commit: `{meta.get('commit', '?')}` (last change to the library: "
+        f"`{meta.get('library_commit', '?')}`)",
     ]
     versions: dict[str, str] = {}
-    for _, ext in _ok(run):
-        versions.update(ext.get("versions") or {})
+    for entry in run["sets"].values():
+        for _, ext in ok_runs(entry):
+            versions.update(ext.get("versions") or {})
     if versions:
         lines.append("- Packages: " + ", ".join(f"{k} {v}" for k, v in sorted(versions.items())))
     return lines
@@ -175,60 +242,108 @@ def calls_table(run: Mapping[str, Any]) -> list[str]:
 METRICS_TEXT = """\
 All text metrics tokenise with Python's `re.findall(r"\\w+", text.lower())`.
 
-- **word-F1** (WCXB's metric). Per page, the extraction and the truth `main_content` are bags
-  (multisets) of tokens; precision = shared tokens / extracted tokens, recall = shared tokens /
-  truth tokens, F1 their harmonic mean. The table shows the mean over pages of each.
-  **Empty truth**: 21 pages have no main text in their truth (19 single-page apps with an empty
-  `main_content`, 2 pages without the field, treated the same way); such a page scores
-  P = R = F1 = 1.0 when the extraction is empty too and 0.0 otherwise (WCXB's rule). An empty
-  extraction of a page with truth text scores 0.
+- **Truth.** wcxb-dev: the ground truth's `main_content`. dragnet: the text of
+  `ground-truth/ID.txt` (UTF-8, else cp1252) up to the `!@#$%^&*()  COMMENTS` separator line
+  (matched as `!@.{0,8}\\)?\\s*COMMENTS`; 412 files have one): the article, not the reader
+  comments after it. The sets differ in convention (dragnet's truth usually includes the
+  headline, the byline line and captions); both are scored as they come.
+- **word-F1** (WCXB's metric). Per page, the extraction and the truth are bags (multisets) of
+  tokens; precision = shared tokens / extracted tokens, recall = shared tokens / truth tokens,
+  F1 their harmonic mean; the tables show the mean over pages. **Empty truth** (21 wcxb-dev
+  pages): 1.0 when the extraction is empty too, else 0.0 (WCXB's rule). An empty extraction of
+  a page with truth text scores 0.
 - **shingle-F1** (the scrapinghub article-extraction-benchmark metric). Per page, the multisets
-  of 4-token shingles (a text of 1–3 tokens is one shingle: its whole token tuple); TP/FP/FN
-  are multiset counts; precision = TP/(TP+FP) and recall = TP/(TP+FN) per page (both sides
-  empty → P = R = 1; one side empty → P = R = 0). P and R are averaged over pages, and
-  shingle-F1 is the harmonic mean of the two averages (so it is not the mean of per-page F1).
-- **with ↑**: share of the page's `with` snippets (text a correct extraction contains) found in
-  the extraction; **without ↑**: share of its `without` snippets (boilerplate) *absent* from
-  the extraction. Higher is better for both. Matching is substring search after lowercasing
-  and folding whitespace runs to one space. Each is averaged over the pages that have such
-  snippets.
-- **Metadata** (article pages only, each field scored on the pages whose truth field is
-  non-empty, and only for extractors that offer the field; an empty prediction is wrong):
-  *title* — both sides lowercased, every run of non-word characters folded to one space,
-  stripped, then equal; *author* — truth and prediction (names joined with ", ") split on
-  `,` `;` `&` and ` and `, each part normalised like a title, empty parts dropped, then equal
-  as sets; *date* — the first 10 characters (`YYYY-MM-DD`) equal. *Page type* (dehusk and
-  rs-trafilatura) is scored on every page against the truth's `_internal.page_type.primary`.
-- **Speed**: each extractor runs in its own fresh worker process pinned to one core
-  (`os.sched_setaffinity`), extractors one after another, never two at once. The first 20
-  pages are run once untimed as a warm-up; then every page is timed with
-  `time.perf_counter()` around the extractor call alone (reading and un-gzipping the file,
-  scoring and trafilatura's separate metadata call are outside). pages/s = pages / total
-  timed seconds. A page that exceeds the per-page timeout (SIGALRM) counts as an empty
-  result, in *timeouts*; its time counts. An exception counts as an empty result, in *errors*.
-- **Memory**: peak RSS is the worker process's own high-water mark (`VmHWM` in
-  `/proc/self/status`, read after every page; the same measure as `getrusage(RUSAGE_SELF)
-  .ru_maxrss`, except that Linux carries the *parent's* peak across fork + exec into
-  `ru_maxrss`, which would charge every worker with the supervisor's size). It includes the
-  interpreter, the libraries and the extractor's working set; *above baseline* subtracts the
-  same measure taken right after the imports and set-up, before the first page.
-- **Input**: every extractor gets the page's raw bytes, except newspaper4k, goose3 and
-  boilerpy3, which need `str` and get `bytes.decode("utf-8", errors="replace")` (all dev
-  pages are valid UTF-8). No extractor may use the network: the worker makes every
-  socket connection and DNS look-up fail at once.
+  of 4-token shingles (a text of 1–3 tokens is one shingle); precision = TP/(TP+FP) and
+  recall = TP/(TP+FN) per page (both sides empty → P = R = 1; one side empty → P = R = 0). P
+  and R are averaged over pages, and shingle-F1 is the harmonic mean of the two averages.
+- **Catastrophic pages**: pages whose word-F1, and pages whose own shingle-F1 (harmonic mean
+  of that page's P and R), is below 0.5 — a page lost.
+- **Intervals** (dehusk's figures): percentile bootstrap, 1,000 resamples of the set's pages
+  with replacement (seed 0), the 2.5% and 97.5% quantiles of the figure.
+- **dehusk's models**: *out of fold* — `make train` splits the pages of both sets into
+  folds grouped by site and writes `bench-out/folds/folds.json` (SHA-1 of the page bytes →
+  fold) and a model per fold trained on the other folds; each page is extracted with the
+  model that never saw its site. *Across sets* — the model trained on the other set alone
+  (`trained-on-<set>.npz`). *Rules only* — `Options(model="rules")`.
+- **with ↑ / without ↑** (wcxb-dev): share of the page's `with` snippets found in the
+  extraction / of its `without` (boilerplate) snippets absent; substring search after
+  lowercasing and folding whitespace.
+- **Metadata** (wcxb-dev article pages, each field where its truth is non-empty, only for
+  extractors that offer it; an empty prediction is wrong): *title* equal after lowercasing and
+  folding non-word runs to one space; *author* equal as sets of names split on `,` `;` `&`
+  and ` and `; *date* the first 10 characters equal. *Page type* on every page.
+- **Input**: every page is decoded once, before any timing, with dehusk's decoder
+  (`dehusk.decode.decode`: BOM, `<meta charset>`, then detection) and every extractor of the
+  headline rows gets that same `str` (`extract(str)`, `Document(str)`, `HTMLTree.parse(str)`,
+  rs-trafilatura's `extract(str)`...). The *bytes* rows give the raw bytes instead, and each
+  extractor decodes them its own way inside the timed call.
+- **Speed**: each run is a fresh worker process pinned to one core (`os.sched_setaffinity`),
+  runs one after another, never two at once. The first 20 pages are run once untimed as a
+  warm-up; then every page is timed with `time.perf_counter()` around the extractor call
+  alone (reading the page, scoring and trafilatura's separate metadata call are outside).
+  pages/s = pages / timed seconds. The sequence of runs is repeated (*passes*), every second
+  pass in the reverse order, and the fastest pass is the figure shown (all passes are listed).
+  Per decile: the set's pages sorted by decoded size, cut into ten equal groups, pages/s of
+  each group from the same timings. A timeout (SIGALRM) is an empty result whose time
+  counts; an exception is an empty result, in *errors*.
+- **Time per stage**: the harness wraps the stage functions that `dehusk.pipeline.extract`
+  calls (decode, parse, segment, classify_page, extract_metadata, article_images, dedupe,
+  body_text) with timers in the worker process; *other* is the rest of the timed call.
+- **Memory**: peak RSS is the worker process's own high-water mark (`VmHWM` of
+  `/proc/self/status`, read after every page): interpreter, libraries and working set.
+- **Offline**: the worker makes every socket connection and DNS look-up fail at once.
 """
+
+
+def _set_scope(name: str, entry: Mapping[str, Any]) -> str:
+    meta = entry["meta"]
+    subset = meta.get("subset")
+    if not subset:
+        return f"`{name}`: all {meta['pages_total']} pages"
+    return f"`{name}`: **a subset**, {len(entry['pages'])} of {meta['pages_total']} ({subset})"
+
+
+def _set_sections(name: str, entry: Mapping[str, Any]) -> list[str]:
+    """The per-set part of the report: quality, deciles, page types, metadata, worst pages."""
+    out = [f"## {name}", "", *quality_table(entry), ""]
+    svg = "benchmark.svg" if name == "wcxb-dev" else f"benchmark-{name}.svg"
+    out += [f"![F1 against pages per second on {name}]({svg})", ""]
+    deciles = decile_table(entry)
+    if deciles:
+        out += [f"### {name}: pages/s per decile of page size (same `str`)", "", *deciles, ""]
+    if any(p.get("page_type") not in (None, "unknown") for p in entry["pages"].values()):
+        out += [f"### {name}: word-F1 per page type", "", *type_table(entry), ""]
+    meta = metadata_table(entry)
+    if len(meta) > 2:
+        out += [
+            f"### {name}: metadata (article pages)",
+            "",
+            "Accuracy (correct/scored). trafilatura's figures come from `bare_extraction("
+            "with_metadata=True)`, called separately and untimed.",
+            "",
+            *meta,
+            "",
+        ]
+    worst = worst_table(entry)
+    if worst:
+        out += [f"### {name}: dehusk's ten weakest pages (word-F1)", "", *worst, ""]
+    return out
+
+
+def _calls(run: Mapping[str, Any]) -> list[str]:
+    merged: dict[str, Any] = {}
+    for entry in run["sets"].values():
+        for name, ext in entry["extractors"].items():
+            if not name.endswith("(bytes)"):
+                merged.setdefault(name, ext)
+    return calls_table({"extractors": merged})
 
 
 def render_markdown(run: Mapping[str, Any]) -> str:
     """The whole ``docs/benchmarks.md`` for ``run``."""
     meta = run["meta"]
-    subset = meta.get("subset")
-    scope = (
-        f"all {meta['pages_total']} pages"
-        if not subset
-        else f"**a subset**: {len(run['pages'])} of {meta['pages_total']} pages ({subset})"
-    )
-    skipped = [(n, e) for n, e in run["extractors"].items() if e.get("status") != "ok"]
+    sets = run["sets"]
+    first: Mapping[str, Any] = next(iter(sets.values()), {"meta": {}})
     out = [
         "# Benchmarks",
         "",
@@ -237,102 +352,70 @@ def render_markdown(run: Mapping[str, Any]) -> str:
         f"Generated {meta['date']} by `make bench` (which runs `benchmarks/setup.sh`, then):",
         "",
         "```",
-        meta["command"],
+        *[part["command"] for part in meta.get("parts", [meta])],
         "```",
         "",
-        f"Data: WCXB dev set (`{meta.get('data_name', 'wcxb-dev')}`), {scope}. "
-        "Per-page results of the run are in `bench-out/` (not committed); "
-        "`--compare OLD.json` diffs two runs page by page.",
+        *(
+            [
+                f"This report merges {len(meta['parts'])} runs (the commands above, merged by "
+                "`--docs-from`): an extractor run twice keeps the later run's figures, and "
+                f"every speed ratio is to {REFERENCE} in the same run.",
+                "",
+            ]
+            if meta.get("parts")
+            else []
+        ),
+        "Data: " + "; ".join(_set_scope(n, e) for n, e in sets.items()) + ". Every extractor "
+        f"gets each page as the same `str`, decoded once ({first['meta'].get('decoded_by')}); "
+        "*bytes* rows beside them get the raw bytes. Per-page results of the run are in "
+        "`bench-out/` (not committed); `--compare OLD.json` diffs two runs page by page.",
         "",
         "## Machine",
         "",
         *machine_lines(run),
         "",
-        "## Overall",
+        "## dehusk: each set out of fold, each set from the other set's model, rules only",
         "",
-        "Higher is better everywhere except peak RSS. *with ↑* = share of `with` snippets "
-        "found; *without ↑* = share of `without` (boilerplate) snippets absent.",
+        *dehusk_table(run),
         "",
-        *overall_table(run),
+        "## Speed: pages per second on one core",
         "",
-        "![word-F1 against pages per second](benchmark.svg)",
+        f"Best of {meta.get('repeat', 1)} pass(es), alternate passes in reverse order; the "
+        f"ratio is to {REFERENCE} on the same input in the same run.",
         "",
-        "## Word-F1 per page type",
-        "",
-        *type_table(run),
-        "",
-        "## Metadata (article pages)",
-        "",
-        "Accuracy (correct/scored). trafilatura's figures come from `bare_extraction("
-        "with_metadata=True)`, called separately and untimed.",
-        "",
-        *metadata_table(run),
-        "",
-        "## dehusk's weakest pages",
-        "",
-        "The ten pages where dehusk's word-F1 is lowest (tokens out = tokens it extracted).",
-        "",
-        *worst_table(run),
-        "",
-        "## How each extractor is called",
-        "",
-        *calls_table(run),
+        *speed_table(run),
         "",
     ]
+    before = baseline_table(run)
+    if before:
+        base = meta["baseline"]
+        out += [
+            f"## Before: dehusk at `{base.get('commit', '?')}` in this harness",
+            "",
+            f"From `{base.get('file', '?')}` ({base.get('date', '?')}): "
+            "`dehusk-shipped` is `extract()` with the weights shipped then (trained on "
+            "wcxb-dev only, so out of sample on dragnet). Pages/s ratios are to trafilatura "
+            "in that run.",
+            "",
+            *before,
+            "",
+        ]
+    stages = stage_table(run)
+    if stages:
+        out += ["### dehusk: time per stage", "", *stages, ""]
+    for name, entry in sets.items():
+        out += _set_sections(name, entry)
+    out += ["## How each extractor is called", "", *_calls(run), ""]
+    skipped = {
+        n: e
+        for entry in sets.values()
+        for n, e in entry["extractors"].items()
+        if e.get("status") != "ok"
+    }
     if skipped:
-        out += ["Skipped: " + "; ".join(f"{n} — {e.get('reason', '?')}" for n, e in skipped), ""]
+        out += [
+            "Skipped: " + "; ".join(f"{n} — {e.get('reason', '?')}" for n, e in skipped.items())
+        ]
+        out += [""]
     out += ["## Metrics and scoring rules", "", METRICS_TEXT]
     return "\n".join(out)
-
-
-def compare_runs(
-    old: Mapping[str, Any],
-    new: Mapping[str, Any],
-    extractor: str = "dehusk",
-    threshold: float = 0.02,
-) -> list[tuple[str, str, float, float]]:
-    """Pages whose word-F1 for ``extractor`` dropped by more than ``threshold``, worst first.
-
-    In: two runs (see the module docstring). Out: (file id, page type, old F1, new F1) for
-    pages present in both runs.
-    """
-    old_pages = ((old["extractors"].get(extractor) or {}).get("pages")) or {}
-    new_pages = ((new["extractors"].get(extractor) or {}).get("pages")) or {}
-    drops = []
-    for fid, rec in new_pages.items():
-        if fid not in old_pages:
-            continue
-        before, after = float(old_pages[fid]["word_f1"]), float(rec["word_f1"])
-        if before - after > threshold:
-            kind = (new["pages"].get(fid) or {}).get("page_type", "?")
-            drops.append((fid, kind, before, after))
-    drops.sort(key=lambda d: (d[3] - d[2], d[0]))
-    return drops
-
-
-def format_comparison(
-    old: Mapping[str, Any], new: Mapping[str, Any], extractor: str = "dehusk"
-) -> str:
-    """A plain-text report of ``compare_runs`` plus the change of the mean on common pages."""
-    old_pages = ((old["extractors"].get(extractor) or {}).get("pages")) or {}
-    new_pages = ((new["extractors"].get(extractor) or {}).get("pages")) or {}
-    common = sorted(set(old_pages) & set(new_pages))
-    if not common:
-        return f"compare: no page of {extractor} in both runs"
-    mean_old = sum(float(old_pages[f]["word_f1"]) for f in common) / len(common)
-    mean_new = sum(float(new_pages[f]["word_f1"]) for f in common) / len(common)
-    gains = sum(
-        1 for f in common if float(new_pages[f]["word_f1"]) - float(old_pages[f]["word_f1"]) > 0.02
-    )
-    drops = compare_runs(old, new, extractor)
-    lines = [
-        f"compare {extractor}: {len(common)} common pages, mean word-F1 "
-        f"{mean_old:.4f} -> {mean_new:.4f} ({mean_new - mean_old:+.4f}); "
-        f"{gains} pages up by > 0.02, {len(drops)} down by > 0.02",
-    ]
-    if drops:
-        lines.append("  file  type           old    new    change")
-        lines += [
-            f"  {fid}  {kind:<13} {a:.3f}  {b:.3f}  {b - a:+.3f}" for fid, kind, a, b in drops
-        ]
-    return "\n".join(lines)

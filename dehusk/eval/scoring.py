@@ -12,9 +12,13 @@ from typing import Any
 
 from .datasets import PageInfo
 from .metrics import (
+    CATASTROPHIC_F1,
     authors_match,
+    bootstrap_interval,
     date_match,
+    f1_of,
     macro_f1,
+    mean,
     shingle_counts,
     shingle_pr,
     snippet_rates,
@@ -76,6 +80,7 @@ def score_page(
         "sh_fn": counts.fn,
         "sh_p": round(sh_p, 5),
         "sh_r": round(sh_r, 5),
+        "sh_f1": round(f1_of(sh_p, sh_r), 5),
         "with": None if with_rate is None else round(with_rate, 5),
         "without": None if without_rate is None else round(without_rate, 5),
         "tokens": len(tokens(text)),
@@ -96,13 +101,39 @@ def _accuracy(values: Iterable[bool | None]) -> dict[str, Any]:
     return {"correct": correct, "n": len(kept), "acc": correct / len(kept) if kept else None}
 
 
+def intervals(records: Mapping[str, Mapping[str, Any]]) -> dict[str, list[float]]:
+    """Bootstrap intervals (pages resampled) of word-F1 and shingle-F1 over ``records``."""
+    recs = list(records.values())
+    word = bootstrap_interval([float(r["word_f1"]) for r in recs], mean)
+    shingle = bootstrap_interval(
+        [(float(r["sh_p"]), float(r["sh_r"])) for r in recs], lambda ps: macro_f1(ps).f1
+    )
+    return {"word_f1": [round(v, 4) for v in word], "shingle_f1": [round(v, 4) for v in shingle]}
+
+
+def catastrophic(records: Mapping[str, Mapping[str, Any]]) -> dict[str, int]:
+    """Pages lost (F1 below ``CATASTROPHIC_F1``) by word-F1 and by per-page shingle-F1."""
+    recs = list(records.values())
+    return {
+        "word": sum(1 for r in recs if float(r["word_f1"]) < CATASTROPHIC_F1),
+        "shingle": sum(1 for r in recs if _shingle_f1(r) < CATASTROPHIC_F1),
+    }
+
+
+def _shingle_f1(record: Mapping[str, Any]) -> float:
+    """A page record's shingle-F1 (records written before ``sh_f1`` existed: from P and R)."""
+    if "sh_f1" in record:
+        return float(record["sh_f1"])
+    return f1_of(float(record["sh_p"]), float(record["sh_r"]))
+
+
 def summarize(records: Mapping[str, Mapping[str, Any]], infos: Mapping[str, PageInfo]) -> dict:
     """Averages of one extractor's page records (file id → record from ``score_page`` plus
     ``seconds``, ``error``, ``timeout``).
 
     Out: ``n``, word P/R/F1 means (all pages and article pages), shingle macro P/R/F1, mean
-    snippet rates, total seconds, pages per second, counts of errors, timeouts and empty
-    results, word-F1 per page type and metadata accuracy per field.
+    snippet rates, total seconds, pages per second, counts of errors, timeouts, empty
+    results and catastrophic pages, word-F1 per page type and metadata accuracy per field.
     """
     recs = list(records.items())
     n = len(recs)
@@ -128,6 +159,7 @@ def summarize(records: Mapping[str, Mapping[str, Any]], infos: Mapping[str, Page
         "errors": sum(1 for _, r in recs if r.get("error") and not r.get("timeout")),
         "timeouts": sum(1 for _, r in recs if r.get("timeout")),
         "empty": sum(1 for _, r in recs if not r["tokens"]),
+        "catastrophic": catastrophic(records),
         "per_type": {
             kind: {"n": len(vals), "word_f1": sum(vals) / len(vals)}
             for kind, vals in sorted(by_type.items())

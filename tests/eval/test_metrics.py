@@ -10,9 +10,11 @@ from dehusk.eval.metrics import (
     PRF,
     author_set,
     authors_match,
+    bootstrap_interval,
     date_match,
     f1_of,
     macro_f1,
+    mean,
     normalize_title,
     shingle_counts,
     shingle_pr,
@@ -144,3 +146,12 @@ def test_date_rules() -> None:
     assert not date_match(None, "2025-09-04")
     assert not date_match("", "")
     assert not date_match("2025-09-04", "2025-09")  # truth of month precision never matches
+
+
+def test_bootstrap_interval_brackets_the_figure() -> None:
+    values = [0.0, 0.2, 0.4, 0.6, 0.8, 1.0] * 5
+    low, high = bootstrap_interval(values, mean, resamples=300)
+    assert 0.0 < low < mean(values) < high < 1.0
+    assert bootstrap_interval(values, mean, resamples=300) == (low, high)  # seeded
+    assert bootstrap_interval([0.7] * 4, mean, resamples=50) == (0.7, 0.7)
+    assert bootstrap_interval([], mean) == (0.0, 0.0)
