@@ -58,8 +58,8 @@ CREDIT_LABELS = word_set("author authors contributor contributors writer writers
 BADGES = word_set("member members moderator moderators")
 #: Single words no credit is.
 _NO_CREDIT = WEEKDAYS | ACCOUNT_WORDS | CREDIT_LABELS | PLACEHOLDERS | FACETS | BADGES | UI_WORDS
-#: Template debris that is no credit ("{{author}}", "<b>").
-_CREDIT_DEBRIS = re.compile(r"[{}<>=]")
+#: Template debris that is no credit ("{{author}}", "<b>", a shortcode's "NR] admin").
+_CREDIT_DEBRIS = re.compile(r"[{}<>=\[\]]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,9 +110,10 @@ NETWORKS = word_set("google google+ googleplus plus twitter facebook linkedin in
 #: themes (dragnet: "View Comments", "RSS" beside the author's link, a "Dateline" label):
 #: alone, never a name or a credit.
 UI_WORDS = word_set("comments comment reply replies rss feed share print email subscribe dateline")
-#: Possessives that make a piece a call to action ("View my complete profile", Blogger's
-#: profile link with ``rel=author``), never a name.
-POSSESSIVES = word_set("my your our his her their")
+#: A first-person possessive makes a piece a call to action ("View my complete profile",
+#: Blogger's profile link with ``rel=author``), never a name; "Our Editors" and "Your
+#: Native Teacher" are how dev pages sign, so only "my".
+POSSESSIVES = word_set("my")
 #: What a "browse by"/"sort by" menu offers after its "By" ("By Category", "By Price"):
 #: alone, never a name.
 FACETS = word_set(

@@ -25,6 +25,10 @@ QUARTER_HOUR = timedelta(minutes=15)
 #: Between a naive and an aware time, or two days, "earlier" needs more than a day: a naive
 #: wall clock may sit anywhere from UTC−12 to UTC+14.
 DAY_MARGIN = timedelta(days=1)
+#: Between two instants, "earlier" needs more than an hour: CMSs write the modified time
+#: with its seconds cut or an hour off at a daylight-saving change (on the dev pages 7
+#: modified times sit 4–60 seconds, or an hour, before their own published time).
+INSTANT_MARGIN = timedelta(hours=1)
 
 
 def _read(value: str) -> datetime | date | None:
@@ -77,14 +81,14 @@ def localise(value: str | None, offset: timedelta | None) -> str | None:
 
 def surely_earlier(first: str, second: str) -> bool:
     """Whether ``first`` is earlier than ``second`` whatever zone a naive one is in: two
-    aware times or two naive ones as instants; a day, or a naive beside an aware time, only
-    when more than a day apart."""
+    aware times or two naive ones when more than ``INSTANT_MARGIN`` apart; a day, or a naive
+    beside an aware time, only when more than a day apart."""
     a, b = _read(first), _read(second)
     if a is None or b is None:
         return False
     if isinstance(a, datetime) and isinstance(b, datetime):
         if (a.tzinfo is None) == (b.tzinfo is None):
-            return a < b
+            return a + INSTANT_MARGIN < b
         return a.replace(tzinfo=None) + DAY_MARGIN < b.replace(tzinfo=None)
     day_a = a.date() if isinstance(a, datetime) else a
     day_b = b.date() if isinstance(b, datetime) else b

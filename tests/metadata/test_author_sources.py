@@ -481,3 +481,7 @@ def test_a_control_is_no_credit() -> None:
     assert clean_credit("Comments (0)") == ""
     assert clean_credit("View Comments") == ""
     assert clean_credit("RSS") == ""
+
+
+def test_shortcode_debris_is_no_credit() -> None:
+    assert clean_credit("NR] admin") == ""

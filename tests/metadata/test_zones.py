@@ -42,8 +42,11 @@ def test_no_pair_or_pairs_that_disagree_give_no_offset() -> None:
 
 
 def test_earlier_only_when_sure_whatever_the_zone() -> None:
-    assert surely_earlier("2025-12-19T10:00:00+00:00", "2025-12-19T11:00:00+00:00")
-    assert surely_earlier("2025-12-19T10:00:00", "2025-12-19T11:00:00")
+    assert surely_earlier("2025-12-19T10:00:00+00:00", "2025-12-19T11:00:01+00:00")
+    assert surely_earlier("2025-12-19T10:00:00", "2025-12-19T11:30:00")
+    # A modified time with its seconds cut, or an hour off at a daylight-saving change.
+    assert not surely_earlier("2025-01-29T18:10:00+00:00", "2025-01-29T18:10:07+00:00")
+    assert not surely_earlier("2025-11-03T12:42:14+00:00", "2025-11-03T08:42:10-05:00")
     # A naive 15:06 beside 20:06 UTC may be the same moment (UTC-5): not surely earlier.
     assert not surely_earlier("2025-12-19T15:06:50", "2025-12-19T20:06:50+00:00")
     assert surely_earlier("2025-12-16T15:06:50", "2025-12-19T20:06:50+00:00")
