@@ -11,7 +11,7 @@ TEXT_DEMO := tests/fixtures/text/kgou-npr-isis-defector.txt
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,train]'
+	$(PY) -m pip install --quiet -e '.[dev,train,batch]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -41,6 +41,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/charset_bench.py
 	.venv-bench/bin/python benchmarks/charset_bench.py --only trafilatura
 	$(PY) benchmarks/hostile_bench.py
+	.venv-bench/bin/python benchmarks/warc_bench.py
 
 # Coverage-guided fuzzing (atheris/libFuzzer), FUZZ_SECONDS per target; crashes land in
 # fuzz/artifacts/ (keep each in fuzz/regressions/TARGET/ with a test-worthy name).
@@ -50,7 +51,7 @@ FUZZ_TARGETS ?= extract text
 fuzz: $(STAMP)
 	command -v clang >/dev/null && test -d /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux || \
 	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q clang libclang-rt-14-dev)
-	$(PY) -c "import atheris" 2>/dev/null || $(PY) -m pip install --quiet -e '.[dev,train,fuzz]'
+	$(PY) -c "import atheris" 2>/dev/null || $(PY) -m pip install --quiet -e '.[dev,train,batch,fuzz]'
 	mkdir -p fuzz/artifacts
 	for t in $(FUZZ_TARGETS); do \
 	  mkdir -p fuzz/artifacts/corpus-$$t && cp -n fuzz/corpus/$$t/* fuzz/artifacts/corpus-$$t/; \

@@ -63,7 +63,7 @@ state=$(ensure_venv .venv-bench "$PY311" benchmarks/requirements-peers.txt pypro
 if [ "$state" = fresh ]; then
   echo "setting up .venv-bench (peers + dehusk) with $PY311"
   .venv-bench/bin/python -m pip install --quiet -r benchmarks/requirements-peers.txt
-  .venv-bench/bin/python -m pip install --quiet -e "$REPO"
+  .venv-bench/bin/python -m pip install --quiet -e "$REPO[batch]"
   mv .venv-bench/.bench-stamp.pending .venv-bench/.bench-stamp
 else
   echo ".venv-bench is up to date"

@@ -3,11 +3,14 @@
 Each input (a file, ``.gz`` or not; a URL; ``-`` for standard input) is read, extracted
 and printed in turn, so one bad input never stops the others:
 
-- ``json`` prints JSON Lines, one ``Article.to_dict()`` object per line and per input
-  that worked. The other formats print each result as is; with several inputs a
+- ``json`` prints JSON Lines, one ``Article.to_dict()`` object per line and per input,
+  with ``source``: the path or URL as given, ``{"file", "line"}`` for a JSON Lines page.
+  The other formats print each result as is; with several inputs a
   ``==> NAME <==`` line comes before each (as ``head`` does).
-- A failed input (missing file, binary junk, HTTP error…) prints nothing on standard
-  output and exactly one line ``dehusk: INPUT: MESSAGE`` on standard error.
+- A failed input (missing file, binary junk, HTTP error…) prints exactly one line
+  ``dehusk: INPUT: MESSAGE`` on standard error and, under ``json`` only, a row whose
+  ``error`` says the same (its article fields empty), so every input has its row. A WARC
+  archive is refused with a pointer to ``dehusk batch``, which gives each record its row.
 - An input that is a page but has no article is *not* a failure: its (empty) result is
   printed like any other — an empty line, or a JSON object with ``"text": ""`` — and one
   line ``dehusk: INPUT: warning: no article text found`` goes to standard error. Reason:
@@ -28,26 +31,33 @@ extracted with what is known so far).
 
 Exit status: 0 when every input worked (empty articles included), 1 when any input
 failed, 2 for a usage error (argparse's convention).
+
+``dehusk batch INPUT... -o OUTDIR`` runs over a corpus (WARC archives, folders, JSON
+Lines): parts and a manifest in OUTDIR, every core, resumable; see ``dehusk.batch``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 from urllib.parse import urlsplit
 
 from dehusk import __version__
 from dehusk.article import INCLUDE_CHOICES, Article, Options
+from dehusk.batch import command as batch_command
+from dehusk.batch.rows import empty_row
 from dehusk.errors import DehuskError
 from dehusk.pipeline import extract
 from dehusk.render import render
 from dehusk.sources.files import STDIN, Source, is_url, read_input
 from dehusk.sources.jsonl import Record, read_jsonl
+from dehusk.sources.warc import is_warc
 from dehusk.templates import SiteTemplates
 from dehusk.textmode import extract_text
 from dehusk.textmode.lines import decode_text
@@ -149,6 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"dehusk {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_extract(commands)
+    batch_command.add_parser(commands, byte_size, include_list, positive_seconds)
     return parser
 
 
@@ -189,6 +200,10 @@ class Job:
     name: str
     mode: str
     load: Callable[[], Source]
+    source: Any = None  # the ``source`` of its JSON row; None: the name
+
+
+USE_BATCH = "is a WARC archive: use `dehusk batch` to give each of its records a row"
 
 
 def _failing(message: str) -> Callable[[], Source]:
@@ -199,11 +214,13 @@ def _failing(message: str) -> Callable[[], Source]:
 
 
 def _record_job(record: Record) -> Job:
+    file, _, line = record.name.rpartition(":")
+    source = {"file": file, "line": int(line)}
     if record.error is not None:
-        return Job(record.name, "text", _failing(record.error))
+        return Job(record.name, "text", _failing(record.error), source)
     mode = "text" if record.text is not None else "html"
     data = (record.text if record.text is not None else record.html or "").encode()
-    return Job(record.name, mode, lambda: Source(record.name, data, record.url))
+    return Job(record.name, mode, lambda: Source(record.name, data, record.url), source)
 
 
 def _expand(spec: str, args: argparse.Namespace) -> list[str]:
@@ -229,6 +246,9 @@ def jobs(args: argparse.Namespace, options: Options) -> Iterator[Job]:
     for given in args.inputs:
         for spec in _expand(given, args):
             fmt = input_format(spec, args.input_format)
+            if is_warc(spec) and not is_url(spec):
+                yield Job(spec, fmt, _failing(USE_BATCH))
+                continue
             if fmt != "jsonl":
                 yield Job(spec, fmt, reader(spec))
                 continue
@@ -288,6 +308,12 @@ def warn(spec: str, message: str, stream: TextIO | None = None) -> None:
     print(f"dehusk: {spec}: {message}", file=stream or sys.stderr, flush=True)
 
 
+def json_row(row: dict[str, Any], source: Any) -> str:
+    """One JSON Lines row of ``extract``: the article's fields and its ``source``."""
+    row.pop("fetched", None)  # a batch field: the WARC-Date, unknown here
+    return json.dumps({**row, "source": source}, ensure_ascii=False) + "\n"
+
+
 def run_extract(args: argparse.Namespace) -> int:
     """Extract and print each input in order; 1 if any failed, else 0."""
     options = options_from(args)
@@ -302,12 +328,21 @@ def run_extract(args: argparse.Namespace) -> int:
     headers = several and args.format != "json"
     failed = printed = 0
     for job in jobs(args, options):
+        source = job.name if job.source is None else job.source
         try:
             article = extract_job(job, args, options, templates)
-            result = render(article, args.format, options)
+            result = (
+                json_row(article.to_dict(options.annotate), source)
+                if args.format == "json"
+                else render(article, args.format, options)
+            )
         except Exception as exc:  # one bad input must not stop the others
             warn(job.name, _message(exc))
             failed += 1
+            if args.format == "json":
+                sys.stdout.write(
+                    json_row(empty_row(source, None, None, error=_message(exc)), source)
+                )
             continue
         if article.empty:
             warn(job.name, "warning: no article text found")

@@ -159,9 +159,11 @@ def test_json_lines_for_several_inputs(
     status, out, err = run(capsys, "extract", str(page), str(junk), str(gz), "-f", "json")
     assert status == 1
     records = [json.loads(line) for line in out.splitlines()]
-    assert len(records) == 2
+    assert len(records) == 3  # the junk input has its row too, with the error
     assert all(r.keys() >= REQUIRED_KEYS for r in records)
-    assert records[0]["text"] == records[1]["text"]  # the .gz reads like the plain file
+    assert [r["source"] for r in records] == [str(page), str(junk), str(gz)]
+    assert "error" in records[1] and not records[1]["text"]
+    assert records[0]["text"] == records[2]["text"]  # the .gz reads like the plain file
     assert len(err.splitlines()) == 1
 
 
@@ -241,7 +243,9 @@ def test_real_process(page: Path, junk: Path) -> None:
         check=False,
     )
     assert done.returncode == 1
-    assert json.loads(done.stdout)["title"] == "Harbour seals return to the estuary"
+    first, failed = (json.loads(line) for line in done.stdout.splitlines())
+    assert first["title"] == "Harbour seals return to the estuary"
+    assert failed["source"] == str(junk) and failed["error"]
     assert done.stderr.startswith(f"dehusk: {junk}: ")
     assert len(done.stderr.splitlines()) == 1
 
@@ -303,7 +307,9 @@ def test_jsonl_one_result_per_record(capsys: pytest.CaptureFixture[str], tmp_pat
     status, out, err = run(capsys, "extract", str(path), "-f", "json")
     assert status == 1
     results = [json.loads(line) for line in out.splitlines()]
-    assert [r["url"] for r in results] == ["https://www.kgou.org/a", None]
+    assert [r["url"] for r in results] == ["https://www.kgou.org/a", None, None, None]
+    assert [r["source"] for r in results] == [{"file": str(path), "line": n} for n in (1, 2, 3, 4)]
+    assert [bool(r.get("error")) for r in results] == [False, True, True, False]
     assert results[0]["title"] == KGOU_TITLE
     assert err.splitlines() == [
         f"dehusk: {path}:2: not JSON: Expecting value: line 1 column 1 (char 0)",

@@ -1,0 +1,83 @@
+"""Records that hang, kill their worker or are too large cost one ``error`` row each; the
+worker is replaced and the rest of the run goes on. Real processes, real signals."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from pathlib import Path
+
+from dehusk.batch.warcgen import Mix, dev_pages, make_http, make_record, write_warc
+from dehusk.batch.worker import CRASH_MARKER_ENV
+from tests.batch.conftest import PAGES, batch, read_rows
+
+PLAIN = Mix(
+    encoded=0, chunked=0, pdf=0, redirect=0, not_found=0, revisit=0, truncated=0, metadata=0
+)
+MARKER = "dehusk-test-crash-8f3a"
+
+
+def _slow_page() -> bytes:
+    """A genuinely slow page: ~3 MB of 25,000 boxed paragraphs (~10 s to extract here)."""
+    boxes = "".join(
+        f"<div class=c{i % 50}><p>Paragraph {i} of words words words words words words.</p>"
+        f"<a href=/x{i}>link {i}</a></div>"
+        for i in range(25_000)
+    )
+    return f"<html><body>{boxes}</body></html>".encode()
+
+
+def test_hang_crash_and_bomb_each_cost_one_row(tmp_path: Path) -> None:
+    pages = list(dev_pages(PAGES, 4))
+    crash = pages[0][1].replace(b"<body", f"<body data-x='{MARKER}'".encode(), 1)
+    bomb = gzip.compress(b"<p>" + b" " * (8 << 20))
+    odd = [
+        ("https://example.org/slow", _slow_page()),
+        ("https://example.org/crash", crash),
+        *pages[1:],
+    ]
+    warc = tmp_path / "odd.warc.gz"
+    written = write_warc(warc, odd, PLAIN)
+    http = make_http("200 OK", {"Content-Type": "text/html", "Content-Encoding": "gzip"}, bomb)
+    with warc.open("ab") as out:  # a response whose Content-Encoding is a gzip bomb
+        out.write(gzip.compress(make_record("response", "https://example.org/bomb", http, {})))
+    env = {**os.environ, CRASH_MARKER_ENV: MARKER}
+    out_dir = tmp_path / "out"
+    done = batch(
+        str(warc),
+        "-o",
+        str(out_dir),
+        "--workers",
+        "2",
+        "--quiet",
+        "--record-timeout",
+        "3",
+        "--max-record-bytes",
+        "4M",
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = {r["url"]: r for r in read_rows(out_dir)}
+    assert len(rows) == written.rows + 1
+    assert "took longer than 3 s" in rows["https://example.org/slow"]["error"]
+    assert "SIGKILL" in rows["https://example.org/crash"]["error"]
+    assert "limit of 4194304 bytes" in rows["https://example.org/bomb"]["error"]
+    fine = [r for url, r in rows.items() if url.startswith("https://example.org/0")]
+    assert len(fine) == 3 and all(r["text"] and "error" not in r for r in fine), [
+        r.get("error") for r in fine
+    ]
+    manifest = json.loads((out_dir / "_manifest.json").read_text())
+    assert manifest["totals"]["errors"] == 3
+
+
+def test_record_over_max_record_bytes_is_not_read(tmp_path: Path) -> None:
+    warc = tmp_path / "big.warc"
+    written = write_warc(warc, dev_pages(PAGES, 3), PLAIN)
+    done = batch(
+        str(warc), "-o", str(tmp_path / "o"), "--max-record-bytes", "30k", "-q", "--workers", "1"
+    )
+    assert done.returncode == 0, done.stderr
+    rows = read_rows(tmp_path / "o")
+    assert len(rows) == written.rows
+    assert any("over --max-record-bytes 30720" in r.get("error", "") for r in rows)
