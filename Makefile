@@ -47,7 +47,7 @@ bench: $(STAMP)
 # fuzz/artifacts/ (keep each in fuzz/regressions/TARGET/ with a test-worthy name).
 # Debian's clang and its fuzzer runtime are installed only when missing (native coverage).
 FUZZ_SECONDS ?= 300
-FUZZ_TARGETS ?= extract text
+FUZZ_TARGETS ?= extract text warc
 fuzz: $(STAMP)
 	command -v clang >/dev/null && test -d /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux || \
 	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q clang libclang-rt-14-dev)

@@ -6,14 +6,19 @@ feeds the bytes to one entry point and asserts the contract of ``dehusk.errors``
 The first byte picks how the rest is given (bytes; a str with the undecodable bytes as
 lone surrogates, ``surrogateescape``; small limits, so the bounds' code paths run too).
 
+``check_warc`` takes the bytes as a whole WARC file (no mode byte).
+
 ``fuzz/run.py`` drives these under atheris; ``tests/hardening/test_fuzz_regressions.py``
 replays every input kept in ``fuzz/regressions/TARGET/`` through the same function.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 from dehusk import ExtractionError, Options, extract, extract_text
 
@@ -50,4 +55,31 @@ def check_text(data: bytes) -> None:
     _encodes(article.to_dict(annotate=True))
 
 
-TARGETS: dict[str, Callable[[bytes], None]] = {"extract": check_extract, "text": check_text}
+_SCRATCH = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())
+
+
+def check_warc(data: bytes) -> None:
+    """The bytes as a WARC file: every record read (bounded), every HTTP block decoded.
+
+    FastWARC needs a file; it is written to shared memory when there is some. Only the
+    reader's ``DamagedArchive`` and the payload's ``ExtractionError``s may come out.
+    """
+    from dehusk.sources.warc import http_payload, read_warc
+
+    with tempfile.NamedTemporaryFile(dir=_SCRATCH, suffix=".warc") as file:
+        file.write(data)
+        file.flush()
+        try:
+            for entry in read_warc(file.name, 1 << 20):
+                if entry.block is not None:
+                    with contextlib.suppress(ExtractionError):
+                        http_payload(entry.block, 1 << 20)
+        except ExtractionError:  # DamagedArchive is a DecodeError
+            return
+
+
+TARGETS: dict[str, Callable[[bytes], None]] = {
+    "extract": check_extract,
+    "text": check_text,
+    "warc": check_warc,
+}

@@ -7,7 +7,8 @@ here (nothing downloaded); its outcome is one of
   nothing on standard error; ``fired`` is in the JSON's warnings (the limit that fired);
 - ``empty``: exits 0, prints an empty article, and the one standard-error line
   ``dehusk: PATH: warning: no article text found``; ``fired`` is in the JSON's warnings;
-- ``error``: exits 1, prints nothing, and exactly one standard-error line holding ``fired``.
+- ``error``: exits 1, prints no article (nothing, or the input's JSON row with an ``error``
+  field), and exactly one standard-error line holding ``fired``.
 
 ``run_cli`` runs the command in a child process under a 2 GiB address-space limit
 (``RLIMIT_AS``), so an input that needs more memory fails the test instead of the machine.
