@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from dehusk import ExtractionError, Options, extract, extract_text
+from dehusk.sources.warc import http_payload, read_warc  # here, so atheris instruments it
 
 #: Limits small enough for short inputs to pass them (bounds, flattening, the size check).
 SMALL = Options(max_bytes=4096, max_depth=8, max_nodes=64, max_attributes=4)
@@ -64,8 +65,6 @@ def check_warc(data: bytes) -> None:
     FastWARC needs a file; it is written to shared memory when there is some. Only the
     reader's ``DamagedArchive`` and the payload's ``ExtractionError``s may come out.
     """
-    from dehusk.sources.warc import http_payload, read_warc
-
     with tempfile.NamedTemporaryFile(dir=_SCRATCH, suffix=".warc") as file:
         file.write(data)
         file.flush()

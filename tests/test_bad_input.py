@@ -28,7 +28,7 @@ import pytest
 from dehusk import DehuskError, extract
 from dehusk.cli import main
 
-CHILD_SECONDS = 120
+CHILD_SECONDS = 400  # a hang guard: the 50 MB page took 120 s+ on a loaded 2-core machine
 
 
 @dataclass(frozen=True)
