@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from dehusk import ExtractionError, Options, extract, extract_text
+from dehusk import Article, ExtractionError, Options, extract, extract_text
 from dehusk.sources.warc import http_payload, read_warc  # here, so atheris instruments it
 
 #: Limits small enough for short inputs to pass them (bounds, flattening, the size check).
@@ -34,26 +34,21 @@ def _given(data: bytes) -> tuple[bytes | str, Options]:
     return rest, SMALL if mode == 2 else Options()
 
 
-def _encodes(to_dict: dict[str, object]) -> None:
-    json.dumps(to_dict, ensure_ascii=False).encode("utf-8")
+def _run(entry: Callable[..., Article], data: bytes) -> None:
+    page, options = _given(data)
+    try:
+        article = entry(page, "https://example.org/a/b.html", options=options)
+    except ExtractionError:
+        return
+    json.dumps(article.to_dict(annotate=True), ensure_ascii=False).encode("utf-8")
 
 
 def check_extract(data: bytes) -> None:
-    page, options = _given(data)
-    try:
-        article = extract(page, "https://example.org/a/b.html", options=options)
-    except ExtractionError:
-        return
-    _encodes(article.to_dict(annotate=True))
+    _run(extract, data)
 
 
 def check_text(data: bytes) -> None:
-    page, options = _given(data)
-    try:
-        article = extract_text(page, "https://example.org/a", options=options)
-    except ExtractionError:
-        return
-    _encodes(article.to_dict(annotate=True))
+    _run(extract_text, data)
 
 
 _SCRATCH = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())
