@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 DEMO   := examples/wcxb-demo-article.html.gz
 TEXT_DEMO := tests/fixtures/text/kgou-npr-isis-defector.txt
 
-.PHONY: demo test lint bench train clean browser
+.PHONY: demo test lint bench train clean browser fuzz
 
 # Debian's Chromium for the web page's end-to-end tests (Playwright drives it; it never
 # downloads a browser). Installed only when missing; CI runs as root on a fresh machine.
@@ -52,7 +52,28 @@ bench: $(STAMP)
 	bash benchmarks/setup.sh
 	.venv-bench/bin/python benchmarks/run.py $(BENCH_ARGS)
 	.venv-bench/bin/python benchmarks/textmode.py $(TEXTMODE_ARGS)
+	$(PY) benchmarks/charset_bench.py
+	.venv-bench/bin/python benchmarks/charset_bench.py --only trafilatura
+	$(PY) benchmarks/hostile_bench.py
 	@set -e; for script in $(BENCH_EXTRA); do echo "== $$script"; $(BENCH_EXTRA_PY) $$script; done
+
+# Coverage-guided fuzzing (atheris/libFuzzer), FUZZ_SECONDS per target; crashes land in
+# fuzz/artifacts/ (keep each in fuzz/regressions/TARGET/ with a test-worthy name).
+# Debian's clang and its fuzzer runtime are installed only when missing (native coverage).
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS ?= extract text warc
+fuzz: $(STAMP)
+	command -v clang >/dev/null && test -d /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux || \
+	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q clang libclang-rt-14-dev)
+	$(PY) -c "import atheris" 2>/dev/null || $(PY) -m pip install --quiet -e '.[dev,train,service,batch,fuzz]'
+	mkdir -p fuzz/artifacts
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/artifacts/corpus-$$t && cp -n fuzz/corpus/$$t/* fuzz/artifacts/corpus-$$t/; \
+	  (cd fuzz && ../$(PY) run.py $$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+	    -timeout=60 -max_len=65536 -artifact_prefix=artifacts/$$t- artifacts/corpus-$$t \
+	    ../fuzz/corpus/$$t) 2>&1 | tee fuzz/artifacts/$$t.log | grep -E "^#[0-9]+ +(INITED|DONE)|^Done|ERROR|Traceback" ; \
+	done
+	@! ls fuzz/artifacts/*-crash-* fuzz/artifacts/*-timeout-* fuzz/artifacts/*-oom-* 2>/dev/null
 
 # Rebuild the shipped weights from ../shared/bench-data/wcxb-dev, deterministically.
 train: $(STAMP)
@@ -61,4 +82,4 @@ train: $(STAMP)
 	$(PY) benchmarks/textmode_train.py
 
 clean:
-	rm -rf $(VENV) .venv-bench .venv-bench312 bench-out build *.egg-info
+	rm -rf $(VENV) .venv-bench .venv-bench312 bench-out build *.egg-info fuzz/artifacts

@@ -10,7 +10,9 @@ none decodes cleanly). Raises ``DecodeError`` for binary junk and
 
 Then text that was UTF-8 read as cp1252 or latin-1 and saved again ("Investorâ\x80\x99s",
 "cafÃ©": a crawler's or a CMS's double encoding) is put back, sequence by sequence, with a
-warning: each sequence is undone only when its bytes are valid UTF-8.
+warning: each sequence is undone only when its bytes are valid UTF-8, and a page only when
+it has several such sequences or one that no language writes (see ``MIN_UNDONE``). A str
+input's lone surrogates become U+FFFD.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ import pytest
 from dehusk import DehuskError, extract
 from dehusk.cli import main
 
-CHILD_SECONDS = 120
+CHILD_SECONDS = 400  # a hang guard: the 50 MB page took 120 s+ on a loaded 2-core machine
 
 
 @dataclass(frozen=True)
@@ -322,12 +322,14 @@ def run_heavy(name: str, cli_folder: Path | None = None) -> Outcome:
 def test_fifty_megabyte_page(tmp_path: Path) -> None:
     for cli in (None, tmp_path):  # each in its own child, with its own time limit
         outcome = run_heavy("big", cli)
-        # Either the documented refusal, or the article.
+        # The documented refusal, or the article: whole, or cut at ``Options.max_nodes``
+        # elements with the warning saying so (the library's warnings; the CLI's are in JSON).
         if outcome.error is not None:
             assert "InputTooLarge" in outcome.error or "larger than" in outcome.error
-        else:
-            assert outcome.text.startswith("Paragraph 0 of a very long article")
-            assert outcome.length > 40_000_000
+            continue
+        assert outcome.text.startswith("Paragraph 0 of a very long article")
+        cut = any("elements: the rest was not read" in w for w in outcome.warnings)
+        assert outcome.length > (10_000_000 if cut or cli else 40_000_000)
 
 
 @pytest.mark.parametrize("name", ["nested-divs", "nested-bold", "unclosed-divs"])

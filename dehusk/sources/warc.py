@@ -178,7 +178,10 @@ def _after_plain_record(stream: object) -> bytes:
     for line in header.split(b"\r\n")[1:]:
         name, _, value = line.decode("latin-1").partition(":")
         message[name.strip()] = value.strip()
-    length = int(message.get("Content-Length", "0"))
+    try:
+        length = int(message.get("Content-Length", "0"))
+    except ValueError:  # "38llo" (found by fuzz/run.py warc): not a record, so damage
+        return head
     skip = length - len(body)
     if skip > 0:
         stream.seek(skip, 1)  # type: ignore[attr-defined]
