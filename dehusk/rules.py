@@ -131,36 +131,31 @@ def best_container(page: Page, totals: list[float]) -> int:
     return best
 
 
-def body_chain(page: Page, best: int, chars: list[int], links: list[int]) -> frozenset[int]:
+def body_chain(page: Page, best: int, top: int) -> frozenset[int]:
     """The containers from Readability's candidate up to ``best`` when a content class
     (``entry-content``, ``post-body``) marks that candidate or one of them: the two signals
     agree where the body is, so a husk word in an enclosing class (``entry-author-jane``,
     ``category-comments``) names a theme's styling, not the block's role. On dragnet a
-    blog theme's post wrapper named after its author cut whole posts as a byline."""
-    top, _ = readability_best(page, chars, links)
+    blog theme's post wrapper named after its author cut whole posts as a byline.
+    ``top``: Readability's candidate (``readability_best``), -1 for none."""
     found = _chain(page, top, page.containers[best].parent) if best >= 0 and top >= 0 else []
     if not any(c.hint > 0 for c, _ in found):
         return frozenset()
     return frozenset(i for _, i in found)
 
 
-def check_best(
-    page: Page, best: int, chars: list[int], links: list[int]
-) -> tuple[int, frozenset[int]]:
-    """The best container checked against Readability's candidate, and the husk elements
-    that lost the check (cut whatever their share).
-
-    Only where the candidate has no husk-classed ancestor itself (a newsletter box's
-    ``body`` is no article) and the rules' husk is one of ``_FLEE_KINDS`` (a ``caption``
-    slide or a byline wrapper can hold the article).
+def check_best(page: Page, best: int, top: int) -> tuple[int, frozenset[int]]:
+    """The best container checked against Readability's candidate ``top``, and the husk
+    elements that lost the check (cut whatever their share).
 
     When the rules' choice lies under an element whose class names husk (a comment list, a
     sidebar widget) and Readability's candidate, itself under a content class, lies outside
     that element, the two disagree and the class-named husk loses: the candidate (with its
     content-classed parents) becomes the best container, and if it encloses the husk
     element, that element is cut. On dragnet the prose of long comment threads outweighed
-    short posts this way."""
-    top, _ = readability_best(page, chars, links)
+    short posts this way. Only where the candidate has no husk-classed ancestor itself (a
+    newsletter box's ``body`` is no article) and the rules' husk is one of ``_FLEE_KINDS``
+    (a ``caption`` slide or a byline wrapper can hold the article)."""
     if best < 0 or top < 0 or page.containers[top].hint <= 0:
         return best, frozenset()
     husk = [i for c, i in _chain(page, best, -1) if c.hint < 0 and c.kind in _FLEE_KINDS]
@@ -387,7 +382,8 @@ def _cascade(
     values = [segment_value(s) for s in page.segments]
     totals = subtree_totals(page, values)
     stats = _subtree_stats(page)
-    best, condemned = check_best(page, best_container(page, totals), stats[0], stats[1])
+    top, _ = readability_best(page, stats[0], stats[1])
+    best, condemned = check_best(page, best_container(page, totals), top)
     in_best = _inside_flags(page, best)
     prose = sum(
         max(v, 0.0)
@@ -414,7 +410,7 @@ def _cascade(
         decisions = [(False, Decision(v, "")) for v in values]
         return values, totals, best, cards, False, prose, decisions
     decisions = []
-    protected = body_chain(page, best, stats[0], stats[1])
+    protected = body_chain(page, best, top)
     for seg, value in zip(page.segments, values, strict=True):
         if seg.container < 0 or not in_best[seg.container]:
             decisions.append((False, Decision(value, "")))

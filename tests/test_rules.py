@@ -1,0 +1,72 @@
+"""rules: the checks that keep an old blog's post against its sidebar, comments and theme."""
+
+from dehusk.article import Options
+from dehusk.classify import classify
+from dehusk.parse import parse
+from dehusk.readability import readability_best
+from dehusk.rules import _subtree_stats, rules
+from dehusk.segment import segment
+
+POST = (
+    "Yesterday is over, and that is bad news for the market leaders, the incumbents and "
+    "those in favour of the status quo, because every day the race starts again, fresh."
+)
+SIDEBAR = "".join(  # "Recent posts": a headline link and a date line per item
+    f'<div class="side-item"><h4><a href="/p{i}">An older post of this blog, number {i}, with '
+    f"a long title</a></h4><p>July {i}, 2012 | <a href='/c{i}'>3 comments</a></p></div>"
+    for i in range(8)
+)
+COMMENT = (  # each comment in its own wrapper, as comment threads print them
+    '<div class="comment-text"><p>I could not agree more with this, and I have said so for years, '
+    "to anyone who would "
+    "listen, in meetings, at dinners, and in a long series of letters to the editor.</p></div>"
+)
+
+
+def _kept(html: str) -> str:
+    options = Options(model="rules")
+    return " ".join(b.text for b in classify(segment(parse(html, options)), options) if b.main)
+
+
+def test_a_sidebar_link_list_is_no_listing_beside_a_post() -> None:
+    html = f"""<body><div id="main"><div class="post"><h1>Yesterday's over</h1>
+    <div class="entry-body"><p>{POST} {POST}</p></div></div></div>
+    <div id="sidebar-col">{SIDEBAR}</div></body>"""
+    kept = _kept(html)
+    assert "bad news for the market leaders" in kept
+    assert "An older post" not in kept
+
+
+def test_layout_columns_are_not_a_card_grid() -> None:
+    col = '<div class="col"><p>Short column text of the page, here.</p></div>'
+    html = f"""<body><div class="row">{col}{col}{col}
+    <div class="col"><h1>Title</h1><p>{POST}</p><p>{POST}</p><p>{POST}</p></div></div></body>"""
+    options = Options()
+    found = rules(segment(parse(html, options)))
+    assert not found.card_mode
+
+
+def test_a_post_wrapper_named_after_its_author_is_not_a_byline() -> None:
+    html = f"""<body><div id="alpha"><div class="entry-author-jane_doe">
+    <h3>A post</h3><div class="entry-content"><p>{POST}</p><p>{POST}</p></div></div>
+    <div class="comments">{COMMENT * 12}</div></div></body>"""
+    assert "bad news for the market leaders" in _kept(html)
+
+
+def test_comments_outweighing_a_short_post_lose_to_the_post() -> None:
+    html = f"""<body><div id="content"><div class="entry-content"><p>{POST}</p></div>
+    <div id="comments" class="comments"><div class="commentlist">{COMMENT * 15}</div></div>
+    </div><div class="sidebar"><a href="/a">About</a></div></body>"""
+    kept = _kept(html)
+    assert "bad news for the market leaders" in kept
+    assert "letters to the editor" not in kept
+
+
+def test_readability_prefers_comma_rich_paragraphs_under_one_parent() -> None:
+    html = f"""<body><div class="menu"><p><a href="/a">Home, News, Sports, Weather</a></p></div>
+    <div class="story"><p>{POST}</p><p>{POST}</p></div></body>"""
+    options = Options()
+    page = segment(parse(html, options))
+    chars, links, _ = _subtree_stats(page)
+    best, score = readability_best(page, chars, links)
+    assert page.containers[best].classes == "story" and score > 0
