@@ -107,6 +107,9 @@ def run_batch(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"dehusk: {exc}", file=sys.stderr)
         return 1
+    except ImportError as exc:  # the batch extra is not installed
+        print(f"dehusk: batch needs pip install 'dehusk[batch]' ({exc})", file=sys.stderr)
+        return 1
     if not job.quiet:
         print(report(summary, job.outdir), file=sys.stderr)
     return 0

@@ -26,7 +26,6 @@ import json
 import os
 import shutil
 import uuid
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any, Literal
@@ -215,7 +214,3 @@ class PartWriter:
             if self._file is not None:
                 self._file.close()
             self.tmp.unlink()
-
-
-def committed_rows(outdir: Path, parts: Iterable[PartInfo]) -> int:
-    return sum(p.rows for p in parts)

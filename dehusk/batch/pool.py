@@ -5,8 +5,9 @@ In: an iterator whose items are ``Task`` values (records to extract) or rows alr
 of workers and a per-record timeout. Out: ``Pool.rows(items)`` yields ``(line, status)``
 for every item, in the order of the items, whatever order the workers finish in.
 
-Each worker holds one task at a time, so the parent always knows which record a worker is
-on and since when: a worker past ``timeout`` seconds is killed (SIGKILL) and its record
+Each worker holds at most ``DEPTH`` tasks and does them in order, so the parent always
+knows which record a worker is on and since when (since the one before came back): a worker
+past ``timeout`` seconds is killed (SIGKILL) and its record
 becomes an ``error`` row; a worker that dies (a crash in native code, the kernel's OOM
 killer) costs the same one ``error`` row; either way a new worker takes its place and the
 run goes on. The parent reads ahead at most ``window`` items past the oldest unfinished
@@ -21,6 +22,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,14 +33,22 @@ from dehusk.batch.worker import receive, send
 Line = tuple[str, Status]
 #: Seconds a new worker may take to import dehusk and load its models.
 START_TIMEOUT = 300.0
+#: Records sent to a worker at once: the one it is on and the next, already in its pipe, so
+#: it never waits for the runner to be scheduled (on a busy machine that wait cost half the
+#: throughput of one worker). Its timeout starts when it is known to start it.
+DEPTH = 2
 
 
 @dataclass(slots=True)
 class _Worker:
     proc: subprocess.Popen[bytes]
-    seq: int = -1  # the item it is on, -1 when idle
-    task: Task | None = None
-    deadline: float = 0.0
+    #: The items sent, oldest first: the worker is on the first, the rest wait in its pipe.
+    queue: deque[tuple[int, Task]] = field(default_factory=deque)
+    deadline: float = 0.0  # for the first in ``queue``
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.queue)
 
 
 @dataclass(slots=True)
@@ -80,6 +90,7 @@ class Pool:
         self.size = max(1, workers)
         self.window = window or 16 * self.size
         self.stats = PoolStats()
+        self._again: deque[tuple[int, Task]] = deque()
         self.workers = [self._spawn() for _ in range(self.size)]
         for worker in self.workers:
             _ready(worker.proc)
@@ -106,7 +117,7 @@ class Pool:
         for worker in self.workers:
             proc = worker.proc
             try:
-                if worker.seq < 0:
+                if not worker.busy:
                     assert proc.stdin is not None and proc.stdout is not None
                     send(proc.stdin, None)
                     self.stats.peak_rss.append(int(receive(proc.stdout)))
@@ -128,14 +139,16 @@ class Pool:
         self.workers[self.workers.index(worker)] = fresh
 
     def _fail(self, worker: _Worker, reason: str) -> tuple[int, Line]:
-        task, seq = worker.task, worker.seq
-        assert task is not None
+        """The worker's current record as an error row; the ones queued behind it go back."""
+        seq, task = worker.queue.popleft()
+        self._again.extendleft(reversed(worker.queue))
         self._replace(worker)
         return seq, encode(empty_row(task.source, task.url, task.fetched, error=reason))
 
-    def _start(self, worker: _Worker, seq: int, task: Task) -> tuple[int, Line] | None:
-        worker.seq, worker.task = seq, task
-        worker.deadline = time.monotonic() + self.timeout
+    def _send(self, worker: _Worker, seq: int, task: Task) -> tuple[int, Line] | None:
+        if not worker.queue:
+            worker.deadline = time.monotonic() + self.timeout
+        worker.queue.append((seq, task))
         try:
             assert worker.proc.stdin is not None
             send(worker.proc.stdin, task)
@@ -149,13 +162,13 @@ class Pool:
             line: Line = receive(worker.proc.stdout)
         except (EOFError, OSError):
             return self._fail(worker, _died(worker.proc) + " on this record")
-        seq = worker.seq
-        worker.seq, worker.task = -1, None
+        seq, _ = worker.queue.popleft()
+        worker.deadline = time.monotonic() + self.timeout  # the next one starts now
         return seq, line
 
     def _wait(self) -> list[tuple[int, Line]]:
         """Rows of the workers that finish (or die, or run out of time) next."""
-        busy = [w for w in self.workers if w.seq >= 0]
+        busy = [w for w in self.workers if w.busy]
         wait = max(0.0, min(w.deadline for w in busy) - time.monotonic())
         with selectors.DefaultSelector() as selector:
             for worker in busy:
@@ -168,33 +181,43 @@ class Pool:
         out = [self._finish(w) for w in ready]
         return out + [self._fail(w, f"record took longer than {self.timeout:g} s") for w in late]
 
+    def _next(self, stream: Iterator[Task | dict[str, Any]], taken: int) -> tuple[int, Any] | None:
+        """The next item to place: one sent back by a failed worker first, else a new one."""
+        if self._again:
+            return self._again.popleft()
+        item = next(stream, None)
+        return None if item is None else (taken, item)
+
     def rows(self, items: Iterable[Task | dict[str, Any]]) -> Iterator[Line]:
         """Every item's row, in item order."""
         stream = iter(items)
         done: dict[int, Line] = {}
         taken = emitted = 0
         exhausted = False
+        self._again.clear()
         while True:
-            idle = [w for w in self.workers if w.seq < 0]
-            while idle and not exhausted and taken - emitted < self.window:
-                item = next(stream, None)
-                if item is None:
+            while not (exhausted and not self._again) and taken - emitted < self.window:
+                free = min(self.workers, key=lambda w: len(w.queue))
+                if len(free.queue) >= DEPTH:
+                    break
+                placed = self._next(stream, taken)
+                if placed is None:
                     exhausted = True
                     break
+                seq, item = placed
+                taken += seq == taken
                 if isinstance(item, Task):
-                    failed = self._start(idle.pop(), taken, item)
+                    failed = self._send(free, seq, item)
                     if failed:
                         done[failed[0]] = failed[1]
-                        idle = [w for w in self.workers if w.seq < 0]
                 else:
-                    done[taken] = encode(item)
-                taken += 1
+                    done[seq] = encode(item)
             while emitted in done:
                 yield done.pop(emitted)
                 emitted += 1
-            if any(w.seq >= 0 for w in self.workers):
+            if any(w.busy for w in self.workers):
                 done.update(self._wait())
-            elif exhausted and emitted == taken:
+            elif exhausted and not self._again and emitted == taken:
                 return
 
 

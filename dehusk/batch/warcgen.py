@@ -3,10 +3,11 @@
 In: pages as ``(url, html bytes)`` and a mix. Out: a ``.warc.gz`` (one gzip member per
 record, as crawlers write them) or a plain ``.warc``, holding for each page a ``request``
 and its ``response``, and mixed in at the rates of ``Mix``: responses compressed with
-``Content-Encoding`` gzip, br or deflate, chunked transfer, a charset only in the HTTP
+``Content-Encoding`` gzip, br or deflate, chunked transfer, the charset in the HTTP
 header, PDF responses, 301 redirects, 404s, ``revisit`` records, ``WARC-Truncated``
-responses, ``metadata`` records and a ``warcinfo`` first. Standard library only (brotli
-when installed), so the writer is independent of the readers it tests.
+responses, ``resource`` records of the page itself, ``metadata`` records, and a
+``warcinfo`` first. Standard library only (brotli when installed), so the writer is
+independent of the readers it tests.
 
 ``Written`` says how many records of each kind went in, so tests can check that every
 ``response``/``resource``/``revisit`` record comes out as exactly one row.
@@ -39,7 +40,12 @@ class Mix:
     revisit: float = 0.05
     truncated: float = 0.03
     metadata: float = 0.1
+    resource: float = 0.03  # the page again as a resource record (no HTTP message)
     seed: int = 0
+
+
+#: Nothing odd: one request and one plain 200 response per page.
+PLAIN = Mix(0, 0, 0, 0, 0, 0, 0, 0, 0)
 
 
 @dataclass(slots=True)
@@ -139,6 +145,10 @@ def _records(pages: Iterable[tuple[str, bytes]], mix: Mix, written: Written) -> 
                 written.skipped[
                     {"pdf": "type", "redirect": "status", "revisit": "revisit"}[kind]
                 ] += 1
+        if rng.random() < mix.resource:
+            headers = {"Content-Type": "text/html; charset=utf-8"}
+            yield make_record("resource", f"{url}/resource", html, headers)
+            written.types["resource"] += 1
         if rng.random() < mix.metadata:
             yield make_record(
                 "metadata",

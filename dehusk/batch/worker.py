@@ -20,15 +20,18 @@ from __future__ import annotations
 
 import os
 import pickle
+import queue
 import resource
 import signal
 import struct
 import sys
+import threading
 from typing import IO, Any
 
 from dehusk.batch.rows import Config, Task, encode, process
 
 CRASH_MARKER_ENV = "DEHUSK_BATCH_CRASH_MARKER"
+_EOF = object()
 _HEADER = struct.Struct("<Q")
 _PARAGRAPH = (
     "<p>The council voted on Tuesday to rebuild the old harbour wall, which storms have "
@@ -83,17 +86,32 @@ def _crash_if_marked(task: Task, marker: bytes | None) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
+def _read_tasks(inbox: IO[bytes], tasks: queue.Queue[Any]) -> None:
+    """Drain standard input into ``tasks`` as frames arrive (``_EOF`` when it closes).
+
+    A thread of its own, so the runner's write of the next task never waits for the current
+    one to finish: with both pipes full, runner and worker would wait for each other.
+    """
+    while True:
+        try:
+            task = receive(inbox)
+        except (EOFError, OSError):
+            tasks.put(_EOF)
+            return
+        tasks.put(task)
+        if task is None:
+            return
+
+
 def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
     """Answer tasks until ``None`` (or the parent goes away)."""
     config: Config = receive(inbox)
     process(WARM_UP, config)  # load the models now, so no record's timeout pays for it
     send(outbox, "ready")
     marker = os.environ.get(CRASH_MARKER_ENV, "").encode() or None
-    while True:
-        try:
-            task = receive(inbox)
-        except EOFError:
-            return
+    tasks: queue.Queue[Any] = queue.Queue()
+    threading.Thread(target=_read_tasks, args=(inbox, tasks), daemon=True).start()
+    while (task := tasks.get()) is not _EOF:
         if task is None:
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
             send(outbox, peak)

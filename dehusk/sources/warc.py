@@ -174,12 +174,8 @@ def _after_plain_record(stream: object) -> bytes:
             return head
         head += chunk
     header, _, body = head.partition(b"\r\n\r\n")
-    message = Message()
-    for line in header.split(b"\r\n")[1:]:
-        name, _, value = line.decode("latin-1").partition(":")
-        message[name.strip()] = value.strip()
     try:
-        length = int(message.get("Content-Length", "0"))
+        length = int(_headers(header.partition(b"\n")[2]).get("Content-Length", "0"))
     except ValueError:  # "38llo" (found by fuzz/run.py warc): not a record, so damage
         return head
     skip = length - len(body)
@@ -193,8 +189,9 @@ def _after_plain_record(stream: object) -> bytes:
 
 
 def _headers(head: bytes) -> Message:
+    """Header lines (CRLF or bare LF) as a case-insensitive ``Message``; others ignored."""
     message = Message()
-    for line in head.split(b"\r\n"):
+    for line in head.split(b"\n"):
         name, sep, value = line.decode("latin-1").partition(":")
         if sep:
             message[name.strip()] = value.strip()
@@ -268,7 +265,7 @@ def http_payload(block: bytes, limit: int) -> HttpPayload:
     parts = status_line.split()
     if len(parts) < 2 or not parts[0].startswith(b"HTTP/") or not parts[1].isdigit():
         raise DecodeError("response record without an HTTP status line")
-    headers = _headers(rest.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+    headers = _headers(rest)
     if "chunked" in headers.get("Transfer-Encoding", "").lower():
         body = _dechunk(body, limit)
     body = _decode_content(body, headers.get("Content-Encoding", ""), limit)

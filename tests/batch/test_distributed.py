@@ -17,7 +17,7 @@ from distributed import Client, LocalCluster
 from dehusk.batch.distributed import run_dask
 from dehusk.batch.runner import Job, Summary
 from dehusk.cli import main
-from tests.batch.conftest import MakeWarc, read_rows, source_key
+from tests.batch.corpus import MakeWarc, read_rows, source_key
 
 
 def test_dask_retry_writes_no_row_twice(

@@ -8,13 +8,10 @@ import json
 import os
 from pathlib import Path
 
-from dehusk.batch.warcgen import Mix, dev_pages, make_http, make_record, write_warc
+from dehusk.batch.warcgen import PLAIN, dev_pages, make_http, make_record, write_warc
 from dehusk.batch.worker import CRASH_MARKER_ENV
-from tests.batch.conftest import PAGES, batch, read_rows
+from tests.batch.corpus import PAGES, batch, read_rows
 
-PLAIN = Mix(
-    encoded=0, chunked=0, pdf=0, redirect=0, not_found=0, revisit=0, truncated=0, metadata=0
-)
 MARKER = "dehusk-test-crash-8f3a"
 
 

@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.batch.conftest import MakeWarc, batch, read_rows, source_key
+from tests.batch.corpus import MakeWarc, batch, read_rows, source_key
 
 KILLS = 3
 SEED = int(os.environ.get("DEHUSK_KILL_SEED", "1414"))

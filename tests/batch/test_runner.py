@@ -4,6 +4,7 @@ another run into the same folder is refused."""
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 from pathlib import Path
@@ -12,7 +13,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from dehusk.cli import main
-from tests.batch.conftest import MakeWarc, read_rows, source_key
+from dehusk.sources.warc import DamagedArchive, read_warc
+from tests.batch.corpus import MakeWarc, read_rows, source_key
 
 REQUIRED = {"url", "title", "text", "blocks", "published", "source", "fetched"}
 
@@ -40,7 +42,14 @@ def corpus(
         json.dumps({"url": "https://example.org/j4"}),
     ]
     jsonl.write_text("\n".join(lines) + "\n")
-    return [str(warc), str(folder), str(jsonl)], written.rows + 2 + 4
+    damaged = tmp_path / "cut.warc.gz"  # the same WARC cut short: its records, then an error row
+    data = warc.read_bytes()
+    damaged.write_bytes(data[: len(data) // 2])
+    before = 0
+    with contextlib.suppress(DamagedArchive):
+        for _ in read_warc(damaged, 1 << 26):
+            before += 1
+    return [str(warc), str(folder), str(jsonl), str(damaged)], written.rows + 2 + 4 + before + 1
 
 
 def test_one_row_per_record(
@@ -53,7 +62,7 @@ def test_one_row_per_record(
     assert len(rows) == expected
     assert len({source_key(r) for r in rows}) == expected
     assert all(r.keys() >= REQUIRED for r in rows)
-    warc_rows = [r for r in rows if isinstance(r["source"], dict) and "record_id" in r["source"]]
+    warc_rows = [r for r in rows if isinstance(r["source"], dict) and r["source"].get("record_id")]
     assert all(
         r["fetched"] == "2026-11-30T12:00:00Z" and r["published"] != r["fetched"] for r in warc_rows
     )
@@ -61,6 +70,7 @@ def test_one_row_per_record(
     assert skipped == {"revisit", "status", "type", "truncated"}
     articles = [r for r in warc_rows if "skipped" not in r and "error" not in r]
     assert articles and all(r["text"] for r in articles)
+    assert any(r["url"].endswith("/resource") for r in articles)  # resource records are pages
     # Content-Encoding and chunked records of one page give the same text as the plain ones.
     by_page: dict[str, set[str]] = {}
     for r in articles:
@@ -71,17 +81,17 @@ def test_one_row_per_record(
     lines = {r["source"]["line"]: r for r in rows if "line" in r["source"]}
     assert sorted(lines) == [1, 2, 3, 4]
     assert lines[1]["text"] and lines[2]["text"] and "error" in lines[3] and "error" in lines[4]
+    damage = [r for r in rows if "damaged archive" in r.get("error", "")]
+    assert len(damage) == 1 and damage[0]["source"]["file"] == inputs[3]
     manifest = json.loads((out / "_manifest.json").read_text())
     assert manifest["complete"] and manifest["totals"]["rows"] == expected
     assert sorted(p.name for p in out.iterdir()) == [
         "_manifest.json",
-        "part-00000.jsonl",
-        "part-00001.jsonl",
-        "part-00002.jsonl",
+        *(f"part-{i:05d}.jsonl" for i in range(4)),
     ]
     # Run again: finished, nothing redone, nothing added.
     assert main(["batch", *inputs, "-o", str(out), "--workers", "2"]) == 0
-    assert "3 resumed" in capsys.readouterr().err
+    assert "4 resumed" in capsys.readouterr().err
     assert len(read_rows(out)) == expected
 
 

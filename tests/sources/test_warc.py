@@ -11,12 +11,12 @@ from pathlib import Path
 import brotli
 import pytest
 
-from dehusk.batch.warcgen import Mix, dev_pages, write_warc
+from dehusk.batch.warcgen import PLAIN, Mix, dev_pages, write_warc
 from dehusk.errors import DecodeError, InputTooLarge
 from dehusk.sources.warc import DamagedArchive, http_payload, read_warc
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
-MIX = Mix(pdf=0.3, redirect=0.3, revisit=0.3, truncated=0.2, metadata=0.5, seed=3)
+MIX = Mix(pdf=0.3, redirect=0.3, revisit=0.3, truncated=0.2, metadata=0.5, resource=0.3, seed=3)
 
 
 @pytest.fixture(params=["crawl.warc.gz", "crawl.warc"])
@@ -31,7 +31,7 @@ def test_one_entry_per_response_resource_revisit(archive: tuple[Path, int]) -> N
     path, rows = archive
     entries = list(read_warc(path, 1 << 26))
     assert len(entries) == rows
-    assert {e.kind for e in entries} == {"response", "revisit"}
+    assert {e.kind for e in entries} == {"response", "resource", "revisit"}
     assert len({e.offset for e in entries}) == rows  # the offset is a key
     assert all(e.record_id.startswith("<urn:uuid:") and e.date for e in entries)
     offsets = [e.offset for e in entries]
@@ -161,9 +161,7 @@ def test_large_last_record_is_read_whole(tmp_path: Path, name: str) -> None:
     written = write_warc(
         path,
         pages,
-        Mix(
-            encoded=0, chunked=0, pdf=0, redirect=0, not_found=0, revisit=0, truncated=0, metadata=0
-        ),
+        PLAIN,
     )
     entries = list(read_warc(path, 64 << 20))
     assert len(entries) == written.rows and entries[-1].url == "https://example.org/big"
