@@ -63,3 +63,15 @@ def test_microdata_bylines_and_context() -> None:
     assert "figure" in found.images[0].within and found.captions[0].text == "Cap"
     orders = [e.order for e in (*found.items, *found.bylines, *found.times)]
     assert orders == sorted(orders)
+
+
+def test_deep_nesting_keeps_evidence_and_context() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from dehusk.parse import Document
+
+    depth = 3000  # past the parse stage's bound, straight to lexbor and the pass
+    html = "<article>" + "<div>" * depth + "<time datetime='2020-01-02'>2 Jan</time>"
+    found = evidence(Document(LexborHTMLParser(html + "</div>" * depth + "</article>")))
+    (time,) = found.times
+    assert time.text == "2 Jan" and time.within == {"article"}

@@ -536,4 +536,22 @@ FLAG_NAMES = tuple(CONTEXT_NAMES)
 include "evidence.pxi"
 
 
+def longest_open_run(str text):
+    """The most opening tags that follow one another with no closing tag between: the
+    longest run of "<" + ASCII letter with no "</" between (what parse's regex pass
+    ``max(map(len, "".join(re.findall("<(/|[a-zA-Z])", text)).split("/")))`` measured)."""
+    cdef Py_ssize_t i, n = len(text), run = 0, best = 0
+    cdef Py_UCS4 c
+    for i in range(n - 1):
+        if text[i] == u"<":
+            c = text[i + 1]
+            if c == u"/":
+                run = 0
+            elif (u"a" <= c <= u"z") or (u"A" <= c <= u"Z"):
+                run += 1
+                if run > best:
+                    best = run
+    return best
+
+
 include "layout.pxi"
