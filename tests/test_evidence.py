@@ -40,6 +40,10 @@ def test_evidence_matches_the_tree_queries_on_real_pages(name: str) -> None:
         n.attributes.get("src") or "" for n in tree.css("img")
     ]
     assert len(found.figures) == len(tree.css("figure"))
+    microdata = [(n.tag, n.attributes) for n in tree.css("[itemprop], [property]")]
+    assert [(e.tag, dict(e.attrs)) for e in found.having("itemprop", "property")] == [
+        (tag, {k: v or "" for k, v in attrs.items()}) for tag, attrs in microdata
+    ]
     assert found.lang == (tree.root.attributes.get("lang") or "").strip()
 
 

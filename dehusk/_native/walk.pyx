@@ -38,8 +38,6 @@ cdef enum:
     T_IMG = 16
     T_NOSCRIPT = 32
     T_TABLE = 64
-    T_CELL = 128  # td, th
-    T_ROW = 256
 
 cdef enum:
     F_INLINE = 0
@@ -83,9 +81,6 @@ cdef void _init_tables():
     TAG_BITS[LXB_TAG_IMG] |= T_IMG
     TAG_BITS[LXB_TAG_NOSCRIPT] |= T_NOSCRIPT
     TAG_BITS[LXB_TAG_TABLE] |= T_TABLE
-    TAG_BITS[LXB_TAG_TD] |= T_CELL
-    TAG_BITS[LXB_TAG_TH] |= T_CELL
-    TAG_BITS[LXB_TAG_TR] |= T_ROW
     for i, name in enumerate(CONTEXT_NAMES):
         CONTEXT_BIT[TAG_IDS[name]] = 1 << i
 
