@@ -1,4 +1,4 @@
-# dehusk — set-up, demo, tests and benchmark. Needs only Python >= 3.11 and make.
+# dehusk — set-up, demo, tests and benchmark. Needs only Python >= 3.11, make and gcc.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 PY     := $(VENV)/bin/python

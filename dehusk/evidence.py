@@ -70,6 +70,17 @@ class Evidence:
     bylines: tuple[Element, ...] = ()
 
     @property
+    def elements(self) -> tuple[Element, ...]:
+        """Every element of the evidence, in document order."""
+        every = (getattr(self, name) for name in _FIELDS.values())
+        return tuple(sorted((e for kind in every for e in kind), key=lambda e: e.order))
+
+    def having(self, *names: str) -> tuple[Element, ...]:
+        """The elements, of any kind, that carry one of the attributes ``names`` (what
+        ``tree.css("[itemprop], [property]")`` matched), in document order."""
+        return tuple(e for e in self.elements if any(n in e.attrs for n in names))
+
+    @property
     def json_ld(self) -> tuple[str, ...]:
         """The raw text of each ``<script type="application/ld+json">``."""
         return tuple(s.text for s in self.scripts if "ld+json" in s.get("type").lower())

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
+from dehusk._native.walk import longest_open_run
 from dehusk.article import Options
 from dehusk.bounds import bound_attributes, bound_elements
 
@@ -22,9 +23,8 @@ _TITLE_CLOSE = re.compile(r"</title\s*>", re.IGNORECASE)
 
 #: A run this long of opening tags with no closing tag between them is the only way to
 #: nest that deep. On wcxb-dev the longest run is 185 (void tags count), so the exact
-#: pass below rarely runs; the run itself is measured at C speed (findall + split).
+#: pass below rarely runs; the run itself is one native scan (``longest_open_run``).
 DEEP_RUN = 400
-_TAG_START = re.compile(r"<(/|[a-zA-Z])")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
 
 #: Elements that never nest (void) or whose end tag is implied by the next sibling: they
@@ -77,11 +77,6 @@ def close_title(text: str) -> tuple[str, bool]:
     end = text.find("<", opened.end())
     end = len(text) if end < 0 else end
     return f"{text[:end]}</title>{text[end:]}", True
-
-
-def longest_open_run(text: str) -> int:
-    """The most opening tags that follow one another with no closing tag between."""
-    return max(map(len, "".join(_TAG_START.findall(text)).split("/")))
 
 
 def flatten_deep(text: str, max_depth: int) -> tuple[str, bool]:

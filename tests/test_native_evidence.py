@@ -40,6 +40,10 @@ def test_evidence_matches_the_tree_queries_on_real_pages(name: str) -> None:
         n.attributes.get("src") or "" for n in tree.css("img")
     ]
     assert len(found.figures) == len(tree.css("figure"))
+    microdata = [(n.tag, n.attributes) for n in tree.css("[itemprop], [property]")]
+    assert [(e.tag, dict(e.attrs)) for e in found.having("itemprop", "property")] == [
+        (tag, {k: v or "" for k, v in attrs.items()}) for tag, attrs in microdata
+    ]
     assert found.lang == (tree.root.attributes.get("lang") or "").strip()
 
 
@@ -63,3 +67,15 @@ def test_microdata_bylines_and_context() -> None:
     assert "figure" in found.images[0].within and found.captions[0].text == "Cap"
     orders = [e.order for e in (*found.items, *found.bylines, *found.times)]
     assert orders == sorted(orders)
+
+
+def test_deep_nesting_keeps_evidence_and_context() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from dehusk.parse import Document
+
+    depth = 3000  # past the parse stage's bound, straight to lexbor and the pass
+    html = "<article>" + "<div>" * depth + "<time datetime='2020-01-02'>2 Jan</time>"
+    found = evidence(Document(LexborHTMLParser(html + "</div>" * depth + "</article>")))
+    (time,) = found.times
+    assert time.text == "2 Jan" and time.within == {"article"}

@@ -1,7 +1,15 @@
 """parse: the repairs that keep lexbor from failing on hostile markup."""
 
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+
 from dehusk.article import Options
-from dehusk.parse import close_title, flatten_deep, parse
+from dehusk.parse import close_title, flatten_deep, longest_open_run, parse
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
 
 
 def test_unclosed_title_does_not_swallow_the_page() -> None:
@@ -34,3 +42,22 @@ def test_normal_nesting_is_untouched() -> None:
 def test_many_unclosed_paragraphs_are_not_deep() -> None:
     html = "<div>" + "<p>para" * 5000 + "</div>"
     assert flatten_deep(html, 256)[1] is False
+
+
+def _regex_run(text: str) -> int:
+    """What the native scan replaced: the longest run of opening tags, by regex."""
+    return max(map(len, "".join(re.findall(r"<(/|[a-zA-Z])", text)).split("/")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "<", "plain", "<a><b></b><c><d><e>", "<<a<<b</x<y", "<é><1><a/><b>", "<A><B><C></"],
+)
+def test_longest_open_run_counts_as_the_regex_did(text: str) -> None:
+    assert longest_open_run(text) == _regex_run(text)
+
+
+def test_longest_open_run_on_real_pages() -> None:
+    for page in sorted(PAGES.glob("*/page.html.gz")):
+        text = gzip.decompress(page.read_bytes()).decode("utf-8", "replace")
+        assert longest_open_run(text) == _regex_run(text)

@@ -119,12 +119,12 @@ def gather(root):
     normalised except a script's, which is raw."""
     cdef lxb_dom_node_t *top = <lxb_dom_node_t *> <uintptr_t> root.mem_id
     cdef lxb_dom_node_t *node = top
-    cdef uint32_t masks[512]
+    cdef _Column masks = _Column(4)  # the context mask at each depth of the walk
     cdef int depth = 0, kind, order = 0
     cdef uint32_t bit
     cdef _Buffer buf = _Buffer()
     out = []
-    masks[0] = 0
+    masks.push(0)
     while node != NULL:
         if node.type == LXB_DOM_NODE_TYPE_ELEMENT:
             kind = _kind_of(node)
@@ -133,12 +133,13 @@ def gather(root):
                 text = raw if kind == E_SCRIPT else " ".join(raw.split())
                 out.append((kind, _tag_name(node.local_name),
                             _attrs(<const lxb_dom_element_t *> node), text,
-                            _within(masks[depth]), order))
+                            _within((<uint32_t *> masks.data)[depth]), order))
             order += 1
-        # Down, or along, or up; the context mask follows the depth (capped: parse bounds it).
-        if node.first_child != NULL and depth < 511:
+        # Down, or along, or up; the context mask follows the depth.
+        if node.first_child != NULL:
             bit = _CONTEXT_IDS.get(node.local_name, 0) if node.type == LXB_DOM_NODE_TYPE_ELEMENT else 0
-            masks[depth + 1] = masks[depth] | bit
+            masks.size = depth + 1
+            masks.push((<uint32_t *> masks.data)[depth] | bit)
             depth += 1
             node = node.first_child
             continue

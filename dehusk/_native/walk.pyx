@@ -38,8 +38,6 @@ cdef enum:
     T_IMG = 16
     T_NOSCRIPT = 32
     T_TABLE = 64
-    T_CELL = 128  # td, th
-    T_ROW = 256
 
 cdef enum:
     F_INLINE = 0
@@ -88,9 +86,6 @@ cdef void _init_tables():
     TAG_BITS[LXB_TAG_IMG] |= T_IMG
     TAG_BITS[LXB_TAG_NOSCRIPT] |= T_NOSCRIPT
     TAG_BITS[LXB_TAG_TABLE] |= T_TABLE
-    TAG_BITS[LXB_TAG_TD] |= T_CELL
-    TAG_BITS[LXB_TAG_TH] |= T_CELL
-    TAG_BITS[LXB_TAG_TR] |= T_ROW
     for i, name in enumerate(CONTEXT_NAMES):
         CONTEXT_BIT[TAG_IDS[name]] = 1 << i
 
@@ -557,6 +552,24 @@ FLAG_NAMES = tuple(CONTEXT_NAMES)
 
 
 include "evidence.pxi"
+
+
+def longest_open_run(str text):
+    """The most opening tags that follow one another with no closing tag between: the
+    longest run of "<" + ASCII letter with no "</" between (what parse's regex pass
+    ``max(map(len, "".join(re.findall("<(/|[a-zA-Z])", text)).split("/")))`` measured)."""
+    cdef Py_ssize_t i, n = len(text), run = 0, best = 0
+    cdef Py_UCS4 c
+    for i in range(n - 1):
+        if text[i] == u"<":
+            c = text[i + 1]
+            if c == u"/":
+                run = 0
+            elif (u"a" <= c <= u"z") or (u"A" <= c <= u"Z"):
+                run += 1
+                if run > best:
+                    best = run
+    return best
 
 
 include "layout.pxi"
