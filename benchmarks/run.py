@@ -81,6 +81,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--baseline", type=Path, help="an earlier run file whose figures the report shows as before"
     )
     ap.add_argument("--no-docs", action="store_true", help="do not write docs/benchmarks.md")
+    ap.add_argument("--note", default="", help="with --docs-from: a paragraph for the report")
     ap.add_argument("--data", help="one dev set (a name or a folder) instead of --sets")
     ap.add_argument("--timeout", type=float, default=20.0, help="seconds per page (default 20)")
     ap.add_argument("--warmup", type=int, default=20, help="untimed warm-up pages (default 20)")
@@ -413,6 +414,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.docs_from:
         runs = [json.loads(p.read_text(encoding="utf-8")) for p in args.docs_from]
         merged = runfiles.merge_runs(runs)
+        if args.note:
+            merged["meta"]["note"] = args.note
         if args.baseline:
             merged["meta"]["baseline"] = baseline_of(args.baseline)
         write_docs(merged, args.docs_dir)

@@ -63,6 +63,7 @@ DEHUSK_FIGURES = (
     ("dehusk", "out of fold (folds grouped by site, both sets in the folds)"),
     ("dehusk-cross", "across sets (model trained on the other set alone)"),
     ("dehusk-rules", "rules only (no learned block model)"),
+    ("dehusk-shipped", "shipped weights (`dehusk/models`, whatever they were trained on)"),
 )
 
 
@@ -355,6 +356,7 @@ def render_markdown(run: Mapping[str, Any]) -> str:
         *[part["command"] for part in meta.get("parts", [meta])],
         "```",
         "",
+        *([meta["note"], ""] if meta.get("note") else []),
         *(
             [
                 f"This report merges {len(meta['parts'])} runs (the commands above, merged by "
