@@ -246,9 +246,9 @@ class _Frame:
     node: LexborNode
     block: bool = False
     link: bool = False
-    mark: MarkKind | None = None
-    start: int = 0  # a mark's start in the buffered text
-    flushes: int = 0  # the walk's flush count when a mark opened
+    # An open mark (tag in MARK_TAGS): its start in the buffered text and the walk's flush
+    # count then (one field, not two: a frame is built for every element).
+    mark_at: tuple[int, int] | None = None
     container: int = -1
     list_kind: str = ""
     counts: bool = False  # True: this frame raised li/quote/caption/pre depth on entry
@@ -397,7 +397,8 @@ def _flush(walk: _Walk, tag: str) -> None:
         )
     walk.parts.clear()
     walk.links = []
-    walk.marks = []
+    if walk.marks:
+        walk.marks = []
     walk.flushes += 1
     walk.length = walk.link_chars = 0
     walk.pending_space = False
@@ -515,10 +516,9 @@ def _enter(walk: _Walk, node: LexborNode, tag: str) -> _Frame | None:
         return None
     if node.child is None:
         return None
-    mark = MARK_TAGS.get(tag) if not walk.pre else None
-    if mark is not None:
+    if tag in MARK_TAGS and not walk.pre:
         start = walk.length + (1 if walk.length and walk.pending_space else 0)
-        return _Frame(node, tag=tag, mark=mark, start=start, flushes=walk.flushes)
+        return _Frame(node, tag=tag, mark_at=(start, walk.flushes))
     # Any other inline element (span, abbr…) changes no state: only its children count.
     return _Frame(node, tag=tag)
 
@@ -567,8 +567,10 @@ def _exit(walk: _Walk, frame: _Frame) -> None:
         end = walk.length
         if walk.link_href and end > walk.link_start:
             walk.links.append(Link(walk.link_start, end, walk.link_href))
-    elif frame.mark is not None and walk.flushes == frame.flushes and walk.length > frame.start:
-        walk.marks.append(Mark(frame.start, walk.length, frame.mark))
+    elif frame.mark_at is not None:
+        start, flushes = frame.mark_at
+        if walk.flushes == flushes and walk.length > start:
+            walk.marks.append(Mark(start, walk.length, MARK_TAGS[frame.tag]))
 
 
 #: A <noscript> holding this much text is the page's no-JavaScript view (forums and
@@ -583,7 +585,7 @@ def _walk_children(walk: _Walk, root: LexborNode) -> None:
     while stack:
         if node is None:
             frame = stack.pop()
-            if frame.block or frame.link or frame.mark is not None:
+            if frame.block or frame.link or frame.mark_at is not None:
                 _exit(walk, frame)
             node = frame.node.next if stack else None
             continue
