@@ -434,6 +434,10 @@ cdef class _Walk:
             self.brs += 1
             if self.brs >= 2:
                 self.flush("br")
+            elif self.pre:  # pre text ignores pending_space: "a<br>b" must not read "ab"
+                self.buf.put(<const uint8_t *> "\n", 1)
+                self.nparts += 1
+                self.length += 1
             else:
                 self.pending_space = True
             return False
