@@ -8,10 +8,6 @@ Captions: when any copy of a repeated text is a caption (a ``<figcaption>`` and 
 words again as alt-style text or a mobile copy), every copy is a ``caption``; the first is
 the caption, the others point at it. A photo credit printed as its own block next to a
 caption ("AP/Raqqa Media Center", "Photo: Jane Doe") is a ``credit``, never body text.
-
-Pull quotes: a short block whose words stand inside a longer main block is cut, unless it is
-a paragraph in the flow (``in_flow``): a pull quote stands apart from the run of body
-paragraphs, a paragraph between two body paragraphs that shares a sentence is body.
 """
 
 from __future__ import annotations
@@ -106,19 +102,8 @@ def _pullquotes(blocks: list[Block], keys: list[str]) -> list[Block]:
             if block.main:
                 _scan(j, keys[j].split(), index, found)
     for i, source in found.items():
-        if not in_flow(blocks, i):
-            blocks[i] = replace(blocks[i], label=Label.PULLQUOTE, main=False, duplicate_of=source)
+        blocks[i] = replace(blocks[i], label=Label.PULLQUOTE, main=False, duplicate_of=source)
     return blocks
-
-
-def in_flow(blocks: Sequence[Block], i: int) -> bool:
-    """A paragraph between two kept paragraphs: part of the run of body text, not a pull
-    quote, which stands apart (its own styling, a quote or heading label, no neighbours of
-    its kind). Such a paragraph only shares words with another (a summary sentence the body
-    repeats, a product's name in its longer title); cutting it lost body text."""
-    if blocks[i].label is not Label.PARAGRAPH or i == 0 or i + 1 >= len(blocks):
-        return False
-    return all(b.main and b.label is Label.PARAGRAPH for b in (blocks[i - 1], blocks[i + 1]))
 
 
 def _quotable(block: Block) -> bool:

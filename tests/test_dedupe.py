@@ -94,16 +94,3 @@ def test_captions_enter_the_text_once_when_included() -> None:
     blocks = dedupe((Block(CAPTION, Label.CAPTION, False), Block(CAPTION, Label.CAPTION, False)))
     assert body_text(blocks, Options()) == ""
     assert body_text(blocks, Options.make(include=["captions"])) == CAPTION
-
-
-def test_a_paragraph_in_the_flow_is_no_pull_quote() -> None:
-    summary = "The council voted to close the bridge for repairs next spring."
-    blocks = (
-        Block("The bridge has carried traffic over the river since 1931.", Label.PARAGRAPH, True),
-        Block(summary, Label.PARAGRAPH, True),
-        Block(f"{summary} The work will take six months.", Label.PARAGRAPH, True),
-    )
-    out = dedupe(blocks)
-    assert all(b.main for b in out)  # between two body paragraphs: body, not a quote
-    alone = dedupe((Block(summary, Label.QUOTE, True), *blocks[2:]))
-    assert alone[0].label is Label.PULLQUOTE and not alone[0].main
