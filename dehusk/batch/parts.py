@@ -168,7 +168,8 @@ class PartWriter:
         # Unique per attempt: two attempts at one shard (a Dask retry) never share a file.
         self.tmp = outdir / TMP / f"{shard:05d}-{uuid.uuid4().hex}.partial"
         self.counts = {"ok": 0, "skipped": 0, "error": 0}
-        self._rows: list[str] = []
+        self._rows: list[str] = []  # Parquet: rows waiting for their row group
+        self._parquet: Any = None  # Parquet: the pyarrow writer, once opened
         self._file: IO[bytes] | None = None
         if fmt == "jsonl":
             self._raw: IO[bytes] = self.tmp.open("wb")
@@ -187,7 +188,7 @@ class PartWriter:
     def _flush_parquet(self) -> None:
         from dehusk.batch.parquet import append
 
-        self._parquet = append(getattr(self, "_parquet", None), self.tmp, self._rows)
+        self._parquet = append(self._parquet, self.tmp, self._rows)
         self._rows = []
 
     def commit(self) -> PartInfo:
