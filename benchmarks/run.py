@@ -475,8 +475,8 @@ def write_docs(run: dict[str, Any], docs_dir: Path) -> None:
     """Write ``benchmarks.md`` and one chart per set (``benchmark.svg`` for the first)."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     (docs_dir / "benchmarks.md").write_text(report.render_markdown(run), encoding="utf-8")
-    for n, (name, entry) in enumerate(run["sets"].items()):
-        svg = docs_dir / ("benchmark.svg" if n == 0 else f"benchmark-{name}.svg")
+    for name, entry in run["sets"].items():
+        svg = docs_dir / report.chart_file(name)
         _, label = report.chart_metric(name)
         title = f"{label.split(' ')[0]} against speed ({name}, same str input, one core)"
         points = report.chart_points(entry, name)

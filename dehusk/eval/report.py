@@ -114,6 +114,12 @@ CHART_METRIC = {"wcxb-dev": ("word_f1", "word-F1 (mean over pages)")}
 DEFAULT_CHART_METRIC = ("shingle_f1", "shingle-F1 (macro P and R)")
 
 
+def chart_file(set_name: str) -> str:
+    """The chart's file name in ``docs/``: ``benchmark.svg`` for wcxb-dev (the name the
+    README links), ``benchmark-<set>.svg`` for the others."""
+    return "benchmark.svg" if set_name == "wcxb-dev" else f"benchmark-{set_name}.svg"
+
+
 def chart_metric(set_name: str) -> tuple[str, str]:
     """(summary key, axis label) of the F1 plotted for ``set_name``."""
     return CHART_METRIC.get(set_name, DEFAULT_CHART_METRIC)
@@ -307,7 +313,7 @@ def _set_scope(name: str, entry: Mapping[str, Any]) -> str:
 def _set_sections(name: str, entry: Mapping[str, Any]) -> list[str]:
     """The per-set part of the report: quality, deciles, page types, metadata, worst pages."""
     out = [f"## {name}", "", *quality_table(entry), ""]
-    svg = "benchmark.svg" if name == "wcxb-dev" else f"benchmark-{name}.svg"
+    svg = chart_file(name)
     out += [f"![F1 against pages per second on {name}]({svg})", ""]
     deciles = decile_table(entry)
     if deciles:
