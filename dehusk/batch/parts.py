@@ -108,7 +108,8 @@ def open_outdir(outdir: Path, identity: dict[str, Any], shards: int) -> dict[int
     manifest = read_manifest(outdir)
     key = fingerprint(identity)
     if manifest is None:
-        if any(p.name != TMP for p in outdir.iterdir()):
+        # Ours even so: a first run killed before its manifest was in place.
+        if any(p.name not in (TMP, MANIFEST + ".new") for p in outdir.iterdir()):
             raise RunMismatch(f"{outdir} is not empty and holds no {MANIFEST}; choose a new folder")
         _write_json(outdir / MANIFEST, _manifest(identity, key, shards, {}, False))
         return {}
