@@ -59,19 +59,37 @@ bench: $(STAMP)
 
 # Coverage-guided fuzzing (atheris/libFuzzer), FUZZ_SECONDS per target; crashes land in
 # fuzz/artifacts/ (keep each in fuzz/regressions/TARGET/ with a test-worthy name).
-# Debian's clang and its fuzzer runtime are installed only when missing (native coverage).
+# The fuzzed dehusk lives in its own venv, .venv-fuzz, with the native walk compiled by
+# Debian's clang with AddressSanitizer, UndefinedBehaviorSanitizer and libFuzzer's coverage
+# (-fsanitize=fuzzer-no-link); atheris' ASan runtime is preloaded. It is built from a copy of
+# the sources (build/fuzz-src), so no sanitized object ever reaches .venv's in-place build.
+# clang and its fuzzer runtime are installed only when missing.
 FUZZ_SECONDS ?= 300
 FUZZ_TARGETS ?= extract text warc
-fuzz: $(STAMP)
+FUZZ_VENV := .venv-fuzz
+FUZZ_PY := $(FUZZ_VENV)/bin/python
+FUZZ_SAN := -fsanitize=address,undefined
+$(FUZZ_VENV)/.stamp: pyproject.toml setup.py $(wildcard dehusk/_native/*.pyx dehusk/_native/*.pxi dehusk/_native/*.pxd)
 	command -v clang >/dev/null && test -d /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux || \
 	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q clang libclang-rt-14-dev)
-	$(PY) -c "import atheris" 2>/dev/null || $(PY) -m pip install --quiet -e '.[dev,train,service,batch,fuzz]'
+	rm -rf $(FUZZ_VENV) build/fuzz-src
+	$(PYTHON) -m venv $(FUZZ_VENV)
+	$(FUZZ_PY) -m pip install --quiet --upgrade pip 'setuptools>=77' wheel 'Cython>=3.0,<4'
+	mkdir -p build/fuzz-src
+	git ls-files -z -- dehusk pyproject.toml setup.py MANIFEST.in README.md | xargs -0 cp --parents -t build/fuzz-src
+	CC=clang LDSHARED="clang -shared" CFLAGS="$(FUZZ_SAN),fuzzer-no-link -g -O1" \
+	  LDFLAGS="$(FUZZ_SAN)" $(FUZZ_PY) -m pip install --quiet --no-build-isolation 'build/fuzz-src[batch,fuzz]'
+	touch $@
+fuzz: $(FUZZ_VENV)/.stamp
 	mkdir -p fuzz/artifacts
+	set -e; asan=$$($(FUZZ_PY) -c "import atheris; print(atheris.path())")/asan_with_fuzzer.so; \
 	for t in $(FUZZ_TARGETS); do \
 	  mkdir -p fuzz/artifacts/corpus-$$t && cp -n fuzz/corpus/$$t/* fuzz/artifacts/corpus-$$t/; \
-	  (cd fuzz && ../$(PY) run.py $$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+	  (cd fuzz && LD_PRELOAD=$$asan ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    ../$(FUZZ_PY) run.py $$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
 	    -timeout=60 -max_len=65536 -artifact_prefix=artifacts/$$t- artifacts/corpus-$$t \
-	    ../fuzz/corpus/$$t) 2>&1 | tee fuzz/artifacts/$$t.log | grep -E "^#[0-9]+ +(INITED|DONE)|^Done|ERROR|Traceback" ; \
+	    ../fuzz/corpus/$$t) 2>&1 | tee fuzz/artifacts/$$t.log | grep -E "^#[0-9]+ +(INITED|DONE)|^Done|ERROR|Sanitizer|runtime error|Traceback" || true; \
 	done
 	@! ls fuzz/artifacts/*-crash-* fuzz/artifacts/*-timeout-* fuzz/artifacts/*-oom-* 2>/dev/null
 
@@ -82,4 +100,4 @@ train: $(STAMP)
 	$(PY) benchmarks/textmode_train.py
 
 clean:
-	rm -rf $(VENV) .venv-bench .venv-bench312 bench-out build *.egg-info fuzz/artifacts
+	rm -rf $(VENV) .venv-bench .venv-bench312 $(FUZZ_VENV) bench-out build *.egg-info fuzz/artifacts
