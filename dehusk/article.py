@@ -142,6 +142,20 @@ class Image:
         }
 
 
+#: The facts of ``Article.to_dict()`` that are a string or null, in its order (after ``title``,
+#: ``authors`` and ``author_bios``): the Parquet parts and the service's schema type them.
+NULLABLE_FACTS = (
+    "published",
+    "modified",
+    "site_name",
+    "publisher",
+    "original_publisher",
+    "language",
+    "description",
+    "section",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Metadata:
     """Facts about the article, each ``None``/empty when the page does not say."""

@@ -104,3 +104,11 @@ def test_an_article_hidden_until_scripts_run_is_read_with_a_warning() -> None:
     assert dehusk.pipeline.REVEALED in article.warnings
     visible = html.replace("class='hide' style='visibility:hidden'", "")
     assert dehusk.pipeline.REVEALED not in dehusk.extract(visible).warnings
+
+
+def test_nullable_facts_are_the_contract_keys_between_author_bios_and_tags() -> None:
+    from dehusk.article import NULLABLE_FACTS
+
+    keys = list(dehusk.extract(b"<p>One short paragraph.</p>").to_dict())
+    start, end = keys.index("author_bios") + 1, keys.index("tags")
+    assert tuple(keys[start:end]) == NULLABLE_FACTS

@@ -20,6 +20,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from dehusk.article import NULLABLE_FACTS
+
 _STR, _INT = pa.string(), pa.int64()
 _LIST = pa.list_(_STR)
 BLOCK = pa.struct(
@@ -40,16 +42,6 @@ IMAGE = pa.struct(
     [("src", _STR), ("alt", _STR), ("caption", _STR), ("credit", _STR), ("position", _INT)]
 )
 SOURCE = pa.struct([("file", _STR), ("offset", _INT), ("record_id", _STR), ("line", _INT)])
-_FACTS = [
-    "published",
-    "modified",
-    "site_name",
-    "publisher",
-    "original_publisher",
-    "language",
-    "description",
-    "section",
-]
 SCHEMA = pa.schema(
     [
         ("url", _STR),
@@ -57,7 +49,7 @@ SCHEMA = pa.schema(
         ("title", _STR),
         ("authors", _LIST),
         ("author_bios", _LIST),
-        *((name, _STR) for name in _FACTS),
+        *((name, _STR) for name in NULLABLE_FACTS),
         ("tags", _LIST),
         ("page_type", _STR),
         ("images", pa.list_(IMAGE)),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from dehusk.article import INCLUDE_CHOICES, Label
+from dehusk.article import INCLUDE_CHOICES, NULLABLE_FACTS, Label
 from dehusk.service.requests import MODELS
 from dehusk.service.work import FORMATS
 
@@ -86,21 +86,7 @@ ARTICLE: dict[str, Any] = {
     "description": "The data contract (`Article.to_dict`), plus `rendered` when asked for.",
     "required": ["url", "title", "authors", "published", "text", "blocks", "warnings"],
     "properties": {
-        **{
-            name: _NULLABLE_STRING
-            for name in (
-                "url",
-                "canonical_url",
-                "published",
-                "modified",
-                "site_name",
-                "publisher",
-                "original_publisher",
-                "language",
-                "description",
-                "section",
-            )
-        },
+        **{name: _NULLABLE_STRING for name in ("url", "canonical_url", *NULLABLE_FACTS)},
         "title": {"type": "string"},
         "authors": _STRINGS,
         "author_bios": _STRINGS,
