@@ -10,7 +10,14 @@ Errors are one hierarchy rooted at ``DehuskError`` (see ``dehusk.errors``).
 """
 
 from dehusk.article import Article, Block, Image, Label, Link, Metadata, Options
-from dehusk.errors import DecodeError, DehuskError, ExtractionError, FetchError, InputTooLarge
+from dehusk.errors import (
+    DecodeError,
+    DehuskError,
+    ExtractionError,
+    FetchError,
+    InputTooLarge,
+    TimeLimitExceeded,
+)
 from dehusk.pipeline import extract
 from dehusk.textmode import extract_text
 
@@ -27,6 +34,7 @@ __all__ = [
     "Link",
     "Metadata",
     "Options",
+    "TimeLimitExceeded",
     "extract",
     "extract_text",
 ]

@@ -111,6 +111,17 @@ def positive_seconds(value: str) -> float:
     return seconds
 
 
+def limit_seconds(value: str) -> float | None:
+    """A ``--time-limit`` value: positive seconds, or ``0`` for no limit (``None``)."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if seconds < 0 or seconds != seconds:
+        raise argparse.ArgumentTypeError(f"time limit must be 0 or positive: {value!r}")
+    return seconds or None
+
+
 def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd = commands.add_parser(
         "extract",
@@ -153,6 +164,14 @@ def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         default=Options().max_bytes,
         metavar="SIZE",
         help="largest input, after decompression, e.g. 64M (default 64M)",
+    )
+    cmd.add_argument(
+        "--time-limit",
+        type=limit_seconds,
+        default=Options().time_limit,
+        metavar="SECONDS",
+        help="CPU seconds one page may take, 0 for no limit "
+        f"(default {Options().time_limit:g}; dehusk.deadline)",
     )
     cmd.add_argument(
         "--deny-private",
@@ -217,7 +236,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def options_from(args: argparse.Namespace) -> Options:
     """The extraction ``Options`` the ``extract`` arguments ask for."""
-    return Options.make(include=args.include, max_bytes=args.max_bytes, annotate=args.annotate)
+    return Options.make(
+        include=args.include,
+        max_bytes=args.max_bytes,
+        time_limit=args.time_limit,
+        annotate=args.annotate,
+    )
 
 
 def _message(exc: BaseException) -> str:

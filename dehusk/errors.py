@@ -3,7 +3,8 @@
 ``DehuskError``
  ├── ``ExtractionError`` — the input cannot be turned into an article at all
  │    ├── ``DecodeError`` — bytes that are not text (binary junk, truncated gzip)
- │    └── ``InputTooLarge`` — over ``Options.max_bytes``
+ │    ├── ``InputTooLarge`` — over ``Options.max_bytes``
+ │    └── ``TimeLimitExceeded`` — past ``Options.time_limit`` (CPU seconds)
  └── ``FetchError`` — a URL could not be fetched (too large, too many redirects, unreachable)
       ├── ``FetchRefused`` — not fetched on purpose: a scheme other than http(s), an address
       │    that is not globally routable under the private-address guard
@@ -29,6 +30,10 @@ class DecodeError(ExtractionError):
 
 class InputTooLarge(ExtractionError):
     """The input is larger than ``Options.max_bytes``."""
+
+
+class TimeLimitExceeded(ExtractionError):
+    """Extraction ran past ``Options.time_limit`` seconds of CPU time (``dehusk.deadline``)."""
 
 
 class FetchError(DehuskError):

@@ -1,7 +1,8 @@
 """The whole pipeline in one screen: bytes or str in, ``Article`` out.
 
 decode → parse → segment → classify → metadata → dedupe → render. Each stage is a plain
-function in its own module and talks to the next only through ``dehusk.article``.
+function in its own module and talks to the next only through ``dehusk.article``. The whole
+call runs under ``Options.time_limit`` (``dehusk.deadline``), checked between stages.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import replace
 
 from dehusk.article import Article, Options
 from dehusk.classify import classify_page
+from dehusk.deadline import check, within
 from dehusk.decode import decode
 from dehusk.dedupe import dedupe
 from dehusk.metadata import extract_metadata
@@ -35,12 +37,22 @@ def extract(
     ``html`` is the page as bytes (decoded here, see ``dehusk.decode``) or as str.
     ``encoding`` is the caller's charset (e.g. from HTTP); it yields to a BOM only.
     Raises ``ExtractionError`` for input that is not a page at all (binary junk, too
-    large); a page without an article gives an empty ``text`` and a warning.
+    large, past ``options.time_limit``); a page without an article gives an empty ``text``
+    and a warning.
     """
+    with within(options.time_limit):
+        return _extract(html, url, encoding, options)
+
+
+def _extract(html: str | bytes, url: str | None, encoding: str | None, options: Options) -> Article:
     text, warnings = decode(html, encoding=encoding, max_bytes=options.max_bytes)
+    check("decode")
     doc = parse(text, options)
+    check("parse")
     segments = segment(doc, options)
+    check("segment")
     blocks, page_type = classify_page(segments, options, url)
+    check("classify")
     if not any(b.main for b in blocks):
         # Nothing visible is an article: some pages hide their content until a script
         # shows it ("hide" wrappers, display:none). Read what a browser would show then.
@@ -50,7 +62,9 @@ def extract(
             segments, blocks, page_type = revealed, revealed_blocks, revealed_type
             warnings = (*warnings, REVEALED)
     meta = extract_metadata(doc.tree, blocks, url, options.model)
+    check("metadata")
     blocks = dedupe(meta.blocks)
+    check("dedupe")
     body = body_text(blocks, options)
     images = article_images(
         meta.metadata.images, segments.images, blocks, meta.root, meta.lead_image

@@ -24,6 +24,7 @@ def test_public_names() -> None:
         "Link",
         "Metadata",
         "Options",
+        "TimeLimitExceeded",
         "extract",
         "extract_text",
     }

@@ -15,7 +15,19 @@ from dehusk.article import Block, Label
 from dehusk.metadata.evidence import MAX_HEADINGS, Evidence, Heading
 from dehusk.metadata.keys import META_KEYS
 from dehusk.metadata.rank import Chooser
-from dehusk.metadata.title import TitleSource, choose_title, ranked_candidates, site_names
+from dehusk.metadata.title import (
+    MAX_CANDIDATE,
+    TitleSource,
+    choose_title,
+    ranked_candidates,
+    site_names,
+)
+
+#: A declared title longer than this (characters) is not read at all: a headline, its site
+#: suffix and its separator parts are each at most ``MAX_CANDIDATE`` long, so nothing a
+#: longer one could yield is kept anyway, while normalising and splitting a 10 MB JSON-LD
+#: ``headline`` took 17 s (``tests/hardening``: jsonld-10mb-title).
+MAX_DECLARED_TITLE = 8 * MAX_CANDIDATE
 
 
 def headline(
@@ -34,7 +46,7 @@ def headline(
 def title_candidates(ev: Evidence) -> dict[TitleSource, str]:
     """Headline candidates keyed by the source names of ``title.TITLE_ORDER``."""
     tags = ev.meta
-    return {
+    found: dict[TitleSource, str] = {
         "jsonld": ev.jsonld.headline if ev.jsonld.is_article else "",
         "og": tags.first(META_KEYS["title"]),
         "twitter": tags.first(META_KEYS["twitter_title"]),
@@ -43,6 +55,9 @@ def title_candidates(ev: Evidence) -> dict[TitleSource, str]:
         "sailthru": tags.first(META_KEYS["sailthru_title"]),
         "dc": tags.first(META_KEYS["dc_title"]),
         "title": ev.title,
+    }
+    return {
+        source: "" if len(text) > MAX_DECLARED_TITLE else text for source, text in found.items()
     }
 
 

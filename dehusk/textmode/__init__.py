@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from dehusk.article import Article, Options
+from dehusk.deadline import check, within
 from dehusk.dedupe import dedupe
 from dehusk.render import body_text
 from dehusk.textmode.classify import label_lines
@@ -45,15 +46,28 @@ def extract_text(
     ``husk`` holds lines (whitespace folded) known to be the site's template, from
     ``dehusk.templates.SiteTemplates.template_lines``; they are cut as ``navigation``.
     Raises ``ExtractionError`` for input that is not text at all (binary, too large); text
-    without an article gives an empty ``text`` and a warning.
+    without an article gives an empty ``text`` and a warning; past ``options.time_limit``
+    (CPU seconds, ``dehusk.deadline``) it raises ``TimeLimitExceeded``.
     """
+    with within(options.time_limit):
+        return _extract_text(text, url, encoding, options, frozenset(husk))
+
+
+def _extract_text(
+    text: str | bytes, url: str | None, encoding: str | None, options: Options, husk: frozenset[str]
+) -> Article:
     decoded, warnings = decode_text(text, encoding=encoding, max_bytes=options.max_bytes)
     page, line_warnings = lines_to_page(decoded)
-    blocks, infos, run = label_lines(page, frozenset(husk))
+    check("line split")
+    blocks, infos, run = label_lines(page, husk)
+    check("line labels")
     title_at = choose_title(blocks, url)  # on the rules' body: the network moves lines
     blocks = refine(page, infos, blocks, run, keep=title_at)
+    check("line refinement")
     blocks, metadata, meta_warnings = text_metadata(blocks, url, title_at)
+    check("metadata")
     blocks = dedupe(blocks)
+    check("dedupe")
     body = body_text(blocks, options)
     warnings = (*warnings, *line_warnings, *meta_warnings)
     if not body:

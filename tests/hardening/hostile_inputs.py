@@ -91,6 +91,8 @@ class Case:
     args: tuple[str, ...] = ()
     #: Run in a child of its own (big inputs, so their memory is theirs alone).
     alone: bool = False
+    #: The child's address-space limit (RLIMIT_AS, as ``ulimit -v`` sets it).
+    memory: int = MEMORY_LIMIT
 
 
 def _utf8(make: Callable[[], str]) -> Callable[[], bytes]:
@@ -296,6 +298,60 @@ CASES: tuple[Case, ...] = (
         "more than 256 attributes",
         "plainly",
     ),
+    Case(  # a quoted ">" does not end a tag: the attribute bound must still see the tag
+        "attributes-200k-quoted-gt",
+        _utf8(
+            lambda: page(
+                "<article "
+                + " ".join(f'a{i}="x>y"' for i in range(200_000))
+                + f"><p>{STORY}</p></article>"
+            )
+        ),
+        "text",
+        "more than 256 attributes",
+        "plainly",
+    ),
+    Case(
+        "attributes-200k-quoted-lt",
+        _utf8(
+            lambda: page(
+                "<article "
+                + " ".join(f"a{i}='x<y'" for i in range(200_000))
+                + f"><p>{STORY}</p></article>"
+            )
+        ),
+        "text",
+        "more than 256 attributes",
+        "plainly",
+    ),
+    Case(  # 17 s before titles longer than MAX_DECLARED_TITLE were left unread
+        "jsonld-10mb-title",
+        _utf8(
+            lambda: article(
+                head='<script type="application/ld+json">{"@type":"NewsArticle","headline":"'
+                + "word " * 2_000_000
+                + '"}</script>'
+            )
+        ),
+        "text",
+        "",
+        "plainly",
+    ),
+    Case(  # a page made slow by its size, under a tiny limit: the time limit is what fires
+        "time-limit",
+        _utf8(lambda: article("".join(f"{STORY} </p><p>" for _ in range(40_000)))),
+        "error",
+        "time limit of 0.05 s (CPU) passed",
+        args=("--time-limit", "0.05"),
+    ),
+    Case(  # the address-space limit (``ulimit -v``) is a limit too: one line, exit 1
+        "memory-limit",
+        _utf8(lambda: article("".join(f"{STORY} {i}</p><p>" for i in range(300_000)))),
+        "error",
+        "out of memory: the input needs more than this process may use",
+        alone=True,
+        memory=500 << 20,
+    ),
     Case(
         "attribute-10mb",
         _utf8(lambda: page(f'<article class="{"x" * 10_000_000}"><p>{STORY}</p></article>')),
@@ -347,12 +403,12 @@ class Run:
         return dict(json.loads(self.stdout))
 
 
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+def _limit_memory(limit: int = MEMORY_LIMIT) -> Callable[[], None]:
+    return lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
 def _run(
-    command: list[str], folder: Path, timeout: float
+    command: list[str], folder: Path, timeout: float, memory: int = MEMORY_LIMIT
 ) -> tuple[int, str, list[str], float, float]:
     """Run ``command`` under the memory limit and the hang guard: status, out, err, s, MB.
 
@@ -366,7 +422,7 @@ def _run(
             command,
             stdout=out,
             stderr=err,
-            preexec_fn=_limit_memory,
+            preexec_fn=_limit_memory(memory),
             env={**os.environ, "PYTHONHASHSEED": "0"},
         )
     guard = threading.Timer(timeout, child.kill)  # the hang guard: a killed child fails
@@ -390,7 +446,8 @@ def run_cli(case: Case, folder: Path, timeout: float = HANG_SECONDS) -> Run:
     """``dehusk extract FILE --format json`` on the case's input, in a bounded child."""
     path = folder / f"{case.name}{case.suffix}"
     path.write_bytes(case.make())
-    status, out, err, seconds, peak = _run(_command([path], case.args), folder, timeout)
+    command = _command([path], case.args)
+    status, out, err, seconds, peak = _run(command, folder, timeout, case.memory)
     path.unlink()
     return Run(status, out, tuple(err), seconds, peak)
 
