@@ -11,8 +11,12 @@ records mixed in (nothing downloaded). Out, on standard output and in
 - overhead = 1 - pps(batch, 1 worker) / pps(plain ``dehusk.extract`` over the same
   payloads already decoded in memory, in this process);
 - trafilatura through the same reader and pool (``Config.extractor``), 1 and N workers;
-- peak RSS per worker (and of the runner) on runs of 100 and 10,000 records, each a fresh
-  ``dehusk batch`` process: flat means the same whatever the length of the input;
+- peak RSS per worker (and of the runner) on runs of 100, 1,000 and 10,000 records, each a
+  fresh ``dehusk batch`` process, every WARC cycling over the same ``--memory-pool`` pages
+  (spread over the dev set): flat means the same whatever the length of the input. (A
+  worker's peak follows the largest page it has met, so WARCs drawn from different pages
+  compare page sizes, not input lengths: 100 records of the first pages against 10,000
+  cycling over all 1,497 measured 152 against 250 MB for that reason alone.)
 - the cost of one progress-bar update, tqdm against rich (when installed).
 
 Run by ``make bench`` under .venv-bench (which has trafilatura); alone:
@@ -125,17 +129,35 @@ def progress_cost(updates: int = 200_000) -> dict[str, float]:
     return costs
 
 
-def make(path: Path, records: int) -> Path:
+def make(path: Path, records: int, pool: int | None = None) -> Path:
     if not path.exists():
-        write_warc(path, dev_pages(DEV, records), Mix(seed=records))
+        write_warc(path, dev_pages(DEV, records, pool), Mix(seed=records))
     return path
+
+
+def memory_runs(folder: Path, counts: list[int], pool: int) -> dict[int, Any]:
+    """``memory_run`` in a fresh process for WARCs of ``counts`` records over ``pool`` pages."""
+    memory = {}
+    for count in counts:
+        path = make(folder / f"dev-{count}-of-{pool}.warc.gz", count, pool)
+        done = subprocess.run(
+            [sys.executable, __file__, "--memory-run", str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        memory[count] = json.loads(done.stdout)
+        print(f"memory {count:6} records: {memory[count]}", flush=True)
+    return memory
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=600, help="pages in the speed WARC")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--memory", default="100,10000", help="record counts for memory")
+    parser.add_argument("--memory", default="100,1000,10000", help="record counts for memory")
+    parser.add_argument("--memory-pool", type=int, default=100, help="pages the memory WARCs cycle")
+    parser.add_argument("--only", choices=("speed", "memory"), help="one half of the benchmark")
     parser.add_argument("--no-trafilatura", action="store_true")
     parser.add_argument("--memory-run", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -144,6 +166,10 @@ def main() -> None:
         return
     folder = OUT / "warc"
     folder.mkdir(parents=True, exist_ok=True)
+    counts = [int(c) for c in args.memory.split(",")]
+    if args.only == "memory":
+        print(json.dumps(memory_runs(folder, counts, args.memory_pool), indent=1))
+        return
     warc = make(folder / f"dev-{args.pages}.warc.gz", args.pages)
     workers = default_workers()
     bodies = payloads(warc)
@@ -176,18 +202,8 @@ def main() -> None:
         report["dehusk_over_trafilatura"] = {
             n: round(pps[f"dehusk_{n}"] / pps[f"trafilatura_{n}"], 2) for n in (1, workers)
         }
-    memory = {}
-    for count in (int(c) for c in args.memory.split(",")):
-        path = make(folder / f"dev-{count}.warc.gz", count)
-        done = subprocess.run(
-            [sys.executable, __file__, "--memory-run", str(path)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        memory[count] = json.loads(done.stdout)
-        print(f"memory {count:6} records: {memory[count]}", flush=True)
-    report["memory"] = memory
+    if args.only != "speed":
+        report["memory"] = memory_runs(folder, counts, args.memory_pool)
     (OUT / "warc-bench.json").write_text(json.dumps(report, indent=1))
     print(json.dumps(report, indent=1))
 

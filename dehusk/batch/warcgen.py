@@ -188,9 +188,15 @@ def write_warc(path: str | Path, pages: Iterable[tuple[str, bytes]], mix: Mix = 
     return written
 
 
-def dev_pages(folder: str | Path, limit: int | None = None) -> Iterator[tuple[str, bytes]]:
-    """``(url, html)`` of the ``*.html(.gz)`` pages under ``folder``, sorted, cycled to limit."""
+def dev_pages(
+    folder: str | Path, limit: int | None = None, pool: int | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """``(url, html)`` of the ``*.html(.gz)`` pages under ``folder``, sorted, cycled to
+    ``limit``; with ``pool``, only every ``n/pool``-th page is cycled (``pool`` pages spread
+    over the folder), so WARCs of any length hold the same pages."""
     files = sorted(p for p in Path(folder).rglob("*") if p.name.endswith((".html", ".html.gz")))
+    if pool and len(files) > pool:
+        files = files[:: len(files) // pool][:pool]
     if not files:
         return
     count = limit if limit is not None else len(files)
