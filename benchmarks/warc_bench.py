@@ -156,7 +156,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=600, help="pages in the speed WARC")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--memory", default="100,1000,10000", help="record counts for memory")
-    parser.add_argument("--memory-pool", type=int, default=100, help="pages the memory WARCs cycle")
+    parser.add_argument("--memory-pool", type=int, default=25, help="pages the memory WARCs cycle")
     parser.add_argument("--only", choices=("speed", "memory"), help="one half of the benchmark")
     parser.add_argument("--no-trafilatura", action="store_true")
     parser.add_argument("--memory-run", type=Path, help=argparse.SUPPRESS)
