@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from dehusk.article import Block, Label
+from dehusk.credits import is_credit
 
 #: A pull quote restates at least this many words of a longer body block.
 PULLQUOTE_MIN_WORDS = 6
@@ -28,17 +29,6 @@ MAX_SHARED_OPENINGS = 4
 PULLQUOTE_MAX_CHARS = 400
 
 _WORDS = re.compile(r"\w+")
-#: A credit line is at most this long.
-CREDIT_MAX_CHARS = 80
-#: Photo credits: a "Photo:"-style lead, an agency name, or "Agency/Name" alone.
-CREDIT = re.compile(
-    r"^\W*(?:(?:photo|image|picture|photograph|illustration|graphic|foto)s?(?: by| credit)?\s*[:|]"
-    r"|credit\s*:|courtesy\b|(?:photo|image) by\b|©)|"
-    r"\b(?:getty(?: images)?|ap photo|associated press|reuters|afp|epa|shutterstock|istock"
-    r"(?:photo)?|alamy|unsplash|pexels|nurphoto|zuma|imago|dpa|xinhua|wireimage|handout)\b|"
-    r"^\W*[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)*\s?/\s?[A-Z][\w.&'-]*(?: [\w.&'-]+){0,5}\W*$",
-    re.IGNORECASE,
-)
 _QUOTABLE = frozenset({Label.PARAGRAPH, Label.QUOTE, Label.HEADING, Label.PULLQUOTE})
 
 
@@ -63,11 +53,6 @@ def _first_copies(blocks: Sequence[Block], keys: list[str]) -> list[Block]:
         elif block.main:
             out[i] = replace(block, main=False, duplicate_of=first)
     return out
-
-
-def is_credit(text: str) -> bool:
-    """A short line that reads as a photo credit."""
-    return len(text) <= CREDIT_MAX_CHARS and CREDIT.search(text) is not None
 
 
 def _credits(blocks: list[Block]) -> list[Block]:

@@ -21,10 +21,10 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from dehusk.html_vocab import BLOCK_TAGS
 from dehusk.metadata.author_sources import dom_bylines
 from dehusk.metadata.jsonld import JsonLd, extract_jsonld
 from dehusk.metadata.meta import MetaTags, read_meta
-from dehusk.segment import BLOCK_TAGS
 
 __all__ = ["Evidence", "Heading", "gather"]
 

@@ -30,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from dehusk.article import Block, Image, Label, PageImage
-from dehusk.dedupe import is_credit
+from dehusk.credits import is_credit
 
 #: Where the article's figures live, best first; the whole page when none matches.
 ARTICLE_SCOPES: tuple[str, ...] = ("article", '[itemprop="articleBody"]', "main", "body")
@@ -258,7 +258,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s+\w")
 
 
 def _credit_alone(caption: str) -> bool:
-    """A credit by ``dedupe.is_credit`` that is written like one, with nothing else: "Name /
+    """A credit by ``credits.is_credit`` that is written like one, with nothing else: "Name /
     Agency", a label ("Photo: …", "©"), or three words at most, in one phrase of at most
     ``CREDIT_ALONE_WORDS`` words. "Protesters outside the Reuters building" names an agency
     and stays a caption, as does "Burnt out. PixelVista / Getty Images" (caption, credit)."""
