@@ -69,7 +69,8 @@ FUZZ_TARGETS ?= extract text warc
 FUZZ_VENV := .venv-fuzz
 FUZZ_PY := $(FUZZ_VENV)/bin/python
 FUZZ_SAN := -fsanitize=address,undefined
-$(FUZZ_VENV)/.stamp: pyproject.toml setup.py $(wildcard dehusk/_native/*.pyx dehusk/_native/*.pxi dehusk/_native/*.pxd)
+# The copy is not editable: rebuild whenever any of its sources changes, Python ones too.
+$(FUZZ_VENV)/.stamp: pyproject.toml setup.py $(shell git ls-files dehusk 2>/dev/null)
 	command -v clang >/dev/null && test -d /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux || \
 	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q clang libclang-rt-14-dev)
 	rm -rf $(FUZZ_VENV) build/fuzz-src
@@ -91,6 +92,9 @@ fuzz: $(FUZZ_VENV)/.stamp
 	    -timeout=60 -max_len=65536 -artifact_prefix=artifacts/$$t- artifacts/corpus-$$t \
 	    ../fuzz/corpus/$$t) 2>&1 | tee fuzz/artifacts/$$t.log | grep -E "^#[0-9]+ +(INITED|DONE)|^Done|ERROR|Sanitizer|runtime error|Traceback" || true; \
 	done
+	@# A target that could not start (an import error) prints no "Done": that is a failure too.
+	@for t in $(FUZZ_TARGETS); do grep -q "^Done [0-9]* runs" fuzz/artifacts/$$t.log || \
+	  { echo "fuzz target $$t did not run: see fuzz/artifacts/$$t.log"; exit 1; }; done
 	@! ls fuzz/artifacts/*-crash-* fuzz/artifacts/*-timeout-* fuzz/artifacts/*-oom-* 2>/dev/null
 
 # Rebuild the shipped weights from ../shared/bench-data/wcxb-dev, deterministically.
