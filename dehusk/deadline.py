@@ -8,10 +8,12 @@ Why cooperative and why CPU time:
 
 - No signals and no watchdog thread: ``extract`` runs inside worker processes, services,
   notebooks and other people's threads, where ``SIGALRM`` belongs to someone else (and
-  works in the main thread only). The stages call ``check`` between steps and every
-  ``EVERY`` items of the loops that grow with hostile input (segments, candidates,
-  blocks). A single call into C (lexbor's parse) is not interrupted; its time is bounded
-  by ``max_bytes``, ``max_nodes`` and ``max_attributes`` instead (``dehusk.bounds``).
+  works in the main thread only). The pipelines (``extract``, ``extract_text``) call
+  ``check`` between stages. Each stage is linear in the segments, which ``max_nodes``
+  bounds, so on the largest page allowed a stage takes seconds, not minutes: a limit
+  fires within that of its time. ``check_every`` is for a loop that one day grows faster
+  than that. A single call into C (lexbor's parse) is not interrupted; its time is
+  bounded by ``max_bytes``, ``max_nodes`` and ``max_attributes`` (``dehusk.bounds``).
 - The clock is the calling thread's CPU time (``time.thread_time``), not the wall clock:
   a page's cost does not change when the machine is loaded (on 2 busy cores the same page
   took 5× longer by the wall clock), so the limit fires on the same pages everywhere, and
