@@ -11,9 +11,9 @@ Why cooperative and why CPU time:
   works in the main thread only). The pipelines (``extract``, ``extract_text``) call
   ``check`` between stages. Each stage is linear in the segments, which ``max_nodes``
   bounds, so on the largest page allowed a stage takes seconds, not minutes: a limit
-  fires within that of its time. ``check_every`` is for a loop that one day grows faster
-  than that. A single call into C (lexbor's parse) is not interrupted; its time is
-  bounded by ``max_bytes``, ``max_nodes`` and ``max_attributes`` (``dehusk.bounds``).
+  fires within that of its time. A single call into C (lexbor's parse) is not
+  interrupted; its time is bounded by ``max_bytes``, ``max_nodes`` and ``max_attributes``
+  (``dehusk.bounds``).
 - The clock is the calling thread's CPU time (``time.thread_time``), not the wall clock:
   a page's cost does not change when the machine is loaded (on 2 busy cores the same page
   took 5× longer by the wall clock), so the limit fires on the same pages everywhere, and
@@ -33,10 +33,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from dehusk.errors import TimeLimitExceeded
-
-#: Loops check every this many items: ``thread_time`` is a system call (~0.3 µs), so a
-#: check per segment of a 100,000-segment page would cost 30 ms for nothing.
-EVERY = 1024
 
 #: (deadline on the thread's CPU clock, the limit in seconds), or None: no limit.
 _DEADLINE: ContextVar[tuple[float, float] | None] = ContextVar("dehusk_deadline", default=None)
@@ -63,9 +59,3 @@ def check(stage: str) -> None:
             f"time limit of {deadline[1]:g} s (CPU) passed during {stage}: the page was not "
             "extracted (Options.time_limit, --time-limit)"
         )
-
-
-def check_every(index: int, stage: str) -> None:
-    """``check`` on every ``EVERY``-th ``index`` of a loop: cheap enough for any loop."""
-    if index % EVERY == 0:
-        check(stage)

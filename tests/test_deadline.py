@@ -12,7 +12,7 @@ import time
 import pytest
 
 from dehusk import ExtractionError, Options, TimeLimitExceeded, extract, extract_text
-from dehusk.deadline import check, check_every, within
+from dehusk.deadline import check, within
 
 STORY = (
     "The one paragraph of this article is long enough to be read as the story of the page, "
@@ -42,14 +42,6 @@ def test_past_the_deadline_check_raises_naming_the_limit_and_stage() -> None:
         with pytest.raises(TimeLimitExceeded, match=r"time limit of 0\.001 s \(CPU\).*during x"):
             check("x")
     check("x")  # the block's deadline is gone with it
-
-
-def test_check_every_looks_at_the_clock_on_multiples_only() -> None:
-    with within(0.001):
-        _burn(0.01)
-        check_every(1, "loop")  # not a multiple: no look at the clock
-        with pytest.raises(TimeLimitExceeded):
-            check_every(2048, "loop")
 
 
 def test_nested_deadlines_restore_the_outer_one() -> None:
