@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from dehusk.article import Block, Label, Options, Page
+from dehusk.comments import comment_thread
 from dehusk.model import RULES_ONLY, load, predict
 from dehusk.rules import Rules, label_of, locator, rules
 
@@ -58,11 +59,15 @@ def classify_page(page: Page, options: Options, url: str | None = None) -> Class
     """
     found = rules(page)
     keep, scores, page_type = _decisions(page, found, options, url)
+    thread = comment_thread(page, keep, page_type, url)
     blocks = []
-    for seg, main, score, (was_main, why), was in zip(
-        page.segments, keep, scores, found.decisions, found.labels, strict=True
+    for i, (seg, main, score, (was_main, why), was) in enumerate(
+        zip(page.segments, keep, scores, found.decisions, found.labels, strict=True)
     ):
-        label = was if main == was_main else label_of(page, seg, main, "" if main else why.husk)
+        if i in thread:
+            main, label = False, Label.COMMENT
+        else:
+            label = was if main == was_main else label_of(page, seg, main, "" if main else why.husk)
         blocks.append(
             Block(
                 text=seg.text,

@@ -1,0 +1,139 @@
+"""Reader comments after the article: where the page's comment section starts.
+
+In: a ``Page`` and the classify stage's main/cut call per segment. Out: the indices of the
+segments the call keeps that belong to the readers' comments, to be cut as ``comment``.
+
+A comment thread under a blog post or a story is prose too, often more of it than the
+post: the container choice keeps it whenever the thread and the post share a wrapper and
+the thread holds a large share of the text (a class-named comment list is then no minor
+part, see ``rules.HUSK_SHARE``), and on dragnet 85 pages were kept whole with their
+threads. What marks a thread, on every kind of page:
+
+- it comes *after* the article: at least ``MIN_BODY_BEFORE`` characters of kept prose
+  precede it (a "20 Comments" link at the top is not the thread);
+- it opens with a heading that names it ("Comments", "12 Responses to …", "Leave a
+  Reply", "Kommentare") or with an element whose class or id says ``comment``
+  (``<h2 id="comments">``, ``<ol class="commentlist">``: the anchor every blog engine
+  links to);
+- everything after that opening, in the article's container, is the thread (the comment
+  form, the posts, their "Posted by: … at …" lines).
+
+A forum's or a Q&A page's replies are its content: the page type gates the rule (``GATED``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from dehusk.article import Container, Label, Page
+from dehusk.rules import is_prose
+from dehusk.segment import hint_words
+
+#: Kept prose before the opening: less, and the "comments" heading is a page's menu or a
+#: teaser's count, not the end of the article.
+MIN_BODY_BEFORE = 200
+#: A heading longer than this is a headline that mentions comments, not the thread's title.
+MAX_TITLE_CHARS = 120
+#: Page types whose replies are the content.
+GATED = frozenset({"forum"})
+
+#: The titles blog engines and news sites give their comment sections (WordPress, Movable
+#: Type, Blogger, Disqus: "Comments", "20 Comments", "Comments (3)", "One Response to “…”",
+#: "3 thoughts on “…”", "Leave a Reply"), in the languages of the dev pages. The whole
+#: heading must be such a title: "Comment choisir son barbecue" is French for "how", and
+#: "Discussion" alone is a paper's section.
+_COUNT = r"(?:\d+|no|one|two|three)"
+_WORD = (
+    r"(?:reader\s+|user\s+|readers.\s+)?(?:comments?|responses?|replies|thoughts?|reactions?|"
+    r"trackbacks?|pingbacks?|kommentare?|commentaires?|comentarios?|coment[aá]rios|commenti|"
+    r"reacties|komentarze|комментарии)"
+)
+_TITLE = re.compile(
+    rf"^\W*(?:{_COUNT}\s+)?{_WORD}\W*(?:\(?{_COUNT}\)?\W*)?$"
+    rf"|^\W*{_COUNT}\s+{_WORD}\s+(?:to|on|for|about)\s+\S"
+    r"|^\W*(?:leave|post|add|write|submit|join)\s+(?:a|your|the)\s+"
+    r"(?:comment|reply|response|discussion|conversation)\b",
+    re.IGNORECASE,
+)
+#: Class/id words of a comment thread (``segment``'s ``comment`` kind, minus the replies a
+#: help page's sections are named after).
+_THREAD_WORDS = frozenset({"comment", "comments", "disqus", "respond"})
+#: A class/id token of more words than this is a slug of a heading ("respond-to-review-
+#: comments", a docs generator's section id), not the name of the element's role.
+MAX_ROLE_WORDS = 3
+#: Where a page's replies are its content: URL parts and class/id words of forums and
+#: Q&A boards (the dev sets' forum pages are 99 of 113 matched by their URL alone).
+_FORUM_URL = re.compile(
+    r"forum|thread|topic|community|discuss|question|board|/t/|/d/|/r/|/talk/",
+    re.IGNORECASE,
+)
+_FORUM_WORDS = frozenset({"forum", "forums", "bbpress", "phpbb", "vbulletin", "xenforo", "topic"})
+
+
+def comment_opening(page: Page, keep: Sequence[bool]) -> int:
+    """The index of the segment that opens the comment section, or -1 when there is none.
+
+    The opening may itself be cut already (the rules cut a heading classed ``comments``);
+    only kept prose counts as the body before it."""
+    before, body = 0, frozenset[int]()
+    for i, (seg, kept) in enumerate(zip(page.segments, keep, strict=True)):
+        if before >= MIN_BODY_BEFORE and _opens(page, i, body):
+            return i
+        if not kept:
+            continue
+        if seg.kind is not Label.HEADING and is_prose(seg):
+            if not body:
+                body = frozenset(_ancestors(page, seg.container))
+            before += len(seg.text)
+    return -1
+
+
+def _ancestors(page: Page, i: int) -> list[int]:
+    out = []
+    while i >= 0:
+        out.append(i)
+        i = page.containers[i].parent
+    return out
+
+
+def _opens(page: Page, i: int, body: frozenset[int]) -> bool:
+    """Whether segment ``i`` opens the thread: a heading that names it, or an element
+    classed ``comment`` that does not also hold the body's first paragraph (``body``: that
+    paragraph's containers; a theme's ``comments-open`` post wrapper is no thread)."""
+    seg = page.segments[i]
+    if seg.kind is Label.HEADING and len(seg.text) <= MAX_TITLE_CHARS and _TITLE.search(seg.text):
+        return True
+    return any(
+        c not in body and _names_thread(page.containers[c]) for c in _ancestors(page, seg.container)
+    )
+
+
+def _names_thread(c: Container) -> bool:
+    """Whether an element's class or id names a comment thread (a role name, not a slug)."""
+    if c.kind != "comment":
+        return False
+    for token in f"{c.ident} {c.classes}".split():
+        words = hint_words(token, "")
+        if len(words) <= MAX_ROLE_WORDS and not _THREAD_WORDS.isdisjoint(words):
+            return True
+    return False
+
+
+def forum_like(page: Page, url: str | None) -> bool:
+    """Whether the page is a forum's or a board's: its URL or its classes say so."""
+    if url and _FORUM_URL.search(url):
+        return True
+    return any(not _FORUM_WORDS.isdisjoint(hint_words(c.ident, c.classes)) for c in page.containers)
+
+
+def comment_thread(
+    page: Page, keep: Sequence[bool], page_type: str, url: str | None
+) -> frozenset[int]:
+    """The kept segments from the comment section's opening on (see the module docstring)."""
+    if page_type in GATED or forum_like(page, url):
+        return frozenset()
+    start = comment_opening(page, keep)
+    if start < 0:
+        return frozenset()
+    return frozenset(i for i in range(start, len(keep)) if keep[i])
