@@ -24,7 +24,7 @@ from typing import NamedTuple
 from dehusk.article import Block, Label, Options, Page
 from dehusk.comments import comment_thread
 from dehusk.model import RULES_ONLY, load, predict
-from dehusk.rules import Rules, label_of, locator, rules
+from dehusk.rules import Rules, label_of, locator, rules, short_post
 
 #: The page type the rules path reports (it has no type model).
 DEFAULT_PAGE_TYPE = "article"
@@ -52,13 +52,20 @@ def _decisions(
     return keep, pred.main.tolist(), pred.page_type
 
 
-def classify_page(page: Page, options: Options, url: str | None = None) -> Classified:
+def classify_page(
+    page: Page, options: Options, url: str | None = None, *, last_resort: bool = False
+) -> Classified:
     """Label every segment of the page, mark the article's blocks main, tell the type.
 
     ``url`` (the page's address, when known) is one of the page-type model's inputs.
+    ``last_resort``: where the call keeps nothing, take Readability's content-classed
+    candidate (``rules.short_post``); the pipeline asks for it once neither the visible
+    page nor its hidden content gave an article.
     """
     found = rules(page)
     keep, scores, page_type = _decisions(page, found, options, url)
+    if last_resort and not any(keep):
+        keep = short_post(page, found)
     thread = comment_thread(page, keep, page_type, url)
     blocks = []
     for i, (seg, main, score, (was_main, why), was) in enumerate(

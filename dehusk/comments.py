@@ -24,7 +24,9 @@ A forum's or a Q&A page's replies are its content: the page type gates the rule 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
+from typing import Literal
 
 from dehusk.article import Container, Label, Page
 from dehusk.rules import is_prose
@@ -33,6 +35,11 @@ from dehusk.segment import hint_words
 #: Kept prose before the opening: less, and the "comments" heading is a page's menu or a
 #: teaser's count, not the end of the article.
 MIN_BODY_BEFORE = 200
+#: An element classed ``comment`` that recurs under this many different parents is a
+#: card's comment count ("Posts 2", "Comments: 10 pages"), printed in every card of a list,
+#: not the thread (a thread's replies recur under one parent, the list): on wcxb-dev,
+#: listings carry such counts.
+CARD_PARENTS = 3
 #: A heading longer than this is a headline that mentions comments, not the thread's title.
 MAX_TITLE_CHARS = 120
 #: Page types whose replies are the content.
@@ -75,18 +82,35 @@ def comment_opening(page: Page, keep: Sequence[bool]) -> int:
     """The index of the segment that opens the comment section, or -1 when there is none.
 
     The opening may itself be cut already (the rules cut a heading classed ``comments``);
-    only kept prose counts as the body before it."""
-    before, body = 0, frozenset[int]()
+    only kept prose counts as the body before it. An element classed ``comment`` after which
+    the body's paragraphs go on (in the elements that held the body so far) is a box inside
+    the story (an embedded card's "Posts 2"), not the thread."""
+    before, body, boxes = 0, frozenset[int](), set[int]()
+    counts = _card_counts(page)
     for i, (seg, kept) in enumerate(zip(page.segments, keep, strict=True)):
-        if before >= MIN_BODY_BEFORE and _opens(page, i, body):
-            return i
+        if before >= MIN_BODY_BEFORE:
+            opening = _opening(page, i, body, counts)
+            if opening == "heading" or (opening == "class" and not _goes_on(page, keep, i, boxes)):
+                return i
         if not kept:
             continue
-        if seg.kind is not Label.HEADING and is_prose(seg):
+        if seg.kind is not Label.HEADING and seg.container >= 0 and is_prose(seg):
             if not body:
                 body = frozenset(_ancestors(page, seg.container))
             before += len(seg.text)
+            boxes.add(page.containers[seg.container].parent)
     return -1
+
+
+def _goes_on(page: Page, keep: Sequence[bool], start: int, boxes: set[int]) -> bool:
+    """Whether kept prose after segment ``start`` sits in one of the body's ``boxes`` (the
+    elements that hold its paragraphs)."""
+    segs = page.segments
+    return any(
+        keep[j] and is_prose(segs[j]) and page.containers[segs[j].container].parent in boxes
+        for j in range(start + 1, len(keep))
+        if segs[j].container >= 0
+    )
 
 
 def _ancestors(page: Page, i: int) -> list[int]:
@@ -97,16 +121,31 @@ def _ancestors(page: Page, i: int) -> list[int]:
     return out
 
 
-def _opens(page: Page, i: int, body: frozenset[int]) -> bool:
-    """Whether segment ``i`` opens the thread: a heading that names it, or an element
-    classed ``comment`` that does not also hold the body's first paragraph (``body``: that
-    paragraph's containers; a theme's ``comments-open`` post wrapper is no thread)."""
+def _card_counts(page: Page) -> frozenset[tuple[str, str]]:
+    """The (tag, classes) of comment-classed elements that recur under ``CARD_PARENTS``
+    different parents or more."""
+    parents: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for c in page.containers:
+        if c.kind == "comment":
+            parents[(c.tag, c.classes)].add(c.parent)
+    return frozenset(k for k, v in parents.items() if len(v) >= CARD_PARENTS)
+
+
+def _opening(
+    page: Page, i: int, body: frozenset[int], counts: frozenset[tuple[str, str]]
+) -> Literal["heading", "class", ""]:
+    """How segment ``i`` opens the thread: as a heading that names it, inside an element
+    classed ``comment`` that is no card's count (``counts``) and does not hold the body's
+    first paragraph (``body``: that paragraph's containers; a theme's ``comments-open``
+    post wrapper is no thread), or not at all ("")."""
     seg = page.segments[i]
     if seg.kind is Label.HEADING and len(seg.text) <= MAX_TITLE_CHARS and _TITLE.search(seg.text):
-        return True
-    return any(
-        c not in body and _names_thread(page.containers[c]) for c in _ancestors(page, seg.container)
-    )
+        return "heading"
+    for c in _ancestors(page, seg.container):
+        element = page.containers[c]
+        if c not in body and _names_thread(element):
+            return "class" if (element.tag, element.classes) not in counts else ""
+    return ""
 
 
 def _names_thread(c: Container) -> bool:

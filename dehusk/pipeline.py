@@ -61,6 +61,8 @@ def _extract(html: str | bytes, url: str | None, encoding: str | None, options: 
         if any(b.main for b in revealed_blocks):
             segments, blocks, page_type = revealed, revealed_blocks, revealed_type
             warnings = (*warnings, REVEALED)
+        else:
+            blocks, page_type = classify_page(segments, options, url, last_resort=True)
     meta = extract_metadata(doc.tree, blocks, url, options.model)
     check("metadata")
     blocks = dedupe(meta.blocks)

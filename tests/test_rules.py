@@ -1,10 +1,11 @@
 """rules: the checks that keep an old blog's post against its sidebar, comments and theme."""
 
+from dehusk import extract
 from dehusk.article import Options
 from dehusk.classify import classify
 from dehusk.parse import parse
 from dehusk.readability import readability_best
-from dehusk.rules import _subtree_stats, rules
+from dehusk.rules import rules, subtree_stats
 from dehusk.segment import segment
 
 POST = (
@@ -67,6 +68,31 @@ def test_readability_prefers_comma_rich_paragraphs_under_one_parent() -> None:
     <div class="story"><p>{POST}</p><p>{POST}</p></div></body>"""
     options = Options()
     page = segment(parse(html, options))
-    chars, links, _ = _subtree_stats(page)
+    chars, links, _ = subtree_stats(page)
     best, score = readability_best(page, chars, links)
     assert page.containers[best].classes == "story" and score > 0
+
+
+PHOTO_POST = """<body><div id="content"><div class="post"><h3><a href="/p/1">Pixel Game
+Superheroes</a></h3><div class="storycontent"><p>You know me, I love pixels and I love
+superheroes. Created by <a href="/sayon">Sayon Chatterjee</a></p></div></div></div>
+<div id="sidebar"><ul><li class="widget">Hello stranger, let's connect: you can also like my
+facebook page here or add me to your circles here, and this blog has its own video channel
+that you should watch.</li><li class="widget"><a href="/about">Curious about me?</a></li></ul>
+</div></body>"""
+
+
+def test_a_photo_post_with_one_line_is_not_empty() -> None:
+    # Less prose than an article needs: the rules keep nothing, so the last resort takes
+    # Readability's content-classed candidate, not the longer sidebar.
+    article = extract(PHOTO_POST, options=Options(model="rules"))
+    assert "I love pixels" in article.text
+    assert "Hello stranger" not in article.text
+
+
+def test_no_last_resort_on_a_page_without_a_content_class() -> None:
+    # A shop's "has moved" banner is the only text of its page: no class says it is content.
+    post = PHOTO_POST.split('<div id="sidebar">')[0] + "</body>"
+    html = post.replace('class="post"', "").replace('class="storycontent"', "")
+    assert extract(html, options=Options(model="rules")).text == ""
+    assert "I love pixels" in extract(post, options=Options(model="rules")).text
