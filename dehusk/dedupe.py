@@ -43,8 +43,10 @@ def _first_copies(blocks: Sequence[Block], keys: list[str]) -> list[Block]:
     for i, (block, key) in enumerate(zip(blocks, keys, strict=True)):
         if len(key) < DUPLICATE_MIN_CHARS:
             continue
-        first = seen.setdefault(key, i)
         caption = key in captions
+        # A copy repeats the first *kept* copy: when the first was cut (a teaser of the
+        # story's opening in a rail), the text still comes out once, from the body.
+        first = seen.setdefault(key, i) if block.main or caption else seen.get(key, i)
         if first == i:
             if caption and block.label is not Label.CAPTION:
                 out[i] = replace(block, label=Label.CAPTION, main=False)

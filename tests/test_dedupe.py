@@ -94,3 +94,18 @@ def test_captions_enter_the_text_once_when_included() -> None:
     blocks = dedupe((Block(CAPTION, Label.CAPTION, False), Block(CAPTION, Label.CAPTION, False)))
     assert body_text(blocks, Options()) == ""
     assert body_text(blocks, Options.make(include=["captions"])) == CAPTION
+
+
+def test_a_copy_of_a_cut_block_stays_in_the_body() -> None:
+    # The story's first paragraph is also a teaser in a rail above it, which is cut: the
+    # body's copy is the only one printed, so it must stay.
+    opening = "The city council voted on Tuesday to close the old bridge to cars for a year."
+    out = dedupe(
+        (
+            Block(opening, Label.RELATED, False),
+            Block(opening, Label.PARAGRAPH, True),
+            Block(opening, Label.PARAGRAPH, True),
+        )
+    )
+    assert out[1].main and out[1].duplicate_of is None
+    assert not out[2].main and out[2].duplicate_of == 1
