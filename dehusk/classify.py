@@ -66,7 +66,7 @@ def classify_page(
     keep, scores, page_type = _decisions(page, found, options, url)
     if last_resort and not any(keep):
         keep = short_post(page, found)
-    thread = comment_thread(page, keep, page_type, url)
+    thread = comment_thread(page, keep, url)
     blocks = []
     for i, (seg, main, score, (was_main, why), was) in enumerate(
         zip(page.segments, keep, scores, found.decisions, found.labels, strict=True)

@@ -47,8 +47,8 @@ WP_THREAD = (
 
 @pytest.mark.parametrize(
     ("thread", "model"),
-    [(MT_THREAD, "rules"), (WP_THREAD, "rules"), (MT_THREAD, "default")],
-    ids=["heading", "class", "heading-model"],
+    [(MT_THREAD, "rules"), (WP_THREAD, "rules"), (MT_THREAD, "default"), (WP_THREAD, "default")],
+    ids=["heading", "class", "heading-model", "class-model"],
 )
 def test_a_thread_after_the_post_is_cut_as_comments(thread: str, model: str) -> None:
     # The learned path cuts it too: the model's keep is checked after its call.
@@ -113,4 +113,4 @@ def test_forum_like_reads_the_url_and_the_classes() -> None:
     assert forum_like(page, "https://board.example/t/some-topic/17")
     assert not forum_like(page, "https://example.com/2012/09/its-hot.html")
     assert not forum_like(page, None)
-    assert comment_thread(page, [True] * len(page.segments), "article", None) == frozenset()
+    assert comment_thread(page, [True] * len(page.segments), None) == frozenset()
