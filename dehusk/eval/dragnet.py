@@ -47,12 +47,16 @@ HEAD_BYTES = 65536
 
 
 def read_truth(path: Path) -> str:
-    """The article truth of one file: decoded, LF line ends, cut before the comments."""
+    """The article truth of one file: decoded (UTF-16 by its BOM, else UTF-8, else cp1252),
+    LF line ends, cut before the comments."""
     raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # five files (27, 39, 42, 49, 158)
+        text = raw.decode("utf-16")
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     cut = COMMENTS_LINE.search(text)
     return (text[: cut.start()] if cut else text).strip()

@@ -39,6 +39,8 @@ def test_truth_is_the_article_before_the_comments(tmp_path: Path) -> None:
     assert read_truth(path) == "A"
     path.write_bytes("\ufeffNo COMMENTS here".encode())
     assert read_truth(path) == "No COMMENTS here"
+    path.write_bytes("Forgiving your enemies\r\nby Paulo".encode("utf-16"))  # BOM, LE
+    assert read_truth(path) == "Forgiving your enemies\nby Paulo"
 
 
 def test_site_keys_join_pages_by_host_title_and_template(tmp_path: Path) -> None:
