@@ -363,9 +363,11 @@ LABELS = tuple(Label)
 @dataclass(frozen=True, slots=True)
 class Page:
     """What segmentation returns: segments in reading order and their containers; the
-    native walk adds them as columns (``table``; None from text mode)."""
+    native walk adds them as columns (``table``; None from text mode); ``title`` is the
+    document's ``<title>`` text, whitespace collapsed ("" when none)."""
 
     segments: tuple[Segment, ...]
     containers: tuple[Container, ...]
     images: tuple[PageImage, ...] = ()
     table: BlockTable | None = None
+    title: str = ""

@@ -63,6 +63,10 @@ _ERROR_HEADLINE = re.compile(
 )
 ERROR_PAGE_MAX_PROSE = 800
 
+#: A heading the ``<title>`` repeats is the headline from this many words on (one or two
+#: words are a section's or the site's name).
+HEADLINE_MIN_WORDS = 3
+_WORDS = re.compile(r"\w+")
 _SENTENCE_END = tuple('.!?:;"”’)»…')
 _HUSK_FLAGS = ("nav", "aside", "footer", "form", "dialog", "menu")
 _FLAG_LABELS = {
@@ -165,6 +169,48 @@ def check_best(page: Page, best: int, top: int) -> tuple[int, frozenset[int]]:
     while parent >= 0 and page.containers[parent].hint > 0 and not _encloses(page, parent, husk):
         top, parent = parent, page.containers[parent].parent
     return top, frozenset(i for i in husk if _encloses(page, top, [i]))
+
+
+def headline_segments(page: Page) -> list[int]:
+    """The containers of the headings that the page's ``<title>`` repeats: the post's or the
+    story's own headline ("Paper Punched Leaves for Crafting" in "Paper Punched Leaves for
+    Crafting - Things to Make and Do"). A heading of fewer than ``HEADLINE_MIN_WORDS`` words,
+    or one that is all link text far from a ``<title>`` (a site name) is none."""
+    title = _WORDS.findall(page.title.lower())
+    if not title:
+        return []
+    joined = f" {' '.join(title)} "
+    out = []
+    for seg in page.segments:
+        if seg.kind is not Label.HEADING or seg.container < 0:
+            continue
+        words = _WORDS.findall(seg.text.lower())
+        if len(words) >= HEADLINE_MIN_WORDS and f" {' '.join(words)} " in joined:
+            out.append(seg.container)
+    return out
+
+
+def headline_anchor(page: Page, best: int, top: int, in_best: list[bool]) -> tuple[int, list[bool]]:
+    """The best container, moved to the content-classed element that holds the page's
+    headline when the rules' choice holds no headline and lies apart from it.
+
+    Three signals then agree against the rules' sum of prose: the ``<title>`` repeats a
+    heading (``headline_segments``), Readability's candidate ``top`` sits under it, and a
+    class names it content. A photo post's two lines under their headline lose the sum to
+    a sidebar's "About me" and popular-posts lists; on dragnet whole blogs came out as their
+    sidebar this way. Returns the container and its ``_inside_flags``."""
+    if best < 0 or top < 0 or page.containers[top].hint <= 0:
+        return best, in_best
+    heads = headline_segments(page)
+    if not heads or any(in_best[h] for h in heads):
+        return best, in_best
+    holders = {i for h in heads for _, i in _chain(page, h, -1)}
+    for _, i in _chain(page, top, -1):
+        if in_best[i] or _encloses(page, i, [best]):
+            return best, in_best
+        if i in holders:
+            return i, _inside_flags(page, i)
+    return best, in_best
 
 
 def _encloses(page: Page, top: int, inner: list[int]) -> bool:
@@ -316,8 +362,9 @@ def listing_ratio(
 ) -> float:
     """How many times the cards must outweigh the best container's prose to make a listing.
 
-    ``LINK_LIST_RATIO`` for a link list outside an article that holds a real paragraph,
-    else ``LISTING_RATIO`` (see the constants)."""
+    ``LINK_LIST_RATIO`` for a link list outside an article that holds a real paragraph or
+    stands under the page's headline (``headed``), else ``LISTING_RATIO`` (see the
+    constants)."""
     if best < 0 or cards < 0 or in_cards[best] or in_best[cards]:
         return LISTING_RATIO
     card_text = prose_text = 0
@@ -332,7 +379,28 @@ def listing_ratio(
         elif in_best[seg.container] and value >= ARTICLE_PARAGRAPH and is_prose(seg):
             paragraph = True
     link_list = prose_text < CARD_PROSE_SHARE * card_text
-    return LINK_LIST_RATIO if link_list and paragraph else LISTING_RATIO
+    if link_list and (paragraph or _headed(page, best, cards)):
+        return LINK_LIST_RATIO
+    return LISTING_RATIO
+
+
+def _headed(page: Page, best: int, cards: int) -> bool:
+    """Whether the page's headline (``headline_segments``) stands over the best container
+    (inside it or its parent) and not over the cards (inside their parent): the page is
+    about what that container says, and the cards beside it are its sidebar, however short
+    the article (a photo post says a line under its headline; its "Most Popular Posts" list
+    says more). A listing's headline ("Men's Automatic Watches") stands over its cards, or
+    the cards come between it and the best container (a shop's closing text)."""
+    over_best = _inside_flags(page, _parent_or_self(page, best))
+    over_cards = _inside_flags(page, _parent_or_self(page, cards))
+    return any(
+        over_best[h] and not over_cards[h] and not h < cards < best for h in headline_segments(page)
+    )
+
+
+def _parent_or_self(page: Page, i: int) -> int:
+    parent = page.containers[i].parent
+    return parent if parent >= 0 else i
 
 
 def error_page(page: Page, prose: float) -> bool:
@@ -432,6 +500,7 @@ def _cascade(
     if best < 0 or prose < MIN_ARTICLE_CHARS or error_page(page, prose):
         decisions = [(False, Decision(v, "")) for v in values]
         return values, totals, best, cards, False, prose, decisions, top
+    best, in_best = headline_anchor(page, best, top, in_best)
     decisions = []
     protected = body_chain(page, best, top)
     for seg, value in zip(page.segments, values, strict=True):

@@ -175,4 +175,7 @@ def segment(doc: Document, options: object = None, *, reveal: bool = False) -> P
     segments, containers, images, columns = walk(root, _Rules(), reveal)
     arrays = {name: np.frombuffer(raw, dtype=COLUMNS[name]) for name, raw in columns.items()}
     table = BlockTable(**arrays, tag_names=TAG_NAME_OF, flag_names=FLAG_NAMES, kind_names=KINDS)
-    return Page(segments, containers, images, table)
+    title = doc.tree.css_first("title")
+    return Page(
+        segments, containers, images, table, " ".join(title.text().split()) if title else ""
+    )

@@ -96,3 +96,23 @@ def test_no_last_resort_on_a_page_without_a_content_class() -> None:
     html = post.replace('class="post"', "").replace('class="storycontent"', "")
     assert extract(html, options=Options(model="rules")).text == ""
     assert "I love pixels" in extract(post, options=Options(model="rules")).text
+
+
+POPULAR = "".join(  # a sidebar's "Most Popular Posts": one headline link per entry
+    f'<li class="pop"><a href="/p{i}">Popular post number {i} of this craft blog</a></li>'
+    for i in range(10)
+)
+
+
+def test_cards_beside_the_headline_post_are_its_sidebar() -> None:
+    # A two-line craft post under its headline (which the <title> repeats) and a longer
+    # list of popular posts in the sidebar: the page is the post, not a listing.
+    html = f"""<html><head><title>Paper Punched Leaves - Things to Make and Do</title></head>
+    <body><div id="main"><div class="entry"><h3>Paper Punched Leaves</h3>
+    <div class="entry-body"><p>I love the idea of preserving these paper punched leaves for
+    other craft projects!</p></div></div></div>
+    <div id="side"><h4>Most Popular Posts</h4><ul class="pops">{POPULAR}</ul></div></body></html>"""
+    kept = _kept(html)
+    assert "preserving these paper punched leaves" in kept
+    assert "Popular post number" not in kept
+
