@@ -174,8 +174,8 @@ def check_best(page: Page, best: int, top: int) -> tuple[int, frozenset[int]]:
 def headline_segments(page: Page) -> list[int]:
     """The containers of the headings that the page's ``<title>`` repeats: the post's or the
     story's own headline ("Paper Punched Leaves for Crafting" in "Paper Punched Leaves for
-    Crafting - Things to Make and Do"). A heading of fewer than ``HEADLINE_MIN_WORDS`` words,
-    or one that is all link text far from a ``<title>`` (a site name) is none."""
+    Crafting - Things to Make and Do"), its words in order among the title's. A heading of
+    fewer than ``HEADLINE_MIN_WORDS`` words (a section's or the site's name) is none."""
     title = _WORDS.findall(page.title.lower())
     if not title:
         return []
@@ -363,7 +363,7 @@ def listing_ratio(
     """How many times the cards must outweigh the best container's prose to make a listing.
 
     ``LINK_LIST_RATIO`` for a link list outside an article that holds a real paragraph or
-    stands under the page's headline (``headed``), else ``LISTING_RATIO`` (see the
+    stands under the page's headline (``_headed``), else ``LISTING_RATIO`` (see the
     constants)."""
     if best < 0 or cards < 0 or in_cards[best] or in_best[cards]:
         return LISTING_RATIO
