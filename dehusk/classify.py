@@ -28,6 +28,8 @@ from dehusk.rules import Rules, label_of, locator, rules, short_post
 
 #: The page type the rules path reports (it has no type model).
 DEFAULT_PAGE_TYPE = "article"
+#: A page of this few blocks is a fragment (a pasted paragraph), not a page the model knows.
+FRAGMENT_BLOCKS = 3
 
 
 class Classified(NamedTuple):
@@ -49,7 +51,34 @@ def _decisions(
         # went 0.618 -> 0.568 with it; trusting the grid gives 0.844 -> 0.848 over all pages.
         return [main for main, _ in found.decisions], pred.main.tolist(), pred.page_type
     keep = (pred.main >= load(options.model).threshold).tolist()
-    return keep, pred.main.tolist(), pred.page_type
+    if not any(keep) and len(page.segments) <= FRAGMENT_BLOCKS:
+        # The model learned whole pages: on a fragment (one pasted paragraph) it can doubt
+        # every block where the rules found an article; an empty answer is then its miss.
+        keep = [main for main, _ in found.decisions]
+    return _runs_kept(page, found, keep), pred.main.tolist(), pred.page_type
+
+
+def _runs_kept(page: Page, found: Rules, keep: list[bool]) -> list[bool]:
+    """``keep`` with every paragraph the rules keep restored where the model keeps another
+    paragraph of the same parent element: a story's paragraphs are one run of siblings, and
+    the model, which reads each block's position on the page, doubted the back half of a
+    long article (dragnet taught it that late text is often a comment thread; the threads
+    are cut by ``dehusk.comments``)."""
+    kept_parents = {
+        page.containers[s.container].parent
+        for s, k in zip(page.segments, keep, strict=True)
+        if k and s.kind is Label.PARAGRAPH and s.container >= 0
+    }
+    return [
+        k
+        or (
+            s.kind is Label.PARAGRAPH
+            and s.container >= 0
+            and found.decisions[i][0]
+            and page.containers[s.container].parent in kept_parents
+        )
+        for i, (s, k) in enumerate(zip(page.segments, keep, strict=True))
+    ]
 
 
 def classify_page(

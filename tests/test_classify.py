@@ -85,3 +85,23 @@ def test_card_grid_is_the_content_of_a_listing_page() -> None:
     main = [b.text for b in _blocks(html) if b.main]
     assert "Product number 3" in main and "$39.99" in main
     assert "Home" not in main and "© Shop" not in main
+
+
+def test_a_long_article_is_kept_to_its_end_on_the_learned_path() -> None:
+    # The learned model reads each block's position on the page; a story's paragraphs are
+    # one run of siblings, so where it keeps some of them and the rules keep all, all stay.
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of a very long article, with enough words in it to read like "
+        "prose that a patient reader might read.</p>"
+        for i in range(600)
+    )
+    html = f"<html><head><title>A long page</title></head><body><article>{paragraphs}</article>"
+    options = Options()
+    blocks = classify(segment(parse(html, options)), options)
+    assert all(b.main for b in blocks)
+
+
+def test_a_fragment_of_one_paragraph_is_kept_on_the_learned_path() -> None:
+    html = "<p>" + "Le café crème du matin est servi à la terrasse, comme toujours. " * 3 + "</p>"
+    options = Options()
+    assert [b.main for b in classify(segment(parse(html, options)), options)] == [True]
