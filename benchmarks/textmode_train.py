@@ -1,16 +1,19 @@
-"""Train text mode's line network (``dehusk/textmode/model.py``) on the flattened dev set.
+"""Train text mode's line network (``dehusk/textmode/model.py``) on both flattened dev sets.
 
 Run from the repository root with the main venv::
 
-    .venv/bin/python benchmarks/textmode_train.py [--cv] [--out dehusk/models/textmode-lines.npz]
+    .venv/bin/python benchmarks/textmode_train.py [--sets wcxb-dev dragnet] [--cv]
+        [--out dehusk/models/textmode-lines.npz]
 
-Data: every wcxb-dev page flattened by ``benchmarks/flatten.py`` (cached by
-``benchmarks/textmode.py``); one row per line (``model.line_features``, computed on the
-rules' output), target 1 when the line's words stand, in order, in the page's
-``main_content``. Model: 16 ReLU units, logistic output, full-batch Adam (lr 0.01,
-400 steps, L2 1e-4, seed 0), inputs standardised. ``--cv`` first prints the out-of-fold
-word-F1 of ``extract_text`` per page type (5 folds grouped by domain: a page's site is never
-in the folds its network was trained on), rules alone beside rules + network (~20 min).
+Data: every page of each set flattened by ``benchmarks/flatten.py`` (the ``blocks``
+flattening, cached in ``bench-out/textmode/`` by ``benchmarks/textmode.py``'s
+``load_flat``); one row per line (``model.line_features``, computed on the rules' output),
+target 1 when the line's words stand, in order, in the page's truth. Model: 16 ReLU units,
+logistic output, full-batch Adam (lr 0.01, 400 steps, L2 1e-4, seed 0), inputs
+standardised; the shipped weights are trained on every line of every set. ``--cv`` first
+prints, per set, the word-F1 of ``extract_text`` with the rules alone, with a network from
+5 folds grouped by site (a page's site is never in the folds its network was trained on)
+and with a network trained on the other set alone.
 """
 
 from __future__ import annotations
@@ -18,8 +21,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
-from collections import defaultdict
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -30,7 +33,7 @@ sys.path.insert(0, str(REPO))
 
 import textmode as bench  # noqa: E402
 
-from dehusk.eval import datasets  # noqa: E402
+from dehusk.eval import datasets, devsets  # noqa: E402
 from dehusk.eval.metrics import tokens, word_prf  # noqa: E402
 from dehusk.textmode import extract_text, model  # noqa: E402
 from dehusk.textmode.classify import label_lines  # noqa: E402
@@ -49,26 +52,36 @@ def _norm(text: str) -> str:
     return " ".join(tokens(text))
 
 
-def build(data_dir: Path) -> tuple[np.ndarray, np.ndarray, list[str], list[str], dict]:
-    """Rows, targets, each row's domain and page id, and each page's lines and rules' mains."""
-    infos = datasets.load_index(data_dir)
-    flat = bench.load_flat(data_dir, bench.CACHE)
-    xs, ys, domains, ids = [], [], [], []
-    pages: dict[str, tuple[list[str], list[bool]]] = {}
+class Lines(NamedTuple):
+    """One set's training rows: features, targets, each row's site and page id."""
+
+    x: np.ndarray
+    y: np.ndarray
+    sites: list[str]
+    ids: list[str]
+
+
+def build(dev: devsets.DevSet) -> tuple[Lines, list[datasets.PageInfo], dict[str, str]]:
+    """The rows of one set, its pages and their flattened text."""
+    infos = devsets.load_set(dev)
+    flat = bench.load_flat(dev, infos, "blocks", bench.CACHE_DIR)
+    xs, ys, sites, ids = [], [], [], []
     for info in infos:
         page, _ = lines_to_page(decode_text(flat[info.file_id])[0])
         if not page.segments:
             continue
         blocks, line_infos, run = label_lines(page)
         truth = f" {_norm(info.truth.main)} "
-        x = line_features(page, line_infos, blocks, run)
-        y = [bool(_norm(s.text)) and f" {_norm(s.text)} " in truth for s in page.segments]
-        xs.append(x)
-        ys.append(np.array(y, dtype=float))
-        domains += [info.domain] * len(y)
-        ids += [info.file_id] * len(y)
-        pages[info.file_id] = ([s.text for s in page.segments], [b.main for b in blocks])
-    return np.vstack(xs), np.concatenate(ys), domains, ids, pages
+        xs.append(line_features(page, line_infos, blocks, run))
+        ys.append(
+            np.array(
+                [bool(_norm(s.text)) and f" {_norm(s.text)} " in truth for s in page.segments],
+                dtype=float,
+            )
+        )
+        sites += [f"{dev.name}/{info.domain}"] * len(page.segments)
+        ids += [info.file_id] * len(page.segments)
+    return Lines(np.vstack(xs), np.concatenate(ys), sites, ids), infos, flat
 
 
 def train(x: np.ndarray, y: np.ndarray, seed: int = 0) -> dict[str, np.ndarray]:
@@ -118,30 +131,34 @@ def predict(w: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
     )
 
 
-def cross_validate(data_dir: Path, x: np.ndarray, y: np.ndarray, domains: list[str]) -> None:
-    """Out-of-fold word-F1 of ``extract_text`` per page type, rules alone and with the
-    network trained on the other folds (5 folds grouped by domain)."""
-    fold = np.array([_fold(d) for d in domains])
-    flat = bench.load_flat(data_dir, bench.CACHE)
-    totals: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    for f in range(FOLDS):
-        weights = train(x[fold != f], y[fold != f])
-        for info in datasets.load_index(data_dir):
-            if _fold(info.domain) != f:
-                continue
-            scores = []
-            for use in (None, weights):
-                model.load_weights = lambda name=None, use=use: use  # type: ignore[assignment]
-                text = extract_text(flat[info.file_id], info.url).text
-                scores.append(word_prf(text, info.truth.main).f1)
-            for key in ("all", info.page_type):
-                totals[key][0] += scores[0]
-                totals[key][1] += scores[1]
-                totals[key][2] += 1
-    for kind, (rules_f1, model_f1, n) in sorted(totals.items()):
-        print(
-            f"{kind:14s} n={int(n):4d} rules {rules_f1 / n:.4f}  rules+network {model_f1 / n:.4f}"
-        )
+def _score(
+    infos: list[datasets.PageInfo], flat: dict[str, str], weights: dict[str, np.ndarray] | None
+) -> float:
+    """Mean word-F1 of ``extract_text`` over ``infos`` with ``weights`` (None: rules alone)."""
+    model.load_weights = lambda name=None, use=weights: use  # type: ignore[assignment]
+    f1 = [word_prf(extract_text(flat[i.file_id], i.url).text, i.truth.main).f1 for i in infos]
+    return sum(f1) / max(1, len(f1))
+
+
+def cross_validate(sets: dict[str, tuple[Lines, list[datasets.PageInfo], dict[str, str]]]) -> None:
+    """Per set: rules alone, out of fold (5 folds grouped by site over both sets) and from
+    the other set's network alone."""
+    x = np.vstack([lines.x for lines, _, _ in sets.values()])
+    y = np.concatenate([lines.y for lines, _, _ in sets.values()])
+    fold = np.array([_fold(s) for lines, _, _ in sets.values() for s in lines.sites])
+    nets = [train(x[fold != f], y[fold != f]) for f in range(FOLDS)]
+    for name, (_, infos, flat) in sets.items():
+        oof = [
+            _score([i for i in infos if _fold(f"{name}/{i.domain}") == f], flat, nets[f])
+            * sum(1 for i in infos if _fold(f"{name}/{i.domain}") == f)
+            for f in range(FOLDS)
+        ]
+        line = f"{name:10s} n={len(infos):5d} rules {_score(infos, flat, None):.4f}"
+        line += f"  out of fold {sum(oof) / len(infos):.4f}"
+        for other, (lines, _, _) in sets.items():
+            if other != name:
+                line += f"  from {other} {_score(infos, flat, train(lines.x, lines.y)):.4f}"
+        print(line, flush=True)
 
 
 def _fold(domain: str) -> int:
@@ -150,14 +167,19 @@ def _fold(domain: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--data", type=Path, default=datasets.default_data_dir(REPO))
+    ap.add_argument("--sets", nargs="+", default=list(devsets.SET_NAMES))
     ap.add_argument("--out", type=Path, default=REPO / "dehusk" / "models" / "textmode-lines.npz")
-    ap.add_argument("--cv", action="store_true", help="print out-of-fold figures first")
+    ap.add_argument("--cv", action="store_true", help="print the held-out figures first")
     args = ap.parse_args(argv)
-    x, y, domains, _, _ = build(args.data)
+    sets = {}
+    for spec in args.sets:
+        dev = devsets.resolve(spec, REPO)
+        sets[dev.name] = build(dev)
+    x = np.vstack([lines.x for lines, _, _ in sets.values()])
+    y = np.concatenate([lines.y for lines, _, _ in sets.values()])
     print(f"{len(y)} lines, {y.mean():.3f} article", file=sys.stderr)
     if args.cv:
-        cross_validate(args.data, x, y, domains)
+        cross_validate(sets)
     weights = train(x, y)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.out, **weights)
