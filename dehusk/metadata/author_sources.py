@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from dehusk.evidence import Element, Evidence
 from dehusk.metadata.author_choice import clean_credit
 from dehusk.metadata.authors import (
     BYLINE_START,
@@ -27,7 +29,7 @@ from dehusk.metadata.authors import (
     norm,
     strip_dates,
 )
-from dehusk.metadata.meta import MetaTags
+from dehusk.metadata.meta import MetaTags, has_token, tokens
 from dehusk.metadata.site_owner import COMPANY_WORDS
 
 #: A Twitter card label that says its value is the author: Yoast SEO writes "Written by"
@@ -53,13 +55,18 @@ def twitter_card_authors(tags: MetaTags) -> tuple[str, ...]:
 
 #: Elements holding a visible byline, best first: explicit byline classes, author links
 #: (rel=author, /author/ and /contributor/ URLs, WordPress "author vcard"), then any class
-#: naming an author.
+#: naming an author. Each group is a selector list as lexbor's css query read it: an element
+#: counts once per selector of its group it matches (``dom_byline_matches``).
 DOM_BYLINE_SELECTORS: tuple[str, ...] = (
     '[class*="byline" i]',
     '[rel~="author"], a[href*="/author/"], a[href*="/authors/"], a[href*="/contributor/"], '
     'a[href*="/contributors/"], .author.vcard, .fn',
     '[class*="author-name" i], [class*="authorname" i], [class*="author" i]',
 )
+#: The href parts of an author link (``a[href*=…]``, case as written).
+AUTHOR_HREFS = ("/author/", "/authors/", "/contributor/", "/contributors/")
+#: Elements of each selector group read, at most (duplicates counted, as the query's were).
+MAX_DOM_BYLINES = 20
 #: Containers whose author names belong to someone else (comments, related posts).
 DOM_SKIP = re.compile(
     r"comment|reply|related|recommend|widget|sidebar|footer|\breview(?:s|er|ers)?\b", re.IGNORECASE
@@ -74,26 +81,50 @@ LABELLED_SKIP = re.compile(
 MAX_DOM_BYLINE = 100
 
 
-def dom_authors(
-    tree: LexborHTMLParser, exclude: Iterable[str] = (), texts: Iterable[str] | None = None
-) -> tuple[str, ...]:
+def dom_authors(texts: Iterable[str], exclude: Iterable[str] = ()) -> tuple[str, ...]:
     """Names from the first byline-like element (see ``DOM_BYLINE_SELECTORS``); ``texts``:
-    the page's ``dom_bylines`` when the caller has read them already."""
-    for text in dom_bylines(tree) if texts is None else texts:
+    the page's ``dom_bylines``."""
+    for text in texts:
         names = clean_authors([text], exclude)
         if names and (BYLINE_START.match(text) or mostly_names(text, names)):
             return names
     return ()
 
 
-def dom_bylines(tree: LexborHTMLParser) -> Iterator[str]:
+def dom_bylines(page: Evidence) -> Iterator[str]:
     """The texts of the byline-like elements of the page, best selector first, each short
     and outside comments, related posts and sidebars (see ``DOM_BYLINE_SELECTORS``)."""
-    for selector in DOM_BYLINE_SELECTORS:
-        for node in tree.css(selector)[:20]:
-            text = SPACE.sub(" ", node.text(deep=True, separator=" ")).strip()
-            if text and len(text) <= MAX_DOM_BYLINE and not _in_skipped(node):
+    candidates = [e for e in page.elements if e.up is not None]
+    for group in range(len(DOM_BYLINE_SELECTORS)):
+        matched = [e for e in candidates for _ in range(dom_byline_matches(e, group, page.quirks))]
+        for node in matched[:MAX_DOM_BYLINES]:
+            text = node.spaced
+            if text and len(text) <= MAX_DOM_BYLINE and not _chain_skipped(_chain(node)):
                 yield text
+
+
+def dom_byline_matches(node: Element, group: int, quirks: bool) -> int:
+    """How many selectors of ``DOM_BYLINE_SELECTORS[group]`` match ``node``; ``quirks``: the
+    page is in quirks mode, where class selectors ignore ASCII case."""
+    low = node.get("class").lower()
+    if group == 0:
+        return "byline" in low
+    if group == 2:
+        return ("author-name" in low) + ("authorname" in low) + ("author" in low)
+    href = node.get("href") if node.tag == "a" else ""
+    classes = tokens(low if quirks else node.get("class"))
+    return (
+        has_token(node.get("rel"), "author")
+        + sum(part in href for part in AUTHOR_HREFS)
+        + ("author" in classes and "vcard" in classes)
+        + ("fn" in classes)
+    )
+
+
+def _chain(node: Element) -> Iterator[tuple[str, str, str]]:
+    """(tag, class, id) of a byline candidate and of its ancestors, nearest first."""
+    yield node.tag, node.get("class"), node.get("id")
+    yield from node.up or ()
 
 
 #: An element's own text that opens a visible byline: "By", "Written by", "Contributors:"
@@ -287,7 +318,7 @@ def _in_menu(node: LexborNode) -> bool:
             return False
         if current.tag in ("nav", "select", "option", "button", "label", "form"):
             return True
-        marks = _marks(current)
+        marks = _marks(current.attributes.get("class") or "", current.attributes.get("id") or "")
         if MENU.search(marks):
             return True
         current = current.parent
@@ -326,10 +357,10 @@ _LAYOUT_MARKS = re.compile(
 )
 
 
-def _marks(node: LexborNode) -> str:
+def _marks(classes: str, ident: str) -> str:
     """An element's class and id, utility classes' bracketed values and layout modifiers
     (``_LAYOUT_MARKS``) out."""
-    marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+    marks = f"{classes} {ident}"
     marks = _ARBITRARY.sub("", marks) if "[" in marks else marks
     return _LAYOUT_MARKS.sub("", marks) if "-" in marks else marks
 
@@ -337,13 +368,27 @@ def _marks(node: LexborNode) -> str:
 def _in_skipped(node: LexborNode, labelled: bool = False) -> bool:
     """Inside a comment, related-posts or sidebar container (checks a few ancestors); a
     ``labelled`` byline only inside comments, related posts and footers (``LABELLED_SKIP``)."""
-    skip, tags = (LABELLED_SKIP, ("footer",)) if labelled else (DOM_SKIP, ("footer", "aside"))
+    return _chain_skipped(_node_chain(node), labelled)
+
+
+def _node_chain(node: LexborNode) -> Iterator[tuple[str, str, str]]:
+    """(tag, class, id) of ``node`` and of its ancestors, nearest first."""
     current: LexborNode | None = node
-    for _ in range(8):
-        if current is None:
-            return False
-        marks = _marks(current)
-        if skip.search(marks) or current.tag in tags:
-            return True
+    while current is not None:
+        attrs = current.attributes
+        yield current.tag or "", attrs.get("class") or "", attrs.get("id") or ""
         current = current.parent
+
+
+#: Elements looked at for a skipped container: the element and its nearest ancestors.
+SKIP_REACH = 8
+
+
+def _chain_skipped(chain: Iterable[tuple[str, str, str]], labelled: bool = False) -> bool:
+    """Whether one of the first ``SKIP_REACH`` of ``chain`` ((tag, class, id), the element
+    first) is a comment, related-posts or sidebar container (``_in_skipped``)."""
+    skip, tags = (LABELLED_SKIP, ("footer",)) if labelled else (DOM_SKIP, ("footer", "aside"))
+    for tag, classes, ident in islice(chain, SKIP_REACH):
+        if skip.search(_marks(classes, ident)) or tag in tags:
+            return True
     return False

@@ -147,7 +147,7 @@ def sources(
         "twitter": clean_authors(twitter_card_authors(tags), exclude),
         "item": clean_authors(tags.all(META_KEYS["item_authors"]), exclude),
         "byline": body_names,
-        "dom": dom_authors(tree, exclude, ev.bylines),
+        "dom": dom_authors(ev.bylines, exclude),
         "visible": printed[0],
         "headline": printed[1],
         "owner": site_owner(

@@ -20,6 +20,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.article import Block, Metadata
+from dehusk.evidence import tree_evidence
 from dehusk.metadata import rank
 from dehusk.metadata.authors import clean_authors
 from dehusk.metadata.authorship import authors, meta_authors
@@ -61,7 +62,7 @@ def extract_metadata(
     field's candidates. ``trace``, when given, receives those candidates per field (for
     training, ``dehusk.eval.train_metadata``).
     """
-    now, ev = datetime.now(UTC), gather(tree, url)
+    now, ev = datetime.now(UTC), gather(tree_evidence(tree), url)
     ld, tags = ev.jsonld, ev.meta
     site_name = ld.site_name or tags.first(META_KEYS["site_name"]) or None
     publisher = ld.publisher or site_name

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from dehusk.evidence import tree_evidence
 from dehusk.metadata.author_choice import (
     AuthorCredits,
     author_candidates,
@@ -16,6 +17,7 @@ from dehusk.metadata.author_choice import (
 )
 from dehusk.metadata.author_sources import (
     dom_authors,
+    dom_bylines,
     headline_byline,
     twitter_card_authors,
     visible_byline,
@@ -33,7 +35,7 @@ def test_dom_byline_skips_comments() -> None:
         '<div class="comments"><span class="author">Commenter Person</span></div>'
         '<p class="byline">By Jane Doe</p>'
     )
-    assert dom_authors(tree) == ("Jane Doe",)
+    assert dom_authors(dom_bylines(tree_evidence(tree))) == ("Jane Doe",)
 
 
 def test_clean_credit_keeps_the_printed_credit() -> None:
@@ -253,11 +255,11 @@ def test_a_reviewed_by_box_may_hold_the_writer_but_reviewers_are_skipped() -> No
     tree = LexborHTMLParser(
         '<div class="reviewed-by-component"><div class="author-meta">Emma Ryan Writer</div></div>'
     )
-    assert dom_authors(tree) == ("Emma Ryan",)
+    assert dom_authors(dom_bylines(tree_evidence(tree))) == ("Emma Ryan",)
     tree = LexborHTMLParser(
         '<div class="post-reviewer"><span class="author-name">Dr Ann Lee</span></div>'
     )
-    assert dom_authors(tree) == ()
+    assert dom_authors(dom_bylines(tree_evidence(tree))) == ()
 
 
 def test_utility_class_values_and_contributor_links() -> None:
@@ -267,12 +269,12 @@ def test_utility_class_values_and_contributor_links() -> None:
         '<a href="https://www.cherryservers.com/blog/authors/emmanuel-oyibo">'
         '<span class="max-2xl:hidden">Emmanuel Oyibo</span></a></div>'
     )
-    assert dom_authors(tree) == ("Emmanuel Oyibo",)
+    assert dom_authors(dom_bylines(tree_evidence(tree))) == ("Emmanuel Oyibo",)
     tree = LexborHTMLParser(
         '<p><a href="https://www.servomagazine.com/magazine/contributor/a._j._neal">A. J. Neal</a>'
         "</p>"
     )
-    assert dom_authors(tree) == ("A. J. Neal",)
+    assert dom_authors(dom_bylines(tree_evidence(tree))) == ("A. J. Neal",)
 
 
 def test_twitter_card_written_by() -> None:
@@ -283,12 +285,16 @@ def test_twitter_card_written_by() -> None:
         '<meta name="twitter:label2" content="Est. reading time">'
         '<meta name="twitter:data2" content="9 minutes"></head>'
     )
-    assert twitter_card_authors(read_meta(LexborHTMLParser(head))) == ("Nawaz Dhandala",)
+    assert twitter_card_authors(read_meta(tree_evidence(LexborHTMLParser(head)))) == (
+        "Nawaz Dhandala",
+    )
     interview = head.replace("Written by", "Interview by")
-    assert twitter_card_authors(read_meta(LexborHTMLParser(interview))) == ("Nawaz Dhandala",)
+    assert twitter_card_authors(read_meta(tree_evidence(LexborHTMLParser(interview)))) == (
+        "Nawaz Dhandala",
+    )
     reading = '<meta name="twitter:label1" content="Est. reading time">'
     reading += '<meta name="twitter:data1" content="9 minutes">'
-    assert twitter_card_authors(read_meta(LexborHTMLParser(reading))) == ()
+    assert twitter_card_authors(read_meta(tree_evidence(LexborHTMLParser(reading)))) == ()
 
 
 def test_visible_byline_under_a_label() -> None:

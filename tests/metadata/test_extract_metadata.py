@@ -5,6 +5,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.article import Block, Label
+from dehusk.evidence import tree_evidence
 from dehusk.metadata import MetaResult, extract_metadata
 
 BODY = (
@@ -167,7 +168,7 @@ def test_a_headline_with_css_inside_is_read_as_shown() -> None:
         "<html><body><h1><style>.css-1a{cursor:pointer}</style>Augustinus Bader "
         "<span>The Cream</span><script>var x = 1;</script></h1><p>Text.</p></body></html>"
     )
-    assert headings(gather(LexborHTMLParser(page), None).headings, ())[0] == [
+    assert headings(gather(tree_evidence(LexborHTMLParser(page)), None).headings, ())[0] == [
         ("h1", "Augustinus Bader The Cream")
     ]
 
@@ -180,7 +181,7 @@ def test_a_headline_runs_inline_elements_on_and_parts_blocks() -> None:
         "<html><body><h1>Cut Your Planning <span class='drop'>C</span>ycle<!-- x --></h1>"
         "<h2><div>Opinion</div><div>Why it</div><br>matters</h2></body></html>"
     )
-    assert headings(gather(LexborHTMLParser(page), None).headings, ())[0] == [
+    assert headings(gather(tree_evidence(LexborHTMLParser(page)), None).headings, ())[0] == [
         ("h1", "Cut Your Planning Cycle"),
         ("h2", "Opinion Why it matters"),
     ]
@@ -191,7 +192,7 @@ def test_a_pathologically_deep_headline_does_not_recurse() -> None:
     from dehusk.metadata.headline import headings
 
     page = "<h1>" + "<b>" * 100_000 + "deep" + "</b>" * 100_000 + "</h1>"
-    assert headings(gather(LexborHTMLParser(page), None).headings, ())[0] == []
+    assert headings(gather(tree_evidence(LexborHTMLParser(page)), None).headings, ())[0] == []
 
 
 def test_a_heading_linking_home_names_the_site_not_the_story() -> None:
@@ -205,13 +206,16 @@ def test_a_heading_linking_home_names_the_site_not_the_story() -> None:
         "<p>Text.</p></article></body></html>"
     )
     seen, home = headings(
-        gather(LexborHTMLParser(page), "https://blog.example.com/2008/09/x.html").headings, ()
+        gather(
+            tree_evidence(LexborHTMLParser(page)), "https://blog.example.com/2008/09/x.html"
+        ).headings,
+        (),
     )
     assert seen == [("h2", "The lean startup")]
     assert home == ("Lessons Learned", "Subscribe")
     # A link to another site's home page is an ordinary heading.
     seen, home = headings(
-        gather(LexborHTMLParser(page), "https://other.example.org/post").headings, ()
+        gather(tree_evidence(LexborHTMLParser(page)), "https://other.example.org/post").headings, ()
     )
     assert ("h2", "Subscribe") in seen and home == ("Lessons Learned",)
 
