@@ -77,6 +77,20 @@ class Element:
         return self.attrs.get(name, "")
 
 
+class BylineText(NamedTuple):
+    """An element of the body (among its first 3001 nodes) whose own text may open a
+    visible byline ("by", "author" or ":" in it, any case), with what
+    ``author_sources.visible_byline`` reads around it."""
+
+    own: str  #: ``node.text(deep=False)``
+    text: str  #: ``text(separator=" ")`` bounded as ``author_sources._bounded`` bounds it
+    parent: str | None  #: the parent's ``text(separator=" ")``, its first 1600 characters
+    up: tuple[tuple[str, str, str], ...]  #: (tag, class, id): itself and 8 elements above
+    #: What follows it (whitespace-only text skipped): None, ("-text",), ("-comment",) or
+    #: (tag, class, id, bounded text, its <li>s' folded texts when a list else None).
+    after: tuple[str] | tuple[str, str, str, str, tuple[str, ...] | None] | None
+
+
 class ShownText(NamedTuple):
     """A text node of the body that a reader sees (not whitespace only, not inside a
     script, style, <svg>, …) and that may hold a date (a "19" or "20", at most 140
@@ -115,6 +129,8 @@ class Evidence:
     h1s: tuple[tuple[int, str], ...] = ()
     #: The body's seen text nodes that may hold a date, in document order.
     dates: tuple[ShownText, ...] = ()
+    #: The body's elements that may open a visible byline, in document order.
+    byline_texts: tuple[BylineText, ...] = ()
 
     def inside(self, element: Element) -> tuple[Element, ...]:
         """The elements inside ``element`` (its descendants), in document order."""
@@ -182,7 +198,7 @@ def tree_evidence(tree: LexborHTMLParser) -> Evidence:
     root = tree.root
     if root is None:
         return Evidence()
-    quirks, rows, h1s, dates = gather(root)
+    quirks, rows, h1s, dates, bylines = gather(root)
     found: dict[str, list[Element]] = {name: [] for name in _FIELDS.values()}
     every = []
     for code, *rest in rows:
@@ -191,8 +207,15 @@ def tree_evidence(tree: LexborHTMLParser) -> Evidence:
         every.append(element)
     lang = (root.attributes.get("lang") or "").strip()
     items = {name: tuple(items) for name, items in found.items()}
-    shown = tuple(ShownText(*d) for d in dates)
-    return Evidence(lang, quirks, tuple(every), **items, h1s=tuple(h1s), dates=shown)
+    return Evidence(
+        lang,
+        quirks,
+        tuple(every),
+        **items,
+        h1s=tuple(h1s),
+        dates=tuple(ShownText(*d) for d in dates),
+        byline_texts=tuple(BylineText(*b) for b in bylines),
+    )
 
 
 _KINDS = {kind.value: kind for kind in Kind}

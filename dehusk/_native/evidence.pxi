@@ -65,6 +65,23 @@ LINK_DEPTH = C_LINK_DEPTH
 cdef enum:
     C_ARTICLE_DEPTH = 60
 ARTICLE_DEPTH = C_ARTICLE_DEPTH
+#: Nodes of the body (elements and comments, the body first) looked at for a visible byline
+#: (``author_sources.MAX_VISIBLE_NODES``: the byline sits near the top), plus the first.
+cdef enum:
+    C_BYLINE_NODES = 3001
+BYLINE_NODES = C_BYLINE_NODES
+#: A byline candidate's text is read up to this (characters; ``author_sources``'s
+#: ``MAX_RAW_BYLINE``: longer, even once folded, it is no byline), its parent's up to four
+#: times that (where the names after a label alone are looked for).
+cdef enum:
+    C_RAW_BYLINE = 400
+RAW_BYLINE = C_RAW_BYLINE
+#: Elements above a byline candidate kept (``ByLine.up``): its parent's and the next
+#: element's chains, eight each, are read from it.
+cdef enum:
+    C_BYLINE_UP = 8
+BYLINE_UP = C_BYLINE_UP
+cdef uintptr_t TAG_UL = TAG_IDS["ul"], TAG_OL = TAG_IDS["ol"], TAG_LI = TAG_IDS["li"]
 
 #: Ancestors the evidence records as context (``Element.within``).
 EVIDENCE_CONTEXT = sorted(vocab.CONTEXT_TAGS | {"a", "head", "h1", "h2", "h3", "h4", "h5", "h6"})
@@ -377,6 +394,133 @@ cdef bint _maybe_date(const lexbor_str_t *s) noexcept nogil:
     )
 
 
+
+cdef str _own_text(lxb_dom_node_t *node, _Buffer buf):
+    """``node.text(deep=False)``: its own text nodes concatenated (capped)."""
+    cdef lxb_dom_node_t *child = node.first_child
+    cdef const lexbor_str_t *s
+    buf.size = 0
+    while child != NULL and buf.size < MAX_TEXT_BYTES:
+        if child.type == LXB_DOM_NODE_TYPE_TEXT:
+            s = &(<lxb_dom_character_data_t *> child).data
+            if s.data != NULL:
+                buf.put(s.data, min(<Py_ssize_t> s.length, MAX_TEXT_BYTES - buf.size))
+        child = child.next
+    return buf.text()
+
+
+cdef str _separated(lxb_dom_node_t *root, _Buffer buf, Py_ssize_t limit):
+    """``root.text(separator=" ")[:limit + 1]``: its text nodes joined by a space, cut one
+    character past ``limit`` (so a longer text shows it is longer)."""
+    cdef lxb_dom_node_t *node = root.first_child
+    cdef const lexbor_str_t *s
+    cdef const uint8_t *p
+    cdef const uint8_t *end
+    cdef Py_ssize_t chars = 0
+    cdef bint first = True
+    buf.size = 0
+    while node != NULL and chars <= limit:
+        if node.type == LXB_DOM_NODE_TYPE_TEXT:
+            s = &(<lxb_dom_character_data_t *> node).data
+            if s.data != NULL:
+                if not first:
+                    buf.put(<const uint8_t *> " ", 1)
+                    chars += 1
+                first = False
+                p, end = s.data, s.data + s.length
+                while p < end and chars <= limit:
+                    p = _next_char(p, end)
+                    chars += 1
+                buf.put(s.data, p - s.data)
+        node = _following(node, root)
+    return buf.text()
+
+
+cdef str _bounded_text(lxb_dom_node_t *root, _Buffer buf):
+    """``author_sources._bounded(root.text(separator=" "))``: the text when at most
+    ``RAW_BYLINE`` characters long, else its folded words when those are, else ""."""
+    cdef lxb_dom_node_t *node
+    cdef const lexbor_str_t *s
+    text = _separated(root, buf, C_RAW_BYLINE)
+    if len(text) <= C_RAW_BYLINE:
+        return text
+    buf.size = 0
+    node = root.first_child
+    while node != NULL:
+        if node.type == LXB_DOM_NODE_TYPE_TEXT:
+            s = &(<lxb_dom_character_data_t *> node).data
+            if s.data != NULL:
+                buf.words(s.data, s.length, buf.size > 0)
+                if _chars(buf.data, buf.size) > C_RAW_BYLINE:
+                    return ""
+        node = _following(node, root)
+    return buf.text()
+
+
+cdef tuple _chain(lxb_dom_node_t *node, int reach):
+    """(tag, class, id) of ``node`` and the elements above it, ``reach`` in all."""
+    cdef const lxb_dom_element_t *el
+    cdef int i
+    out = []
+    for i in range(reach):
+        if node == NULL or node.type != LXB_DOM_NODE_TYPE_ELEMENT:
+            break
+        el = <const lxb_dom_element_t *> node
+        out.append((_tag_name(node.local_name), _str(_value(el.attr_class)) or "",
+                    _str(_value(el.attr_id)) or ""))
+        node = node.parent
+    return tuple(out)
+
+
+cdef object _next_of(lxb_dom_node_t *node, _Buffer buf):
+    """What follows a byline candidate, whitespace-only text skipped: None; ("-text",) or
+    ("-comment",); or an element's (tag, class, id, ``_bounded_text``, the folded text of
+    each <li> inside it when it is a list, else None)."""
+    cdef lxb_dom_node_t *after = node.next
+    cdef lxb_dom_node_t *item
+    cdef const lexbor_str_t *s
+    cdef const lxb_dom_element_t *el
+    while after != NULL and after.type == LXB_DOM_NODE_TYPE_TEXT:
+        s = &(<lxb_dom_character_data_t *> after).data
+        if s.data != NULL and _folded_chars(s.data, s.length, 0) > 0:
+            return ("-text",)
+        after = after.next
+    if after == NULL:
+        return None
+    if after.type != LXB_DOM_NODE_TYPE_ELEMENT:
+        return ("-comment",)
+    items = None
+    if after.local_name == TAG_UL or after.local_name == TAG_OL:
+        items = []
+        item = after.first_child
+        while item != NULL:
+            if item.type == LXB_DOM_NODE_TYPE_ELEMENT and item.local_name == TAG_LI:
+                items.append(" ".join(_raw_text(item, buf, None, MAX_TEXT_BYTES).split()))
+            item = _following(item, after)
+        items = tuple(items)
+    el = <const lxb_dom_element_t *> after
+    return (_tag_name(after.local_name), _str(_value(el.attr_class)) or "",
+            _str(_value(el.attr_id)) or "", _bounded_text(after, buf), items)
+
+
+cdef object _byline_candidate_text(lxb_dom_node_t *node, _Buffer buf):
+    """A body element whose own text may open a visible byline ("by", "author" or ":" in
+    it, any case): (own text, ``_bounded_text``, its parent's ``text(separator=" ")`` up to
+    four times ``RAW_BYLINE``, its chain of ``BYLINE_UP`` + 1, ``_next_of``); else None."""
+    own = _own_text(node, buf)
+    if not (
+        _has_ci(buf.data, buf.size, "by", 2)
+        or _has_ci(buf.data, buf.size, "author", 6)
+        or _has(buf.data, buf.size, ":", 1)
+    ):
+        return None
+    parent = None
+    if node.parent != NULL and node.parent.type == LXB_DOM_NODE_TYPE_ELEMENT:
+        parent = _separated(node.parent, buf, 4 * C_RAW_BYLINE - 1)
+    return (own, _bounded_text(node, buf), parent, _chain(node, C_BYLINE_UP + 1),
+            _next_of(node, buf))
+
+
 def gather(root):
     """The evidence under ``root`` (a selectolax node, the document's <html>): whether the
     document is in quirks mode (class selectors then ignore case); a list of (kind, tag,
@@ -403,10 +547,11 @@ def gather(root):
     cdef _Column slots = _Column(4)  # at each depth, the node's index in ``out`` (-1: none)
     cdef int depth = 0, kind, order = 0, slot
     cdef Py_ssize_t shown_texts = 0  # visible text nodes of the body so far
+    cdef Py_ssize_t body_nodes = 0  # nodes of the body (not text) so far
     cdef uint32_t bit, mask
     cdef uintptr_t tag
     cdef _Buffer buf = _Buffer(), spaced_buf = _Buffer()
-    out, h1s, dates = [], [], []
+    out, h1s, dates, bylines = [], [], [], []
     masks.push(0)
     quirks = top.owner_document != NULL and (
         top.owner_document.compat_mode == LXB_DOM_DOCUMENT_CMODE_QUIRKS
@@ -439,12 +584,19 @@ def gather(root):
                             or _byline_candidate(<const lxb_dom_element_t *> node) else None,
                             raw if kind == E_TIME else "",
                             None if kind == E_SCRIPT else _short_text(node, buf)])
+            if (mask & BODY_BIT or tag == LXB_TAG_BODY) and body_nodes < C_BYLINE_NODES:
+                body_nodes += 1
+                candidate = _byline_candidate_text(node, buf)
+                if candidate is not None:
+                    bylines.append(candidate)
             if tag == LXB_TAG_H1 and mask & BODY_BIT:
                 if text is None:
                     text = " ".join(_raw_text(node, buf, None, MAX_TEXT_BYTES).split())
                 h1s.append((shown_texts, text))
             order += 1
-        elif node.type == LXB_DOM_NODE_TYPE_TEXT and mask & BODY_BIT:
+        elif node.type != LXB_DOM_NODE_TYPE_TEXT:
+            body_nodes += (mask & BODY_BIT) != 0  # a comment: counted, never a byline
+        elif mask & BODY_BIT:
             parent = node.parent
             s = &(<lxb_dom_character_data_t *> node).data
             if (
@@ -486,7 +638,7 @@ def gather(root):
             depth -= 1
             _close(out, slots, depth, order)
         node = NULL if node == top else node.next
-    return quirks, out, h1s, dates
+    return quirks, out, h1s, dates, bylines
 
 
 cdef int _close(list out, _Column slots, int depth, int order) except -1:

@@ -24,5 +24,6 @@ def gather(
     list[list[Any]],
     list[tuple[int, str]],
     list[tuple[int, str, str | None, tuple[tuple[str, str, str, str], ...], bool, bool]],
+    list[tuple[str, str, str | None, tuple[tuple[str, str, str], ...], Any]],
 ]: ...
 def longest_open_run(text: str) -> int: ...

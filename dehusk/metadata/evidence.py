@@ -6,10 +6,10 @@ microdata/RDFa value (``meta``), the ``<title>``, the ``<h1>``/``<h2>`` headings
 (with whether each links to the site's home page) and the texts of the byline-classed
 elements. Every field reads this value, not the tree.
 
-Read elsewhere still, from the tree, because they need the headline and the site's names
-first or walk every text node: the visible dates (``date_candidates``), the visible "By"
-line (``author_sources.visible_byline``), a site owner's copyright and home-link texts
-(read only when no one else signs) and the images (``images``).
+Read later from the native evidence (``page``), because they need the headline first: the
+dates (``date_candidates``, ``dates``). Read elsewhere still, from the tree: the visible
+"By" line (``author_sources.visible_byline``), a site owner's copyright and home-link
+texts (read only when no one else signs) and the images (``images``).
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ class Heading:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    page: native.Evidence  # what the fields below are read from, for the fields read later
     jsonld: JsonLd
     meta: MetaTags
     title: str  # the <title>, whitespace folded
@@ -53,6 +54,7 @@ class Evidence:
 def gather(page: native.Evidence, url: str | None) -> Evidence:
     """Everything the fields read of the page (see the module docstring)."""
     return Evidence(
+        page=page,
         jsonld=extract_jsonld(page),
         meta=read_meta(page),
         title=page.titles[0].spaced if page.titles else "",

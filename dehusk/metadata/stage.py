@@ -74,7 +74,7 @@ def extract_metadata(
     structured = clean_authors((*ld.authors, *meta_authors(tags)), exclude)
     relabelled, body = relabel_body(mark_title(blocks, shown_title), structured, exclude, now)
     names = authors(ev, tree, body.authors, blocks, shown_title, exclude, url, choose)
-    published, modified = dates(ev, tree, body.published, shown_title, url, now, choose)
+    published, modified = dates(ev, body.published, shown_title, url, now, choose)
     declared_lang = ld.language or tags.lang or tags.first(META_KEYS["language"])
     lang = decide_language(declared_lang, prose_sample(relabelled))
     warnings.extend(w for w in (lang.warning,) if w)

@@ -20,9 +20,7 @@ PAGE = """<html><head>
 
 def test_every_rule_reads_a_source_and_says_why() -> None:
     tree = LexborHTMLParser(PAGE)
-    sources = date_sources(
-        gather(tree_evidence(tree), None), tree, None, None, datetime.now(UTC), []
-    )
+    sources = date_sources(gather(tree_evidence(tree), None), None, None, datetime.now(UTC), [])
     assert set(names(PUBLISHED)) == set(sources) == set(get_args(DateSource))
     assert len(set(names(PUBLISHED))) == len(PUBLISHED)
     assert all(rule.reason for rule in PUBLISHED)
