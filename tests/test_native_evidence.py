@@ -198,3 +198,42 @@ def test_seen_text_nodes_and_headings_match_the_tree_on_real_pages(name: str) ->
     assert [text for _, text in found.h1s] == [
         _norm(n.text()) for n in (body.css("h1") if body else ())
     ]
+
+
+@pytest.mark.parametrize("name", IDS)
+def test_byline_candidates_match_the_tree_on_real_pages(name: str) -> None:
+    from dehusk._native.walk import BYLINE_NODES, RAW_BYLINE
+    from dehusk.metadata.author_sources import MAX_RAW_BYLINE, MAX_VISIBLE_NODES, _bounded
+
+    assert (BYLINE_NODES, RAW_BYLINE) == (MAX_VISIBLE_NODES + 1, MAX_RAW_BYLINE)
+    raw = gzip.decompress((PAGES / name / "page.html.gz").read_bytes())
+    doc = parse(raw.decode("utf-8", "replace"), Options())
+    tree, found = doc.tree, evidence(doc)
+    wanted = []
+    body = tree.body
+    for count, node in enumerate(body.traverse() if body else ()):
+        own = node.text(deep=False)
+        if count > MAX_VISIBLE_NODES:
+            break
+        if any(w in own.lower() for w in ("by", "author", ":")):
+            parent = node.parent
+            up = [(node.tag or "", node.attributes.get("class") or "")]
+            up += [(a.tag or "", a.attributes.get("class") or "") for a in _up(node)[:8]]
+            wanted.append(
+                (
+                    own,
+                    _bounded(node.text(separator=" ")),
+                    parent.text(separator=" ")[:1600] if parent is not None else None,
+                    up,
+                )
+            )
+    got = [(b.own, b.text, b.parent, [(t, c) for t, c, _ in b.up]) for b in found.byline_texts]
+    assert got == wanted
+
+
+def _up(node: LexborNode) -> list[LexborNode]:
+    out, current = [], node.parent
+    while current is not None and not (current.tag or "").startswith("-"):
+        out.append(current)
+        current = current.parent
+    return out

@@ -1,8 +1,8 @@
 """Author sources: where a page prints its author beyond its structured data.
 
-In: the parsed page (the Twitter card, byline-like elements, visible "By …" lines and
-"Author" labels) or the blocks' texts, and the names to exclude. Out: raw or cleaned names
-per recogniser (``twitter_card_authors``, ``dom_bylines``/``dom_authors``,
+In: the page's evidence (``dehusk.evidence``: the Twitter card, byline-like elements,
+visible "By …" lines and "Author" labels) or the blocks' texts, and the names to exclude.
+Out: raw or cleaned names per recogniser (``twitter_card_authors``, ``dom_bylines``/``dom_authors``,
 ``visible_byline``, ``headline_byline``). Names are cleaned by ``authors``; the choice
 among them is ``author_choice``'s, a personal site's owner ``site_owner``'s.
 """
@@ -14,9 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import NamedTuple
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
-
-from dehusk.evidence import Element, Evidence
+from dehusk.evidence import BylineText, Element, Evidence
 from dehusk.metadata.author_choice import clean_credit
 from dehusk.metadata.authors import (
     BYLINE_START,
@@ -167,21 +165,17 @@ BYLINE_LABEL = re.compile(
 _LIST_TAGS = frozenset({"ul", "ol"})
 
 
-def visible_byline(tree: LexborHTMLParser, exclude: Iterable[str] = ()) -> VisibleByline:
+def visible_byline(page: Evidence, exclude: Iterable[str] = ()) -> VisibleByline:
     """Names from the first short element that prints a byline ("By Amy Wilhelm",
     "Contributors: Janet Loughrey", "Mar 24, 2025 By Jerry Chu", a label "Author" with
     the name after it) whatever its markup — for pages whose byline has no author class,
     no link to an author page and no block of its own — and the first such byline's
     credit when it names no person. Outside comments, related posts, sidebars, footers
-    and menus."""
-    body = tree.body
-    if body is None:
-        return VisibleByline()
+    and menus. The elements are the native pass's (``Evidence.byline_texts``: those of the
+    body's first ``MAX_VISIBLE_NODES`` nodes whose own text has "by", "author" or ":")."""
     credit = ""
-    for count, node in enumerate(body.traverse()):
-        if count > MAX_VISIBLE_NODES:
-            break
-        raw = node.text(deep=False)
+    for node in page.byline_texts:
+        raw = node.own
         low = raw.lower() if raw else ""
         if not low or ("by" not in low and ":" not in low and "author" not in low):
             continue  # substring tests first: the hint's regex is slower on long text
@@ -191,7 +185,7 @@ def visible_byline(tree: LexborHTMLParser, exclude: Iterable[str] = ()) -> Visib
         if not own or not (VISIBLE_LEAD.match(own) or BYLINE_LABEL.fullmatch(own)):
             continue
         found = _byline_text(node)
-        if found is None or _in_skipped(found[0], found[2]) or _in_menu(found[0]):
+        if found is None or _chain_skipped(found[0], found[2]) or _in_menu(found[0]):
             continue
         text = found[1]
         names = clean_authors([text], exclude)
@@ -268,37 +262,40 @@ def _first_name_led(name: str) -> bool:
     return words[0] in given_names() and not any(w in COMPANY_WORDS for w in words)
 
 
-def _byline_text(node: LexborNode) -> tuple[LexborNode, str, bool] | None:
-    """The element holding the byline that ``node``'s own text opens, that byline as "By
-    …", and whether a label alone opened it; None when the lead-in does not open a short
-    text ("Solutions <b>by</b> Company Size"). A label alone ("<span>By</span> <a>…",
-    "<h3>Author</h3>") takes its names from its parent's text after it, or, when that
-    text goes on long or the next element is a list, from the element after it."""
-    text = _lead_text(_bounded(node.text(deep=True, separator=" ")))
+#: (tag, class, id) of an element and of the elements above it, nearest first.
+Chain = Sequence[tuple[str, str, str]]
+
+
+def _byline_text(node: BylineText) -> tuple[Chain, str, bool] | None:
+    """The element holding the byline that ``node``'s own text opens (as its chain), that
+    byline as "By …", and whether a label alone opened it; None when the lead-in does not
+    open a short text ("Solutions <b>by</b> Company Size"). A label alone ("<span>By</span>
+    <a>…", "<h3>Author</h3>") takes its names from its parent's text after it, or, when
+    that text goes on long or the next element is a list, from the element after it."""
+    text = _lead_text(node.text)
     if not BYLINE_LABEL.fullmatch(text):
-        return _opened(node, text)
-    parent = node.parent
-    if parent is None:
+        return _opened(node.up, text)
+    if node.parent is None:
         return None
-    whole = _lead_text(parent.text(deep=True, separator=" ")[: MAX_RAW_BYLINE * 4])
+    parent = node.up[1:]
+    whole = _lead_text(node.parent)
     if not whole.startswith(text):
         return _opened(parent, _lead_text(_bounded(whole)))  # "Posted <span>by</span> Jo"
-    after = node.next
-    while after is not None and after.tag == "-text" and not (after.text_content or "").strip():
-        after = after.next
-    if after is not None and after.tag in _LIST_TAGS:
-        items = (SPACE.sub(" ", li.text(deep=True)).strip() for li in after.css("li"))
-        names = ", ".join(i for i in items if i)
-        return (after, "By " + names, True) if 0 < len(names) <= MAX_VISIBLE_BYLINE else None
+    after = node.after
+    if after is not None and len(after) == 5 and after[0] in _LIST_TAGS:
+        holder = ((after[0], after[1], after[2]), *parent)
+        names = ", ".join(i for i in (SPACE.sub(" ", li).strip() for li in after[4] or ()) if i)
+        return (holder, "By " + names, True) if 0 < len(names) <= MAX_VISIBLE_BYLINE else None
     if 0 < len(whole) - len(text) <= MAX_VISIBLE_BYLINE:
         return parent, "By " + whole[len(text) :].strip(" :"), True
-    if after is None or after.tag in ("-text", "-comment"):
+    if after is None or len(after) != 5:
         return None  # the label opens a long text: its names stand in the next element
-    name = _lead_text(_bounded(after.text(deep=True, separator=" ")))
-    return (after, "By " + name, True) if 0 < len(name) <= MAX_VISIBLE_BYLINE else None
+    name = _lead_text(after[3])
+    holder = ((after[0], after[1], after[2]), *parent)
+    return (holder, "By " + name, True) if 0 < len(name) <= MAX_VISIBLE_BYLINE else None
 
 
-def _opened(holder: LexborNode, text: str) -> tuple[LexborNode, str, bool] | None:
+def _opened(holder: Chain, text: str) -> tuple[Chain, str, bool] | None:
     """``text`` as "By …" when a lead-in opens it and short names follow."""
     lead = VISIBLE_LEAD.match(text)
     if lead is None or lead.end() == len(text) or len(text) - lead.end() > MAX_VISIBLE_BYLINE:
@@ -310,18 +307,14 @@ def _opened(holder: LexborNode, text: str) -> tuple[LexborNode, str, bool] | Non
 MENU = re.compile(r"\b(?:nav|menu|filter|dropdown|breadcrumb)", re.IGNORECASE)
 
 
-def _in_menu(node: LexborNode) -> bool:
-    """Inside a ``<nav>``, a ``<header>`` menu or an element classed as a menu or filter."""
-    current: LexborNode | None = node
-    for _ in range(8):
-        if current is None:
-            return False
-        if current.tag in ("nav", "select", "option", "button", "label", "form"):
+def _in_menu(chain: Chain) -> bool:
+    """Inside a ``<nav>``, a ``<header>`` menu or an element classed as a menu or filter
+    (the first ``SKIP_REACH`` of ``chain``, the element first)."""
+    for tag, classes, ident in islice(chain, SKIP_REACH):
+        if tag in ("nav", "select", "option", "button", "label", "form"):
             return True
-        marks = _marks(current.attributes.get("class") or "", current.attributes.get("id") or "")
-        if MENU.search(marks):
+        if MENU.search(_marks(classes, ident)):
             return True
-        current = current.parent
     return False
 
 
@@ -365,28 +358,14 @@ def _marks(classes: str, ident: str) -> str:
     return _LAYOUT_MARKS.sub("", marks) if "-" in marks else marks
 
 
-def _in_skipped(node: LexborNode, labelled: bool = False) -> bool:
-    """Inside a comment, related-posts or sidebar container (checks a few ancestors); a
-    ``labelled`` byline only inside comments, related posts and footers (``LABELLED_SKIP``)."""
-    return _chain_skipped(_node_chain(node), labelled)
-
-
-def _node_chain(node: LexborNode) -> Iterator[tuple[str, str, str]]:
-    """(tag, class, id) of ``node`` and of its ancestors, nearest first."""
-    current: LexborNode | None = node
-    while current is not None:
-        attrs = current.attributes
-        yield current.tag or "", attrs.get("class") or "", attrs.get("id") or ""
-        current = current.parent
-
-
 #: Elements looked at for a skipped container: the element and its nearest ancestors.
 SKIP_REACH = 8
 
 
 def _chain_skipped(chain: Iterable[tuple[str, str, str]], labelled: bool = False) -> bool:
     """Whether one of the first ``SKIP_REACH`` of ``chain`` ((tag, class, id), the element
-    first) is a comment, related-posts or sidebar container (``_in_skipped``)."""
+    first) is a comment, related-posts or sidebar container; for a ``labelled`` byline only
+    a comment, related-posts or footer one (``LABELLED_SKIP``)."""
     skip, tags = (LABELLED_SKIP, ("footer",)) if labelled else (DOM_SKIP, ("footer", "aside"))
     for tag, classes, ident in islice(chain, SKIP_REACH):
         if skip.search(_marks(classes, ident)) or tag in tags:

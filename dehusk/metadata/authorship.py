@@ -105,7 +105,7 @@ def authors(
     choose: Chooser,
 ) -> Names:
     """The authors (see the module docstring)."""
-    visible = visible_byline(tree, exclude)
+    visible = visible_byline(ev.page, exclude)
     page = Page(exclude, " ".join(" ".join(b.text.split()) for b in blocks).lower())
     under_headline = headline_byline([b.text for b in blocks], headline, exclude)
     found = sources(ev, tree, body_names, exclude, url, (visible.names, under_headline))

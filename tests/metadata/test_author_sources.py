@@ -27,7 +27,7 @@ from dehusk.metadata.meta import read_meta
 
 def byline_names_of(tree: LexborHTMLParser) -> tuple[str, ...]:
     """The names of the page's visible byline."""
-    return visible_byline(tree).names
+    return visible_byline(tree_evidence(tree)).names
 
 
 def test_dom_byline_skips_comments() -> None:
@@ -354,13 +354,13 @@ def test_visible_byline_credit_when_no_person() -> None:
         "<body><h1>T</h1><ul class='article__meta'><li>by <a class='segment-heading' "
         "href='javascript:void(0)'>Marketing Team</a></li></ul></body>"
     )
-    assert visible_byline(LexborHTMLParser(team)) == ((), "Marketing Team")
+    assert visible_byline(tree_evidence(LexborHTMLParser(team))) == ((), "Marketing Team")
     for html in (
         # A name with debris after it is a person's byline gone wrong, not a credit.
         "<body><p>By: <a>Samer Morqos</a>, Counseling Psychologist (GMT+2)</p></body>",
         "<body><p>By default</p></body>",
     ):
-        assert visible_byline(LexborHTMLParser(html)).credit == "", html
+        assert visible_byline(tree_evidence(LexborHTMLParser(html))).credit == "", html
 
 
 def test_clean_credit_drops_weekdays_and_accounts() -> None:
@@ -464,7 +464,7 @@ def test_a_reading_time_before_the_visible_byline() -> None:
     assert byline_names_of(LexborHTMLParser(page.format("Jane Doe"))) == ("Jane Doe",)
     # The site's own name printed as the byline is its credit.
     tree = LexborHTMLParser(page.format("ASU Online"))
-    assert visible_byline(tree, ("ASU Online",)).credit == "ASU Online"
+    assert visible_byline(tree_evidence(tree), ("ASU Online",)).credit == "ASU Online"
 
 
 def test_labels_placeholders_and_menus_are_no_credit() -> None:
