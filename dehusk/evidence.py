@@ -5,13 +5,19 @@ In: a parsed ``Document``. Out: ``Evidence`` — a plain frozen value holding, i
 order, the <meta>, <link> and <base> elements, scripts (JSON-LD and others, raw text),
 <title>, <time>, headings, images, figures and figcaptions, microdata (``[itemprop]``,
 ``[property]``, ``[rel~=author]``), elements whose class or id names an author, a byline or
-a date, whose class names "meta" or "fn", and links to an author's page; each with its
-attributes, its text (``" ".join(node.text().split())``; a script's raw), its text as
-``text(separator=" ")`` folds it (``spaced``), the context tags above it (``within``: nav,
-header, footer, article, a, head, h1…) and where its subtree ends (``end``: descendants are
-the elements after it up to there). An <h1>/<h2> also carries its text as shown
-(``shown``) and the link it is, holds or sits in (``link``); a byline candidate its
-ancestors (``up``). Reading it needs no tree, so the tree can be freed before metadata runs.
+a date, whose class names "meta" or "fn", links to an author's page, <article>/<main>/
+<body>, footers and copyright-classed elements, links to a home or About page and a
+figure's <small>s; each with its attributes, its text (``" ".join(node.text().split())``;
+a script's raw), its text as ``text(separator=" ")`` folds it (``spaced``), the context
+tags above it (``within``: nav, header, footer, article, a, head, h1…) and where its
+subtree ends (``end``: descendants are the elements after it up to there). An <h1>/<h2>
+also carries its text as shown (``shown``) and the link it is, holds or sits in
+(``link``); a byline candidate or a <time> its ancestors (``up``); a <time> its raw text;
+a short element its unfolded separator text (``short``); the first footers their text's
+end (``tail``). Besides: the page's quirks mode, and from the body the <h1>s and the text
+nodes that may hold a date (``dates``, ``ShownText``) and the elements whose own text may
+open a byline (``byline_texts``, ``BylineText``), each with its place and context. Reading
+it needs no tree, so the tree can be freed before metadata runs.
 """
 
 from __future__ import annotations
@@ -41,6 +47,10 @@ class Kind(IntEnum):
     BYLINE = 10
     CAPTION = 11
     BASE = 12
+    SCOPE = 13
+    REGION = 14
+    HOME = 15
+    SMALL = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +81,10 @@ class Element:
     #: ``node.text(separator=" ")`` unfolded when at most 120 characters long (a
     #: date-classed element's date is no longer), else None; None for a script.
     short: str | None = None
+    #: The last 2000 characters of ``node.text(separator=" ")`` for the page's first four
+    #: footer or copyright elements (``<footer>``, a class naming a footer or a copyright,
+    #: an id naming a copyright), else None.
+    tail: str | None = None
 
     def get(self, name: str) -> str:
         """An attribute's value ("" when absent or empty)."""
@@ -125,6 +139,10 @@ class Evidence:
     items: tuple[Element, ...] = ()
     bylines: tuple[Element, ...] = ()
     bases: tuple[Element, ...] = ()
+    scopes: tuple[Element, ...] = ()  #: <article>, <main>, <body>
+    regions: tuple[Element, ...] = ()  #: footers, copyright-classed elements
+    homes: tuple[Element, ...] = ()  #: links to a site's home page or an About page
+    smalls: tuple[Element, ...] = ()  #: <small> inside a <figure>
     #: The <h1>s of the body as (seen text nodes before it, its text), in document order.
     h1s: tuple[tuple[int, str], ...] = ()
     #: The body's seen text nodes that may hold a date, in document order.
@@ -165,6 +183,10 @@ _FIELDS = {
     Kind.ITEM: "items",
     Kind.BYLINE: "bylines",
     Kind.BASE: "bases",
+    Kind.SCOPE: "scopes",
+    Kind.REGION: "regions",
+    Kind.HOME: "homes",
+    Kind.SMALL: "smalls",
 }
 
 

@@ -19,6 +19,10 @@ cdef enum:
     E_BYLINE = 10  # class/id naming an author, a byline or a date
     E_CAPTION = 11
     E_BASE = 12
+    E_SCOPE = 13  # <article>, <main>, <body>: where the article's figures are looked for
+    E_REGION = 14  # <footer>, class naming a footer or a copyright, id naming a copyright
+    E_HOME = 15  # a link to a site's home page ("/", "https://host/") or an About page
+    E_SMALL = 16  # <small> inside a <figure> (a photo credit)
 
 #: Ancestors kept above a byline candidate (``Element.up``): the metadata stage looks at the
 #: element and seven above it for a comment, related-posts or sidebar container.
@@ -82,10 +86,19 @@ cdef enum:
     C_BYLINE_UP = 8
 BYLINE_UP = C_BYLINE_UP
 cdef uintptr_t TAG_UL = TAG_IDS["ul"], TAG_OL = TAG_IDS["ol"], TAG_LI = TAG_IDS["li"]
+cdef uintptr_t TAG_FOOTER = TAG_IDS["footer"], TAG_SMALL = TAG_IDS["small"]
+#: Footer and copyright elements whose text's end is kept (``Element.tail``), and how much
+#: of it: ``site_owner.copyright_texts`` reads the first four, their last 2000 characters.
+cdef enum:
+    C_REGIONS = 4
+    C_TAIL_CHARS = 2000
+REGIONS = C_REGIONS
+TAIL_CHARS = C_TAIL_CHARS
 
 #: Ancestors the evidence records as context (``Element.within``).
 EVIDENCE_CONTEXT = sorted(vocab.CONTEXT_TAGS | {"a", "head", "h1", "h2", "h3", "h4", "h5", "h6"})
 cdef dict _CONTEXT_IDS = {TAG_IDS[n]: 1 << i for i, n in enumerate(EVIDENCE_CONTEXT)}
+cdef uint32_t FIGURE_BIT = _CONTEXT_IDS[TAG_IDS["figure"]]
 cdef dict EVIDENCE_SETS = {0: frozenset()}
 
 #: Bounds on hostile pages: no page of either dev set comes near them. A script's text is
@@ -263,7 +276,52 @@ cdef int _kind_of(lxb_dom_node_t *node) noexcept:
         return E_BYLINE
     if tag == LXB_TAG_A and _author_href(el):
         return E_BYLINE
+    if tag == TAG_ARTICLE or tag == TAG_MAIN or tag == LXB_TAG_BODY:
+        return E_SCOPE
+    if _region(el):
+        return E_REGION
+    if tag == LXB_TAG_A and _home_href(el):
+        return E_HOME
     return 0
+
+
+cdef bint _region(const lxb_dom_element_t *el) noexcept nogil:
+    """A <footer>, or an element whose class names a footer or a copyright, or whose id
+    names a copyright (any case)."""
+    cdef const lexbor_str_t *v = _value(el.attr_class)
+    if el.node.local_name == TAG_FOOTER:
+        return True
+    if v != NULL and (
+        _has_ci(v.data, v.length, "copyright", 9) or _has_ci(v.data, v.length, "footer", 6)
+    ):
+        return True
+    v = _value(el.attr_id)
+    return v != NULL and _has_ci(v.data, v.length, "copyright", 9)
+
+
+cdef bint _home_href(const lxb_dom_element_t *el) noexcept nogil:
+    """Whether a link's href is "/", holds "/about", or is a site's root ("https://host/",
+    "http://host/": no other slash after the scheme's)."""
+    cdef const lexbor_str_t *v = _value(_attr(el, LXB_DOM_ATTR_HREF))
+    cdef Py_ssize_t start, i
+    if v == NULL:
+        return False
+    if v.length == 1 and v.data[0] == 47:  # "/"
+        return True
+    if _has(v.data, v.length, "/about", 6):
+        return True
+    if v.length > 8 and memcmp(v.data, b"https://", 8) == 0:
+        start = 8
+    elif v.length > 7 and memcmp(v.data, b"http://", 7) == 0:
+        start = 7
+    else:
+        return False
+    if v.data[v.length - 1] != 47:
+        return False
+    for i in range(start, v.length - 1):
+        if v.data[i] == 47:
+            return False
+    return True
 
 
 cdef bint _author_href(const lxb_dom_element_t *el) noexcept nogil:
@@ -548,6 +606,7 @@ def gather(root):
     cdef int depth = 0, kind, order = 0, slot
     cdef Py_ssize_t shown_texts = 0  # visible text nodes of the body so far
     cdef Py_ssize_t body_nodes = 0  # nodes of the body (not text) so far
+    cdef int regions = 0  # footer and copyright elements so far
     cdef uint32_t bit, mask
     cdef uintptr_t tag
     cdef _Buffer buf = _Buffer(), spaced_buf = _Buffer()
@@ -562,6 +621,12 @@ def gather(root):
         if node.type == LXB_DOM_NODE_TYPE_ELEMENT:
             tag = node.local_name
             kind = _kind_of(node)
+            if not kind and tag == TAG_SMALL and mask & FIGURE_BIT:
+                kind = E_SMALL
+            tail = None
+            if regions < C_REGIONS and _region(<const lxb_dom_element_t *> node):
+                regions += 1
+                tail = _separated(node, buf, MAX_TEXT_BYTES)[-C_TAIL_CHARS:]
             text = None
             if kind and len(out) < MAX_EVIDENCE:
                 # A script is one text node, read whole (a JSON-LD block can pass the cap);
@@ -583,7 +648,7 @@ def gather(root):
                             _up(node) if kind == E_TIME
                             or _byline_candidate(<const lxb_dom_element_t *> node) else None,
                             raw if kind == E_TIME else "",
-                            None if kind == E_SCRIPT else _short_text(node, buf)])
+                            None if kind == E_SCRIPT else _short_text(node, buf), tail])
             if (mask & BODY_BIT or tag == LXB_TAG_BODY) and body_nodes < C_BYLINE_NODES:
                 body_nodes += 1
                 candidate = _byline_candidate_text(node, buf)

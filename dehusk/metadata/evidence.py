@@ -6,10 +6,11 @@ microdata/RDFa value (``meta``), the ``<title>``, the ``<h1>``/``<h2>`` headings
 (with whether each links to the site's home page) and the texts of the byline-classed
 elements. Every field reads this value, not the tree.
 
-Read later from the native evidence (``page``), because they need the headline first: the
-dates (``date_candidates``, ``dates``). Read elsewhere still, from the tree: the visible
-"By" line (``author_sources.visible_byline``), a site owner's copyright and home-link
-texts (read only when no one else signs) and the images (``images``).
+Read later from the native evidence (``page``, kept here), because they need the headline
+or the site's names first or are read only sometimes: the dates (``date_candidates``,
+``dates``), the visible "By" line (``author_sources.visible_byline``), a site owner's
+copyright and home-link texts (read only when no one else signs) and the figures
+(``images``). No field reads the tree.
 """
 
 from __future__ import annotations

@@ -196,7 +196,7 @@ def test_citation_tags_give_every_author_in_reading_order() -> None:
         '<meta name="citation_author" content="van der Merwe, Marna">'
         "</head><body><h1>Efficacy</h1></body></html>"
     )
-    meta = extract_metadata(LexborHTMLParser(html), (), None, "rules").metadata
+    meta = extract_metadata(tree_evidence(LexborHTMLParser(html)), (), None, "rules").metadata
     assert meta.authors == ("Jennifer Huberty", "Jeni Green", "Marna van der Merwe")
 
 
@@ -214,7 +214,9 @@ def test_a_learned_chooser_does_not_overrule_citation_tags(tmp_path: Path) -> No
         '<meta name="citation_author" content="Pradeep Patil">'
         "</head><body><h1>Burnout</h1></body></html>"
     )
-    result = extract_metadata(LexborHTMLParser(html), (), None, str(tmp_path / "m.npz"))
+    result = extract_metadata(
+        tree_evidence(LexborHTMLParser(html)), (), None, str(tmp_path / "m.npz")
+    )
     assert result.metadata.authors == ("Aditya Mahindru", "Pradeep Patil")
     assert not any("learned chooser" in w for w in result.warnings)
 
@@ -230,13 +232,20 @@ def test_the_owner_from_the_site_names_first_words_and_the_about_link() -> None:
         '<a href="/">Home</a><p>Ten pieces of home gym equipment.</p>'
     )
     url = "https://melissaneill.com/10-of-the-best-home-gym-equipment/"
-    assert "Melissa Neill" in home_link_texts(tree, url)
-    owner = site_owner("Body by Bikini", "", list, url, lambda: home_link_texts(tree, url))
+    assert "Melissa Neill" in home_link_texts(tree_evidence(tree), url)
+    owner = site_owner(
+        "Body by Bikini", "", list, url, lambda: home_link_texts(tree_evidence(tree), url)
+    )
     assert owner == ("Melissa Neill",)
     # A host with no known first name ties no link text to it ("Docker Docs").
     docs = LexborHTMLParser('<a href="/">Docker Docs</a>')
     url = "https://docs.docker.com/get-started/"
-    assert site_owner("", "Docs | Docker Docs", list, url, lambda: home_link_texts(docs, url)) == ()
+    assert (
+        site_owner(
+            "", "Docs | Docker Docs", list, url, lambda: home_link_texts(tree_evidence(docs), url)
+        )
+        == ()
+    )
 
 
 def test_a_credit_loses_the_icon_before_it() -> None:

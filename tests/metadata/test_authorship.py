@@ -17,7 +17,7 @@ PAGE = """<html><head><meta name="author" content="Jane Doe">
 
 def test_every_source_is_read_and_every_rule_says_why() -> None:
     tree = LexborHTMLParser(PAGE)
-    found = sources(gather(tree_evidence(tree), None), tree, (), (), None, ((), ()))
+    found = sources(gather(tree_evidence(tree), None), (), (), None, ((), ()))
     assert set(found) == set(get_args(AuthorSource))
     assert set(names(AUTHORS)) == set(found) - {"owner"}  # the owner is a fallback
     assert all(rule.reason for rule in AUTHORS) and all(reason for reason, _ in OVERRIDES)

@@ -123,7 +123,9 @@ def test_a_dateline_showing_the_clock_is_passed_over() -> None:
         Block("12.12.2025", Label.PARAGRAPH, True),
         Block("Taxes fund roads and schools.", Label.PARAGRAPH, True),
     )
-    result = extract_metadata(LexborHTMLParser(page), blocks, "https://example.org/taxes")
+    result = extract_metadata(
+        tree_evidence(LexborHTMLParser(page)), blocks, "https://example.org/taxes"
+    )
     assert result.metadata.published == "2025-12-12"
 
 
@@ -232,7 +234,9 @@ def test_originally_published_date_is_the_publication_date() -> None:
         ("2019-09-26", True),
     ]
     assert original_date(shown) == "2019-09-26T16:12:00"
-    meta = extract_metadata(tree, (), "https://example.org/advice/tiny-home").metadata
+    meta = extract_metadata(
+        tree_evidence(tree), (), "https://example.org/advice/tiny-home"
+    ).metadata
     assert meta.published == "2019-09-26T16:12:00"
     # "Published" alone is no statement about a first publication.
     plain = page.replace("originally published", "published")
@@ -381,7 +385,9 @@ def test_headline_date_outranks_a_date_classed_element_and_json_ld() -> None:
         '<aside><a href="/blog/other">Filing season opens</a>'
         '<div class="post-date">January 31, 2025</div></aside></body></html>'
     )
-    result = extract_metadata(LexborHTMLParser(page), (), "https://example.org/blog/taxes")
+    result = extract_metadata(
+        tree_evidence(LexborHTMLParser(page)), (), "https://example.org/blog/taxes"
+    )
     assert result.metadata.published == "2025-01-27"
     # With only JSON-LD declaring a date, the date printed by the headline still wins
     # (even an "Updated" one: on the dev set the annotators took it, 2 pages to 0).
@@ -394,7 +400,9 @@ def test_headline_date_outranks_a_date_classed_element_and_json_ld() -> None:
         f"<html>{ld}<body><h1>Best renovations</h1><p>By Jane Roe</p>"
         "<p>Updated September 5, 2024</p><p>Some projects pay back.</p></body></html>"
     )
-    result = extract_metadata(LexborHTMLParser(page), (), "https://example.org/renovations")
+    result = extract_metadata(
+        tree_evidence(LexborHTMLParser(page)), (), "https://example.org/renovations"
+    )
     assert result.metadata.published == "2024-09-05"
 
 
@@ -414,11 +422,15 @@ def test_modified_falls_back_to_the_update_the_page_prints() -> None:
         "<html><body><h1>Best hiking boots</h1><p>Published March 2, 2024</p>"
         "<p>Updated January 10, 2025</p><p>We walked 300 miles in them.</p></body></html>"
     )
-    meta = extract_metadata(LexborHTMLParser(page), (), "https://example.org/boots").metadata
+    meta = extract_metadata(
+        tree_evidence(LexborHTMLParser(page)), (), "https://example.org/boots"
+    ).metadata
     assert (meta.published, meta.modified) == ("2024-03-02", "2025-01-10")
     # an "update" before the published day is no revision of this story
     early = page.replace("January 10, 2025", "January 10, 2023")
-    meta = extract_metadata(LexborHTMLParser(early), (), "https://example.org/boots").metadata
+    meta = extract_metadata(
+        tree_evidence(LexborHTMLParser(early)), (), "https://example.org/boots"
+    ).metadata
     assert meta.modified is None
 
 

@@ -47,7 +47,7 @@ def blocks() -> tuple[Block, ...]:
 
 
 def run(html: str, blocks: tuple[Block, ...] = (), url: str | None = None) -> MetaResult:
-    return extract_metadata(LexborHTMLParser(html), blocks, url)
+    return extract_metadata(tree_evidence(LexborHTMLParser(html)), blocks, url)
 
 
 def test_every_field_of_a_news_page() -> None:
@@ -150,9 +150,11 @@ def test_a_chooser_that_overrules_the_rules_says_so(tmp_path: Path) -> None:
         'The Verge"></head><body><h1>The best phones of 2025</h1><p>Text.</p></body></html>'
     )
     url = "https://www.theverge.com/phones"
-    rules = extract_metadata(LexborHTMLParser(page), (), url, "rules")
+    rules = extract_metadata(tree_evidence(LexborHTMLParser(page)), (), url, "rules")
     assert rules.metadata.title == "The best phones of 2025" and not rules.warnings
-    learned = extract_metadata(LexborHTMLParser(page), (), url, str(tmp_path / "m.npz"))
+    learned = extract_metadata(
+        tree_evidence(LexborHTMLParser(page)), (), url, str(tmp_path / "m.npz")
+    )
     assert learned.metadata.title == "The best phones of 2025, ranked"
     assert learned.warnings == (
         "title: the learned chooser took 'The best phones of 2025, ranked' over "
@@ -226,17 +228,19 @@ def test_the_site_name_in_a_home_heading_leaves_the_title() -> None:
         "<h1><a href='/'>Lessons Learned</a></h1><h3>The lean startup</h3><p>Text.</p>"
         "</body></html>"
     )
-    result = extract_metadata(LexborHTMLParser(page), (), "https://www.example.com/lean.html")
+    result = extract_metadata(
+        tree_evidence(LexborHTMLParser(page)), (), "https://www.example.com/lean.html"
+    )
     assert result.metadata.title == "The lean startup"
 
 
 def test_a_relative_canonical_link_is_resolved_against_the_page_url() -> None:
     page = '<html><head><link rel="canonical" href="/agency"></head><body><p>x</p></body></html>'
     tree = LexborHTMLParser(page)
-    assert extract_metadata(tree, (), "https://ml.example.edu/a?b=1").metadata.canonical_url == (
-        "https://ml.example.edu/agency"
-    )
-    bare = extract_metadata(LexborHTMLParser("<p>x</p>"), (), "https://x.org/")
+    assert extract_metadata(
+        tree_evidence(tree), (), "https://ml.example.edu/a?b=1"
+    ).metadata.canonical_url == ("https://ml.example.edu/agency")
+    bare = extract_metadata(tree_evidence(LexborHTMLParser("<p>x</p>")), (), "https://x.org/")
     assert bare.metadata.canonical_url is None
 
 
