@@ -203,7 +203,16 @@ def test_seen_text_nodes_and_headings_match_the_tree_on_real_pages(name: str) ->
 @pytest.mark.parametrize("name", IDS)
 def test_byline_candidates_match_the_tree_on_real_pages(name: str) -> None:
     from dehusk._native.walk import BYLINE_NODES, RAW_BYLINE
-    from dehusk.metadata.author_sources import MAX_RAW_BYLINE, MAX_VISIBLE_NODES, _bounded
+    from dehusk.metadata.author_sources import (
+        _LEAD_HINT,
+        MAX_RAW_BYLINE,
+        MAX_VISIBLE_NODES,
+        _bounded,
+    )
+
+    def opens(own: str) -> bool:  # the tests visible_byline makes of an element's own text
+        bounded = _bounded(own)
+        return bool(bounded) and bool(_LEAD_HINT.search(bounded) or "author" in own.lower())
 
     assert (BYLINE_NODES, RAW_BYLINE) == (MAX_VISIBLE_NODES + 1, MAX_RAW_BYLINE)
     raw = gzip.decompress((PAGES / name / "page.html.gz").read_bytes())
@@ -215,7 +224,7 @@ def test_byline_candidates_match_the_tree_on_real_pages(name: str) -> None:
         own = node.text(deep=False)
         if count > MAX_VISIBLE_NODES:
             break
-        if any(w in own.lower() for w in ("by", "author", ":")):
+        if opens(own):
             parent = node.parent
             up = [(node.tag or "", node.attributes.get("class") or "")]
             up += [(a.tag or "", a.attributes.get("class") or "") for a in _up(node)[:8]]
@@ -227,7 +236,11 @@ def test_byline_candidates_match_the_tree_on_real_pages(name: str) -> None:
                     up,
                 )
             )
-    got = [(b.own, b.text, b.parent, [(t, c) for t, c, _ in b.up]) for b in found.byline_texts]
+    got = [
+        (b.own, b.text, b.parent, [(t, c) for t, c, _ in b.up])
+        for b in found.byline_texts
+        if opens(b.own)  # the pass keeps a superset: its test is a cheaper one
+    ]
     assert got == wanted
 
 

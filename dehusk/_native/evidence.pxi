@@ -240,6 +240,7 @@ cdef int _kind_of(lxb_dom_node_t *node) noexcept:
     cdef uintptr_t tag = node.local_name
     cdef const lexbor_str_t *v
     cdef const lxb_dom_attr_t *attr
+    cdef uint32_t classes, ident
     if tag == LXB_TAG_META:
         return E_META
     if tag == LXB_TAG_LINK:
@@ -269,16 +270,14 @@ cdef int _kind_of(lxb_dom_node_t *node) noexcept:
             if v != NULL and _has_ci(v.data, v.length, "author", 6):
                 return E_ITEM
         attr = attr.next
-    if _bylineish(_value(el.attr_class)) or _bylineish(_value(el.attr_id)):
-        return E_BYLINE
-    v = _value(el.attr_class)
-    if v != NULL and (_has_ci(v.data, v.length, "meta", 4) or _has_ci(v.data, v.length, "fn", 2)):
+    classes, ident = _words(_value(el.attr_class)), _words(_value(el.attr_id))
+    if (classes | ident) & W_BYLINEISH or classes & (W_META | W_FN):
         return E_BYLINE
     if tag == LXB_TAG_A and _author_href(el):
         return E_BYLINE
     if tag == TAG_ARTICLE or tag == TAG_MAIN or tag == LXB_TAG_BODY:
         return E_SCOPE
-    if _region(el):
+    if tag == TAG_FOOTER or classes & (W_COPYRIGHT | W_FOOTER) or ident & W_COPYRIGHT:
         return E_REGION
     if tag == LXB_TAG_A and _home_href(el):
         return E_HOME
@@ -347,6 +346,85 @@ cdef bint _byline_candidate(const lxb_dom_element_t *el) noexcept nogil:
         return True
     v = _value(_attr(el, LXB_DOM_ATTR_REL))
     return v != NULL and _has_ci(v.data, v.length, "author", 6)
+
+
+cdef enum:
+    W_AUTHOR = 1
+    W_BYLINE = 2
+    W_DATE = 4
+    W_TIME = 8
+    W_PUBLISH = 16
+    W_POSTED = 32
+    W_WRITER = 64
+    W_CONTRIBUTOR = 128
+    W_CREDIT = 256
+    W_META = 512
+    W_FN = 1024
+    W_COPYRIGHT = 2048
+    W_FOOTER = 4096
+    #: The words of ``_bylineish``.
+    W_BYLINEISH = 511
+
+
+cdef inline bint _at_ci(const uint8_t *p, Py_ssize_t n, Py_ssize_t i, const char *word, Py_ssize_t k) noexcept nogil:
+    """Whether ``word`` (lowercase ASCII, ``k`` bytes) stands at ``p[i:]``, ignoring ASCII case."""
+    cdef Py_ssize_t j
+    if i + k > n:
+        return False
+    for j in range(k):
+        if (p[i + j] | 0x20) != <uint8_t> word[j]:
+            return False
+    return True
+
+
+cdef uint32_t _words(const lexbor_str_t *v) noexcept nogil:
+    """Which of the words the evidence looks for in a class or id (``W_*``) occur in ``v``,
+    any ASCII case, in one pass."""
+    cdef uint32_t bits = 0
+    cdef Py_ssize_t i, n
+    cdef const uint8_t *p
+    cdef uint8_t c
+    if v == NULL:
+        return 0
+    p, n = v.data, v.length
+    for i in range(n):
+        c = p[i] | 0x20
+        if c == 97:  # a
+            if _at_ci(p, n, i, "author", 6):
+                bits |= W_AUTHOR
+        elif c == 98:  # b
+            if _at_ci(p, n, i, "byline", 6):
+                bits |= W_BYLINE
+        elif c == 100:  # d
+            if _at_ci(p, n, i, "date", 4):
+                bits |= W_DATE
+        elif c == 116:  # t
+            if _at_ci(p, n, i, "time", 4):
+                bits |= W_TIME
+        elif c == 112:  # p
+            if _at_ci(p, n, i, "publish", 7):
+                bits |= W_PUBLISH
+            elif _at_ci(p, n, i, "posted", 6):
+                bits |= W_POSTED
+        elif c == 119:  # w
+            if _at_ci(p, n, i, "writer", 6):
+                bits |= W_WRITER
+        elif c == 99:  # c
+            if _at_ci(p, n, i, "contributor", 11):
+                bits |= W_CONTRIBUTOR
+            elif _at_ci(p, n, i, "credit", 6):
+                bits |= W_CREDIT
+            elif _at_ci(p, n, i, "copyright", 9):
+                bits |= W_COPYRIGHT
+        elif c == 109:  # m
+            if _at_ci(p, n, i, "meta", 4):
+                bits |= W_META
+        elif c == 102:  # f
+            if _at_ci(p, n, i, "fn", 2):
+                bits |= W_FN
+            elif _at_ci(p, n, i, "footer", 6):
+                bits |= W_FOOTER
+    return bits
 
 
 cdef bint _bylineish(const lexbor_str_t *v) noexcept nogil:
@@ -453,8 +531,8 @@ cdef bint _maybe_date(const lexbor_str_t *s) noexcept nogil:
 
 
 
-cdef str _own_text(lxb_dom_node_t *node, _Buffer buf):
-    """``node.text(deep=False)``: its own text nodes concatenated (capped)."""
+cdef int _own_bytes(lxb_dom_node_t *node, _Buffer buf) except -1:
+    """Into ``buf``, ``node.text(deep=False)``: its own text nodes concatenated (capped)."""
     cdef lxb_dom_node_t *child = node.first_child
     cdef const lexbor_str_t *s
     buf.size = 0
@@ -464,7 +542,41 @@ cdef str _own_text(lxb_dom_node_t *node, _Buffer buf):
             if s.data != NULL:
                 buf.put(s.data, min(<Py_ssize_t> s.length, MAX_TEXT_BYTES - buf.size))
         child = child.next
-    return buf.text()
+    return 0
+
+
+cdef inline bint _ascii_word(uint8_t c) noexcept nogil:
+    return (c | 0x20) >= 97 and (c | 0x20) <= 122 or 48 <= c <= 57 or c == 95
+
+
+cdef bint _lead_hint(const uint8_t *p, Py_ssize_t n) noexcept nogil:
+    """Whether own text may open a byline as ``author_sources`` reads one: "author",
+    "contributor" or "writer" in it, or "by" as a word — not after an ASCII letter, not
+    before an ASCII letter, digit or "_" (any case). A superset of what its ``_LEAD_HINT``
+    or ``"author" in low`` accepts: a non-ASCII character next to "by" is let through.
+    One pass."""
+    cdef Py_ssize_t i
+    cdef uint8_t c
+    for i in range(n):
+        c = p[i] | 0x20
+        if c == 98:  # b
+            if (
+                i + 1 < n
+                and (p[i + 1] | 0x20) == 121
+                and not (i > 0 and 97 <= (p[i - 1] | 0x20) <= 122)
+                and not (i + 2 < n and _ascii_word(p[i + 2]))
+            ):
+                return True
+        elif c == 97:  # a
+            if _at_ci(p, n, i, "author", 6):
+                return True
+        elif c == 99:  # c
+            if _at_ci(p, n, i, "contributor", 11):
+                return True
+        elif c == 119:  # w
+            if _at_ci(p, n, i, "writer", 6):
+                return True
+    return False
 
 
 cdef str _separated(lxb_dom_node_t *root, _Buffer buf, Py_ssize_t limit):
@@ -562,16 +674,16 @@ cdef object _next_of(lxb_dom_node_t *node, _Buffer buf):
 
 
 cdef object _byline_candidate_text(lxb_dom_node_t *node, _Buffer buf):
-    """A body element whose own text may open a visible byline ("by", "author" or ":" in
-    it, any case): (own text, ``_bounded_text``, its parent's ``text(separator=" ")`` up to
+    """A body element whose own text may open a visible byline (``_lead_hint``, and at most
+    ``RAW_BYLINE`` characters once folded): (own text,
+    ``_bounded_text``, its parent's ``text(separator=" ")`` up to
     four times ``RAW_BYLINE``, its chain of ``BYLINE_UP`` + 1, ``_next_of``); else None."""
-    own = _own_text(node, buf)
-    if not (
-        _has_ci(buf.data, buf.size, "by", 2)
-        or _has_ci(buf.data, buf.size, "author", 6)
-        or _has(buf.data, buf.size, ":", 1)
+    _own_bytes(node, buf)
+    if not _lead_hint(buf.data, buf.size) or (
+        _folded_chars(buf.data, buf.size, C_RAW_BYLINE) > C_RAW_BYLINE
     ):
-        return None
+        return None  # no lead-in, or longer than RAW_BYLINE even folded (``_bounded``: "")
+    own = buf.text()
     parent = None
     if node.parent != NULL and node.parent.type == LXB_DOM_NODE_TYPE_ELEMENT:
         parent = _separated(node.parent, buf, 4 * C_RAW_BYLINE - 1)
@@ -634,6 +746,8 @@ def gather(root):
                 if kind == E_SCRIPT:
                     raw = _raw_text(node, buf, None, PY_SSIZE_T_MAX)
                     text = spaced = raw
+                elif kind == E_SCOPE or kind == E_REGION:
+                    raw = text = spaced = ""  # containers: what is read of them is not text
                 else:
                     raw = _raw_text(node, buf, spaced_buf, MAX_TEXT_BYTES)
                     text = " ".join(raw.split())
@@ -648,7 +762,8 @@ def gather(root):
                             _up(node) if kind == E_TIME
                             or _byline_candidate(<const lxb_dom_element_t *> node) else None,
                             raw if kind == E_TIME else "",
-                            None if kind == E_SCRIPT else _short_text(node, buf), tail])
+                            None if kind == E_SCRIPT or kind == E_SCOPE or kind == E_REGION
+                            else _short_text(node, buf), tail])
             if (mask & BODY_BIT or tag == LXB_TAG_BODY) and body_nodes < C_BYLINE_NODES:
                 body_nodes += 1
                 candidate = _byline_candidate_text(node, buf)
