@@ -224,9 +224,11 @@ def tree_evidence(tree: LexborHTMLParser) -> Evidence:
     quirks, rows, h1s, dates, bylines = gather(root)
     found: dict[str, list[Element]] = {name: [] for name in _FIELDS.values()}
     every = []
-    for code, *rest in rows:
-        element = Element(_KINDS[code], *rest)
-        found[_FIELDS[element.kind]].append(element)
+    make = Element._make
+    for row in rows:
+        row[0] = kind = _KINDS[row[0]]  # the pass's code → its Kind
+        element = make(row)
+        found[_FIELDS[kind]].append(element)
         every.append(element)
     lang = (root.attributes.get("lang") or "").strip()
     items = {name: tuple(items) for name, items in found.items()}

@@ -368,9 +368,8 @@ def dom_date(
     """A date in a short element whose class names a date (``post-date``, ``published``);
     ``known`` as in ``parse_date``; a date whose day is in ``skip`` (the page's clock) is
     passed over."""
-    for group in range(len(DOM_DATE_SELECTORS)):
-        matched = (n for n in page.elements for _ in range(_dom_date_matches(n, group)))
-        for node in islice(matched, MAX_DOM_DATES):
+    for matched in _dom_date_elements(page):
+        for node in matched:
             text = node.short
             if text is not None and len(text) <= MAX_DOM_DATE_TEXT:
                 found = parse_date(text, now, known)
@@ -379,10 +378,24 @@ def dom_date(
     return None
 
 
-def _dom_date_matches(node: Element, group: int) -> int:
-    """How many selectors of ``DOM_DATE_SELECTORS[group]`` match ``node``."""
-    low = node.get("class").lower()
-    if group == 0:
-        return ("publish" in low) + ("posted" in low) + ("post-date" in low) + ("entry-date" in low)
-    ident = node.get("id").lower()
-    return ("date" in low) + ("date" in ident) + ("byline" in low) + ("meta" in low)
+def _dom_date_elements(page: Evidence) -> tuple[list[Element], list[Element]]:
+    """The first ``MAX_DOM_DATES`` elements each selector list of ``DOM_DATE_SELECTORS``
+    returns, an element once per selector of the list it matches; one pass over the page's
+    elements, which need a class or an id to match any."""
+    first: list[Element] = []
+    second: list[Element] = []
+    for node in page.elements:
+        attrs = node.attrs
+        classes, ident = attrs.get("class"), attrs.get("id")
+        if not classes and not ident:
+            continue
+        low = classes.lower() if classes else ""
+        if len(first) < MAX_DOM_DATES:
+            count = ("publish" in low) + ("posted" in low) + ("post-date" in low)
+            first.extend([node] * (count + ("entry-date" in low)))
+        if len(second) < MAX_DOM_DATES:
+            count = ("date" in low) + ("byline" in low) + ("meta" in low)
+            second.extend([node] * (count + bool(ident and "date" in ident.lower())))
+        if len(first) >= MAX_DOM_DATES and len(second) >= MAX_DOM_DATES:
+            break
+    return first[:MAX_DOM_DATES], second[:MAX_DOM_DATES]
