@@ -524,7 +524,10 @@ cdef tuple _date_up(lxb_dom_node_t *node):
 cdef bint _maybe_date(const lexbor_str_t *s) noexcept nogil:
     """Whether a text node may hold a date the metadata stage reads: "19" or "20" in it (a
     year needs one) and at most ``DATE_TEXT_CHARS`` characters once spaces are folded."""
-    return _folded_chars(s.data, s.length, C_DATE_TEXT_CHARS) <= C_DATE_TEXT_CHARS and (
+    return (
+        s.length <= C_DATE_TEXT_CHARS  # no more characters than bytes: only then counted
+        or _folded_chars(s.data, s.length, C_DATE_TEXT_CHARS) <= C_DATE_TEXT_CHARS
+    ) and (
         _has(s.data, s.length, "19", 2) or _has(s.data, s.length, "20", 2)
     )  # the length first: it stops past the bound, the scans would read a paragraph whole
 
@@ -678,10 +681,10 @@ cdef object _byline_candidate_text(lxb_dom_node_t *node, _Buffer buf):
     ``_bounded_text``, its parent's ``text(separator=" ")`` up to
     four times ``RAW_BYLINE``, its chain of ``BYLINE_UP`` + 1, ``_next_of``); else None."""
     _own_bytes(node, buf)
-    if (
-        _folded_chars(buf.data, buf.size, C_RAW_BYLINE) > C_RAW_BYLINE  # stops past it
-        or not _lead_hint(buf.data, buf.size)
-    ):
+    if buf.size == 0 or (
+        buf.size > C_RAW_BYLINE  # no more characters than bytes: only then counted
+        and _folded_chars(buf.data, buf.size, C_RAW_BYLINE) > C_RAW_BYLINE  # stops past it
+    ) or not _lead_hint(buf.data, buf.size):
         return None  # no lead-in, or longer than RAW_BYLINE even folded (``_bounded``: "")
     own = buf.text()
     parent = None
