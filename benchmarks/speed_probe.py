@@ -112,7 +112,7 @@ def _stage_fns(text: str) -> dict[str, Callable[[], object]]:
         "segment": lambda: segment(doc, opts),
         "evidence": lambda: evidence(doc),
         "classify": lambda: classify_page(page, opts, None),
-        "metadata": lambda: extract_metadata(doc.tree, blocks, None),
+        "metadata": lambda: extract_metadata(evidence(doc), blocks, None),
     }
 
 

@@ -14,6 +14,7 @@ from dehusk.classify import classify_page
 from dehusk.deadline import check, within
 from dehusk.decode import decode
 from dehusk.dedupe import dedupe
+from dehusk.evidence import evidence
 from dehusk.metadata import extract_metadata
 from dehusk.metadata.images import article_images
 from dehusk.parse import parse
@@ -63,7 +64,7 @@ def _extract(html: str | bytes, url: str | None, encoding: str | None, options: 
             warnings = (*warnings, REVEALED)
         else:
             blocks, page_type = classify_page(segments, options, url, last_resort=True)
-    meta = extract_metadata(doc.tree, blocks, url, options.model)
+    meta = extract_metadata(evidence(doc), blocks, url, options.model)
     check("metadata")
     blocks = dedupe(meta.blocks)
     check("dedupe")

@@ -6,6 +6,7 @@ import gzip
 from pathlib import Path
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from dehusk.article import Options
 from dehusk.evidence import Kind, evidence
@@ -79,3 +80,173 @@ def test_deep_nesting_keeps_evidence_and_context() -> None:
     found = evidence(Document(LexborHTMLParser(html + "</div>" * depth + "</article>")))
     (time,) = found.times
     assert time.text == "2 Jan" and time.within == {"article"}
+
+
+def _ancestors(node: LexborNode, reach: int) -> list[tuple[str, str, str]]:
+    out, current = [], node.parent
+    while current is not None and len(out) < reach and not (current.tag or "").startswith("-"):
+        attrs = current.attributes
+        out.append((current.tag or "", attrs.get("class") or "", attrs.get("id") or ""))
+        current = current.parent
+    return out
+
+
+def _link(heading: LexborNode) -> str | None:
+    inner = heading.css_first("a[href]")
+    if inner is not None:
+        return inner.attributes.get("href") or ""
+    node = heading.parent
+    for _ in range(3):
+        if node is None or node.tag == "-document":
+            return None
+        if node.tag == "a":
+            return node.attributes.get("href") or ""
+        node = node.parent
+    return None
+
+
+@pytest.mark.parametrize("name", IDS)
+def test_spaced_text_links_ancestors_and_ends_match_the_tree_on_real_pages(name: str) -> None:
+    raw = gzip.decompress((PAGES / name / "page.html.gz").read_bytes())
+    doc = parse(raw.decode("utf-8", "replace"), Options())
+    tree, found = doc.tree, evidence(doc)
+    assert [e.spaced for e in found.titles] == [
+        _norm(n.text(separator=" ")) for n in tree.css("title")
+    ]
+    assert [e.spaced for e in found.headings] == [
+        _norm(n.text(separator=" ")) for n in tree.css("h1, h2, h3, h4, h5, h6")
+    ]
+    assert [e.link for e in found.headings if e.tag in ("h1", "h2")] == [
+        _link(n) for n in tree.css("h1, h2")
+    ]
+    assert [e.get("href") for e in found.bases] == [
+        n.attributes.get("href") or "" for n in tree.css("base")
+    ]
+    bylines = tree.css('[class*="byline" i], [class*="author" i], [rel~="author" i], .fn')
+    wanted = {n.mem_id: _ancestors(n, 7) for n in bylines}
+    got = [e for e in found.elements if e.up is not None]
+    assert len(got) >= len(wanted)
+    assert [list(e.up or ()) for e in got if "author" in e.get("class").lower()] == [
+        _ancestors(n, 7) for n in tree.css('[class*="author" i]')
+    ]
+    every = found.elements
+    assert [e.order for e in every] == sorted(e.order for e in every)
+    assert all(e.order <= e.end for e in every)
+    (html,) = [e for e in every if e.tag == "html"] or [None]
+    if html is not None:
+        assert found.inside(html) == every[1:]
+
+
+def test_a_heading_shows_its_text_as_a_reader_sees_it() -> None:
+    html = (
+        "<body><h1><span class='drop'>C</span>ycle <style>.x{}</style>lanes</h1>"
+        "<h1>One<div>Two</div>Three<br>Four</h1><a href='/'><h2>Home</h2></a>"
+        "<h2><a>no href</a><a href='/p'>post</a></h2><h1></h1></body>"
+    )
+    found = evidence(parse(html, Options()))
+    assert [(e.shown, e.link) for e in found.headings] == [
+        ("Cycle lanes", None),
+        ("One Two Three Four", None),
+        ("Home", "/"),
+        ("no hrefpost", "/p"),
+        ("", None),
+    ]
+    assert [e.spaced for e in found.headings][:2] == ["C ycle .x{} lanes", "One Two Three Four"]
+
+
+def test_subtree_ends_and_the_page_mode() -> None:
+    html = "<html><head><base href='/b/'></head><body><div itemprop='author'>"
+    html += "<span itemprop='name'>Ann</span></div><p itemprop='x'>y</p></body></html>"
+    found = evidence(parse(html, Options()))
+    author, name, other = found.items
+    assert found.inside(author) == (name,) and found.inside(name) == () == found.inside(other)
+    assert found.quirks and found.bases[0].get("href") == "/b/"
+    assert not evidence(parse("<!DOCTYPE html>" + html, Options())).quirks
+
+
+def _seen_texts(tree: LexborHTMLParser) -> list[tuple[LexborNode, str]]:
+    """The body's text nodes a reader sees, as ``date_candidates`` walked them."""
+    from dehusk.html_vocab import NOT_SHOWN_TAGS
+
+    out = []
+    body = tree.body
+    for node in body.traverse(include_text=True, skip_empty=True) if body else ():
+        raw = node.text_content if node.tag == "-text" else None
+        parent = node.parent
+        if raw and not raw.isspace() and parent is not None and parent.tag not in NOT_SHOWN_TAGS:
+            out.append((node, raw))
+    return out
+
+
+@pytest.mark.parametrize("name", IDS)
+def test_seen_text_nodes_and_headings_match_the_tree_on_real_pages(name: str) -> None:
+    from dehusk._native.walk import DATE_TEXT_CHARS
+    from dehusk.metadata.date_candidates import MAX_DATE_TEXT
+
+    raw = gzip.decompress((PAGES / name / "page.html.gz").read_bytes())
+    doc = parse(raw.decode("utf-8", "replace"), Options())
+    tree, found = doc.tree, evidence(doc)
+    seen = _seen_texts(tree)
+    wanted = [
+        (at, text, seen[at - 1][1] if at else None)
+        for at, (_, text) in enumerate(seen)
+        if ("19" in text or "20" in text) and len(_norm(text)) <= DATE_TEXT_CHARS
+    ]
+    assert [(d.at, d.text, d.before) for d in found.dates] == wanted
+    assert DATE_TEXT_CHARS == MAX_DATE_TEXT
+    body = tree.body
+    assert [text for _, text in found.h1s] == [
+        _norm(n.text()) for n in (body.css("h1") if body else ())
+    ]
+
+
+@pytest.mark.parametrize("name", IDS)
+def test_byline_candidates_match_the_tree_on_real_pages(name: str) -> None:
+    from dehusk._native.walk import BYLINE_NODES, RAW_BYLINE
+    from dehusk.metadata.author_sources import (
+        _LEAD_HINT,
+        MAX_RAW_BYLINE,
+        MAX_VISIBLE_NODES,
+        _bounded,
+    )
+
+    def opens(own: str) -> bool:  # the tests visible_byline makes of an element's own text
+        bounded = _bounded(own)
+        return bool(bounded) and bool(_LEAD_HINT.search(bounded) or "author" in own.lower())
+
+    assert (BYLINE_NODES, RAW_BYLINE) == (MAX_VISIBLE_NODES + 1, MAX_RAW_BYLINE)
+    raw = gzip.decompress((PAGES / name / "page.html.gz").read_bytes())
+    doc = parse(raw.decode("utf-8", "replace"), Options())
+    tree, found = doc.tree, evidence(doc)
+    wanted = []
+    body = tree.body
+    for count, node in enumerate(body.traverse() if body else ()):
+        own = node.text(deep=False)
+        if count > MAX_VISIBLE_NODES:
+            break
+        if opens(own):
+            parent = node.parent
+            up = [(node.tag or "", node.attributes.get("class") or "")]
+            up += [(a.tag or "", a.attributes.get("class") or "") for a in _up(node)[:8]]
+            wanted.append(
+                (
+                    own,
+                    _bounded(node.text(separator=" ")),
+                    parent.text(separator=" ")[:1600] if parent is not None else None,
+                    up,
+                )
+            )
+    got = [
+        (b.own, b.text, b.parent, [(t, c) for t, c, _ in b.up])
+        for b in found.byline_texts
+        if opens(b.own)  # the pass keeps a superset: its test is a cheaper one
+    ]
+    assert got == wanted
+
+
+def _up(node: LexborNode) -> list[LexborNode]:
+    out, current = [], node.parent
+    while current is not None and not (current.tag or "").startswith("-"):
+        out.append(current)
+        current = current.parent
+    return out

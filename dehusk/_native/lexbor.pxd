@@ -19,6 +19,13 @@ cdef extern from "lexbor/core/hash.h" nogil:
     lxb_char_t *lexbor_hash_entry_str(const lexbor_hash_entry_t *entry)
 
 
+cdef extern from "lexbor/dom/interfaces/document.h":
+    ctypedef enum lxb_dom_document_cmode_t:
+        LXB_DOM_DOCUMENT_CMODE_QUIRKS
+    ctypedef struct lxb_dom_document_t:
+        lxb_dom_document_cmode_t compat_mode
+
+
 cdef extern from "lexbor/dom/interfaces/node.h":
     ctypedef enum lxb_dom_node_type_t:
         LXB_DOM_NODE_TYPE_ELEMENT
@@ -30,6 +37,7 @@ cdef extern from "lexbor/dom/interfaces/node.h":
         lxb_dom_node *parent
         lxb_dom_node *first_child
         lxb_dom_node_type_t type
+        lxb_dom_document_t *owner_document
     ctypedef lxb_dom_node lxb_dom_node_t
 
 
@@ -81,6 +89,7 @@ cdef extern from "lexbor/tag/const.h":
         LXB_TAG__TEXT
         LXB_TAG__LAST_ENTRY
         LXB_TAG_A
+        LXB_TAG_BASE
         LXB_TAG_BODY
         LXB_TAG_BLOCKQUOTE
         LXB_TAG_BR
@@ -88,6 +97,8 @@ cdef extern from "lexbor/tag/const.h":
         LXB_TAG_DT
         LXB_TAG_FIGCAPTION
         LXB_TAG_FIGURE
+        LXB_TAG_H1
+        LXB_TAG_H2
         LXB_TAG_HEAD
         LXB_TAG_HTML
         LXB_TAG_IMG

@@ -18,6 +18,7 @@ from libc.stdint cimport int8_t, int16_t, int32_t, uint8_t, uint32_t, uintptr_t
 from libc.stdlib cimport free, realloc
 from libc.string cimport memcmp, memcpy
 from cpython.unicode cimport PyUnicode_DecodeUTF8
+from cpython.pyport cimport PY_SSIZE_T_MAX
 
 from dehusk._native.lexbor cimport *
 

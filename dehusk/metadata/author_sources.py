@@ -1,8 +1,8 @@
 """Author sources: where a page prints its author beyond its structured data.
 
-In: the parsed page (the Twitter card, byline-like elements, visible "By …" lines and
-"Author" labels) or the blocks' texts, and the names to exclude. Out: raw or cleaned names
-per recogniser (``twitter_card_authors``, ``dom_bylines``/``dom_authors``,
+In: the page's evidence (``dehusk.evidence``: the Twitter card, byline-like elements,
+visible "By …" lines and "Author" labels) or the blocks' texts, and the names to exclude.
+Out: raw or cleaned names per recogniser (``twitter_card_authors``, ``dom_bylines``/``dom_authors``,
 ``visible_byline``, ``headline_byline``). Names are cleaned by ``authors``; the choice
 among them is ``author_choice``'s, a personal site's owner ``site_owner``'s.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import NamedTuple
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
-
+from dehusk.evidence import BylineText, Element, Evidence
 from dehusk.metadata.author_choice import clean_credit
 from dehusk.metadata.authors import (
     BYLINE_START,
@@ -27,7 +27,7 @@ from dehusk.metadata.authors import (
     norm,
     strip_dates,
 )
-from dehusk.metadata.meta import MetaTags
+from dehusk.metadata.meta import MetaTags, has_token, tokens
 from dehusk.metadata.site_owner import COMPANY_WORDS
 
 #: A Twitter card label that says its value is the author: Yoast SEO writes "Written by"
@@ -53,13 +53,18 @@ def twitter_card_authors(tags: MetaTags) -> tuple[str, ...]:
 
 #: Elements holding a visible byline, best first: explicit byline classes, author links
 #: (rel=author, /author/ and /contributor/ URLs, WordPress "author vcard"), then any class
-#: naming an author.
+#: naming an author. Each group is a selector list as lexbor's css query read it: an element
+#: counts once per selector of its group it matches (``dom_byline_matches``).
 DOM_BYLINE_SELECTORS: tuple[str, ...] = (
     '[class*="byline" i]',
     '[rel~="author"], a[href*="/author/"], a[href*="/authors/"], a[href*="/contributor/"], '
     'a[href*="/contributors/"], .author.vcard, .fn',
     '[class*="author-name" i], [class*="authorname" i], [class*="author" i]',
 )
+#: The href parts of an author link (``a[href*=…]``, case as written).
+AUTHOR_HREFS = ("/author/", "/authors/", "/contributor/", "/contributors/")
+#: Elements of each selector group read, at most (duplicates counted, as the query's were).
+MAX_DOM_BYLINES = 20
 #: Containers whose author names belong to someone else (comments, related posts).
 DOM_SKIP = re.compile(
     r"comment|reply|related|recommend|widget|sidebar|footer|\breview(?:s|er|ers)?\b", re.IGNORECASE
@@ -74,26 +79,50 @@ LABELLED_SKIP = re.compile(
 MAX_DOM_BYLINE = 100
 
 
-def dom_authors(
-    tree: LexborHTMLParser, exclude: Iterable[str] = (), texts: Iterable[str] | None = None
-) -> tuple[str, ...]:
+def dom_authors(texts: Iterable[str], exclude: Iterable[str] = ()) -> tuple[str, ...]:
     """Names from the first byline-like element (see ``DOM_BYLINE_SELECTORS``); ``texts``:
-    the page's ``dom_bylines`` when the caller has read them already."""
-    for text in dom_bylines(tree) if texts is None else texts:
+    the page's ``dom_bylines``."""
+    for text in texts:
         names = clean_authors([text], exclude)
         if names and (BYLINE_START.match(text) or mostly_names(text, names)):
             return names
     return ()
 
 
-def dom_bylines(tree: LexborHTMLParser) -> Iterator[str]:
+def dom_bylines(page: Evidence) -> Iterator[str]:
     """The texts of the byline-like elements of the page, best selector first, each short
     and outside comments, related posts and sidebars (see ``DOM_BYLINE_SELECTORS``)."""
-    for selector in DOM_BYLINE_SELECTORS:
-        for node in tree.css(selector)[:20]:
-            text = SPACE.sub(" ", node.text(deep=True, separator=" ")).strip()
-            if text and len(text) <= MAX_DOM_BYLINE and not _in_skipped(node):
+    candidates = [e for e in page.elements if e.up is not None]
+    for group in range(len(DOM_BYLINE_SELECTORS)):
+        matched = [e for e in candidates for _ in range(dom_byline_matches(e, group, page.quirks))]
+        for node in matched[:MAX_DOM_BYLINES]:
+            text = node.spaced
+            if text and len(text) <= MAX_DOM_BYLINE and not _chain_skipped(_chain(node)):
                 yield text
+
+
+def dom_byline_matches(node: Element, group: int, quirks: bool) -> int:
+    """How many selectors of ``DOM_BYLINE_SELECTORS[group]`` match ``node``; ``quirks``: the
+    page is in quirks mode, where class selectors ignore ASCII case."""
+    low = node.get("class").lower()
+    if group == 0:
+        return "byline" in low
+    if group == 2:
+        return ("author-name" in low) + ("authorname" in low) + ("author" in low)
+    href = node.get("href") if node.tag == "a" else ""
+    classes = tokens(low if quirks else node.get("class"))
+    return (
+        has_token(node.get("rel"), "author")
+        + sum(part in href for part in AUTHOR_HREFS)
+        + ("author" in classes and "vcard" in classes)
+        + ("fn" in classes)
+    )
+
+
+def _chain(node: Element) -> Iterator[tuple[str, str, str]]:
+    """(tag, class, id) of a byline candidate and of its ancestors, nearest first."""
+    yield node.tag, node.get("class"), node.get("id")
+    yield from node.up or ()
 
 
 #: An element's own text that opens a visible byline: "By", "Written by", "Contributors:"
@@ -136,21 +165,17 @@ BYLINE_LABEL = re.compile(
 _LIST_TAGS = frozenset({"ul", "ol"})
 
 
-def visible_byline(tree: LexborHTMLParser, exclude: Iterable[str] = ()) -> VisibleByline:
+def visible_byline(page: Evidence, exclude: Iterable[str] = ()) -> VisibleByline:
     """Names from the first short element that prints a byline ("By Amy Wilhelm",
     "Contributors: Janet Loughrey", "Mar 24, 2025 By Jerry Chu", a label "Author" with
     the name after it) whatever its markup — for pages whose byline has no author class,
     no link to an author page and no block of its own — and the first such byline's
     credit when it names no person. Outside comments, related posts, sidebars, footers
-    and menus."""
-    body = tree.body
-    if body is None:
-        return VisibleByline()
+    and menus. The elements are the native pass's (``Evidence.byline_texts``: those of the
+    body's first ``MAX_VISIBLE_NODES`` nodes whose own text has "by", "author" or ":")."""
     credit = ""
-    for count, node in enumerate(body.traverse()):
-        if count > MAX_VISIBLE_NODES:
-            break
-        raw = node.text(deep=False)
+    for node in page.byline_texts:
+        raw = node.own
         low = raw.lower() if raw else ""
         if not low or ("by" not in low and ":" not in low and "author" not in low):
             continue  # substring tests first: the hint's regex is slower on long text
@@ -160,7 +185,7 @@ def visible_byline(tree: LexborHTMLParser, exclude: Iterable[str] = ()) -> Visib
         if not own or not (VISIBLE_LEAD.match(own) or BYLINE_LABEL.fullmatch(own)):
             continue
         found = _byline_text(node)
-        if found is None or _in_skipped(found[0], found[2]) or _in_menu(found[0]):
+        if found is None or _chain_skipped(found[0], found[2]) or _in_menu(found[0]):
             continue
         text = found[1]
         names = clean_authors([text], exclude)
@@ -237,37 +262,40 @@ def _first_name_led(name: str) -> bool:
     return words[0] in given_names() and not any(w in COMPANY_WORDS for w in words)
 
 
-def _byline_text(node: LexborNode) -> tuple[LexborNode, str, bool] | None:
-    """The element holding the byline that ``node``'s own text opens, that byline as "By
-    …", and whether a label alone opened it; None when the lead-in does not open a short
-    text ("Solutions <b>by</b> Company Size"). A label alone ("<span>By</span> <a>…",
-    "<h3>Author</h3>") takes its names from its parent's text after it, or, when that
-    text goes on long or the next element is a list, from the element after it."""
-    text = _lead_text(_bounded(node.text(deep=True, separator=" ")))
+#: (tag, class, id) of an element and of the elements above it, nearest first.
+Chain = Sequence[tuple[str, str, str]]
+
+
+def _byline_text(node: BylineText) -> tuple[Chain, str, bool] | None:
+    """The element holding the byline that ``node``'s own text opens (as its chain), that
+    byline as "By …", and whether a label alone opened it; None when the lead-in does not
+    open a short text ("Solutions <b>by</b> Company Size"). A label alone ("<span>By</span>
+    <a>…", "<h3>Author</h3>") takes its names from its parent's text after it, or, when
+    that text goes on long or the next element is a list, from the element after it."""
+    text = _lead_text(node.text)
     if not BYLINE_LABEL.fullmatch(text):
-        return _opened(node, text)
-    parent = node.parent
-    if parent is None:
+        return _opened(node.up, text)
+    if node.parent is None:
         return None
-    whole = _lead_text(parent.text(deep=True, separator=" ")[: MAX_RAW_BYLINE * 4])
+    parent = node.up[1:]
+    whole = _lead_text(node.parent)
     if not whole.startswith(text):
         return _opened(parent, _lead_text(_bounded(whole)))  # "Posted <span>by</span> Jo"
-    after = node.next
-    while after is not None and after.tag == "-text" and not (after.text_content or "").strip():
-        after = after.next
-    if after is not None and after.tag in _LIST_TAGS:
-        items = (SPACE.sub(" ", li.text(deep=True)).strip() for li in after.css("li"))
-        names = ", ".join(i for i in items if i)
-        return (after, "By " + names, True) if 0 < len(names) <= MAX_VISIBLE_BYLINE else None
+    after = node.after
+    if after is not None and len(after) == 5 and after[0] in _LIST_TAGS:
+        holder = ((after[0], after[1], after[2]), *parent)
+        names = ", ".join(i for i in (SPACE.sub(" ", li).strip() for li in after[4] or ()) if i)
+        return (holder, "By " + names, True) if 0 < len(names) <= MAX_VISIBLE_BYLINE else None
     if 0 < len(whole) - len(text) <= MAX_VISIBLE_BYLINE:
         return parent, "By " + whole[len(text) :].strip(" :"), True
-    if after is None or after.tag in ("-text", "-comment"):
+    if after is None or len(after) != 5:
         return None  # the label opens a long text: its names stand in the next element
-    name = _lead_text(_bounded(after.text(deep=True, separator=" ")))
-    return (after, "By " + name, True) if 0 < len(name) <= MAX_VISIBLE_BYLINE else None
+    name = _lead_text(after[3])
+    holder = ((after[0], after[1], after[2]), *parent)
+    return (holder, "By " + name, True) if 0 < len(name) <= MAX_VISIBLE_BYLINE else None
 
 
-def _opened(holder: LexborNode, text: str) -> tuple[LexborNode, str, bool] | None:
+def _opened(holder: Chain, text: str) -> tuple[Chain, str, bool] | None:
     """``text`` as "By …" when a lead-in opens it and short names follow."""
     lead = VISIBLE_LEAD.match(text)
     if lead is None or lead.end() == len(text) or len(text) - lead.end() > MAX_VISIBLE_BYLINE:
@@ -279,18 +307,14 @@ def _opened(holder: LexborNode, text: str) -> tuple[LexborNode, str, bool] | Non
 MENU = re.compile(r"\b(?:nav|menu|filter|dropdown|breadcrumb)", re.IGNORECASE)
 
 
-def _in_menu(node: LexborNode) -> bool:
-    """Inside a ``<nav>``, a ``<header>`` menu or an element classed as a menu or filter."""
-    current: LexborNode | None = node
-    for _ in range(8):
-        if current is None:
-            return False
-        if current.tag in ("nav", "select", "option", "button", "label", "form"):
+def _in_menu(chain: Chain) -> bool:
+    """Inside a ``<nav>``, a ``<header>`` menu or an element classed as a menu or filter
+    (the first ``SKIP_REACH`` of ``chain``, the element first)."""
+    for tag, classes, ident in islice(chain, SKIP_REACH):
+        if tag in ("nav", "select", "option", "button", "label", "form"):
             return True
-        marks = _marks(current)
-        if MENU.search(marks):
+        if MENU.search(_marks(classes, ident)):
             return True
-        current = current.parent
     return False
 
 
@@ -326,24 +350,24 @@ _LAYOUT_MARKS = re.compile(
 )
 
 
-def _marks(node: LexborNode) -> str:
+def _marks(classes: str, ident: str) -> str:
     """An element's class and id, utility classes' bracketed values and layout modifiers
     (``_LAYOUT_MARKS``) out."""
-    marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+    marks = f"{classes} {ident}"
     marks = _ARBITRARY.sub("", marks) if "[" in marks else marks
     return _LAYOUT_MARKS.sub("", marks) if "-" in marks else marks
 
 
-def _in_skipped(node: LexborNode, labelled: bool = False) -> bool:
-    """Inside a comment, related-posts or sidebar container (checks a few ancestors); a
-    ``labelled`` byline only inside comments, related posts and footers (``LABELLED_SKIP``)."""
+#: Elements looked at for a skipped container: the element and its nearest ancestors.
+SKIP_REACH = 8
+
+
+def _chain_skipped(chain: Iterable[tuple[str, str, str]], labelled: bool = False) -> bool:
+    """Whether one of the first ``SKIP_REACH`` of ``chain`` ((tag, class, id), the element
+    first) is a comment, related-posts or sidebar container; for a ``labelled`` byline only
+    a comment, related-posts or footer one (``LABELLED_SKIP``)."""
     skip, tags = (LABELLED_SKIP, ("footer",)) if labelled else (DOM_SKIP, ("footer", "aside"))
-    current: LexborNode | None = node
-    for _ in range(8):
-        if current is None:
-            return False
-        marks = _marks(current)
-        if skip.search(marks) or current.tag in tags:
+    for tag, classes, ident in islice(chain, SKIP_REACH):
+        if skip.search(_marks(classes, ident)) or tag in tags:
             return True
-        current = current.parent
     return False

@@ -1,10 +1,10 @@
 """The authors field: who signs the page, from every source that names someone.
 
-In: the ``Evidence`` (JSON-LD, ``<meta>``, the byline-classed elements' texts), the tree (the
-visible "By" line; a site owner's copyright and home links, read only when no one signs),
-the body's byline names, the blocks' texts, the headline, the site's names and the URL.
-Out: the authors, cleaned (``authors.clean_authors``), and a warning when the two first
-sources disagree or the learned chooser overrules the rules.
+In: the ``Evidence`` (JSON-LD, ``<meta>``, the byline-classed elements' texts; through its
+native ``page``, the visible "By" line and a site owner's copyright and home links, read
+only when no one signs), the body's byline names, the blocks' texts, the headline, the
+site's names and the URL. Out: the authors, cleaned (``authors.clean_authors``), and a
+warning when the two first sources disagree or the learned chooser overrules the rules.
 
 The rules' answer: the first source of ``AUTHORS`` that names a person; else the page's
 first printed credit (``author_choice.credit_fallback``); else the personal site's owner
@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
-
-from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.article import Block
 from dehusk.metadata.author_choice import (
@@ -96,7 +94,6 @@ PLAIN_KEYS = tuple(k for k in META_KEYS["authors"] if k not in CITATION_KEYS)
 
 def authors(
     ev: Evidence,
-    tree: LexborHTMLParser,
     body_names: Names,
     blocks: Sequence[Block],
     headline: str,
@@ -105,10 +102,10 @@ def authors(
     choose: Chooser,
 ) -> Names:
     """The authors (see the module docstring)."""
-    visible = visible_byline(tree, exclude)
+    visible = visible_byline(ev.page, exclude)
     page = Page(exclude, " ".join(" ".join(b.text.split()) for b in blocks).lower())
     under_headline = headline_byline([b.text for b in blocks], headline, exclude)
-    found = sources(ev, tree, body_names, exclude, url, (visible.names, under_headline))
+    found = sources(ev, body_names, exclude, url, (visible.names, under_headline))
     credits = _credits(ev, visible.credit)
     rules = (
         resolve("authors", AUTHORS, {k: constant(v) for k, v in found.items()}, choose.warnings)
@@ -128,7 +125,6 @@ def authors(
 
 def sources(
     ev: Evidence,
-    tree: LexborHTMLParser,
     body_names: Names,
     exclude: tuple[str, ...],
     url: str | None,
@@ -147,15 +143,15 @@ def sources(
         "twitter": clean_authors(twitter_card_authors(tags), exclude),
         "item": clean_authors(tags.all(META_KEYS["item_authors"]), exclude),
         "byline": body_names,
-        "dom": dom_authors(tree, exclude, ev.bylines),
+        "dom": dom_authors(ev.bylines, exclude),
         "visible": printed[0],
         "headline": printed[1],
         "owner": site_owner(
             site_name,
             ev.title,
-            lambda: copyright_texts(tree),
+            lambda: copyright_texts(ev.page),
             url,
-            lambda: home_link_texts(tree, url),
+            lambda: home_link_texts(ev.page, url),
         ),
     }
 

@@ -1,30 +1,27 @@
 """Date candidates: every date a page offers, with where it came from, and the rules'
 helpers over them.
 
-In: the parsed page, its URL, the declared values (``(source, key, raw)`` from JSON-LD,
-``<meta>``, microdata), the body's dateline and the headline. Out: every date candidate
-(``DateCandidate``: its source, ISO 8601 value, label and where it stands on the page),
-the rules' helpers over them (``first_of``, ``headline_date``, ``lone_visible_date``,
-``shown_modified_date``, ``url_month_date``) and, for the learned chooser, one ranked
-candidate per day with its features (``ranked_date_candidates``). Date strings are
-parsed by ``dates``.
+In: the page's native evidence (``dehusk.evidence``), its URL, the declared values
+(``(source, key, raw)`` from JSON-LD, ``<meta>``, microdata), the body's dateline and the
+headline. Out: every date candidate (``DateCandidate``: its source, ISO 8601 value, label
+and where it stands on the page), the rules' helpers over them (``first_of``,
+``headline_date``, ``lone_visible_date``, ``shown_modified_date``, ``url_month_date``) and,
+for the learned chooser, one ranked candidate per day with its features
+(``ranked_date_candidates``). Date strings are parsed by ``dates``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
-
+from dehusk.evidence import Evidence
 from dehusk.metadata.dates import (
-    LINK_DEPTH,
     PATTERNS,
     SLASHED,
     dom_date,
-    has_ancestor,
     in_link,
     parse_date,
     url_date,
@@ -60,8 +57,8 @@ PUBLISHED_CLASSES = ("publish", "posted", "post-date", "entry-date", "pubdate", 
 #: the page's clock: today's date in a header ("todays-date", "the-date-today"), never
 #: the story's ("Friday, December 19, 2025" on the crawl day).
 CLOCK_MARKS = ("today", "date")
-#: Elements whose text is never a visible date of the page.
-NOT_VISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
+#: (Elements whose text is never a visible date of the page: ``html_vocab.NOT_SHOWN_TAGS``,
+#: which the native pass leaves out of ``Evidence.dates``.)
 #: A text node longer than this is prose: a date inside it is what the story talks about.
 MAX_DATE_TEXT = 140
 #: Visible dates kept per page (related-post lists and comments can hold hundreds).
@@ -159,14 +156,14 @@ def url_candidates(url: str | None, now: datetime) -> list[DateCandidate]:
     return [DateCandidate("url", value, "published")] if value else []
 
 
-def script_candidates(tree: LexborHTMLParser, now: datetime) -> list[DateCandidate]:
+def script_candidates(page: Evidence, now: datetime) -> list[DateCandidate]:
     """The first published and the first modified date under known keys in inline scripts
     (not JSON-LD, read elsewhere); later ones are usually related stories."""
     found: dict[str, DateCandidate] = {}
-    for script in tree.css("script"):
-        if "ld+json" in (script.attributes.get("type") or "").lower():
+    for script in page.scripts:
+        if "ld+json" in script.get("type").lower():
             continue
-        text = script.text(deep=True) or ""
+        text = script.text
         if not any(hint in text for hint in SCRIPT_KEY_HINTS):
             continue
         for key, raw in _script_dates(text):
@@ -202,15 +199,15 @@ def _finds(text: str, key: str) -> Iterator[int]:
 
 
 def time_candidates(
-    tree: LexborHTMLParser, now: datetime, known: Collection[str] = ()
+    page: Evidence, now: datetime, known: Collection[str] = ()
 ) -> list[DateCandidate]:
     """Every ``<time>`` element's date (``datetime`` attribute, else its text), labelled by
     ``pubdate``/``itemprop``/class and marked when inside a link; the first few only.
     ``known``: the declared days, as in ``dates.parse_date``."""
     out = []
-    for node in tree.css("time")[:MAX_VISIBLE]:
-        attrs = node.attributes
-        value = parse_date(attrs.get("datetime") or node.text(deep=True) or "", now, known)
+    for node in page.times[:MAX_VISIBLE]:
+        attrs = node.attrs
+        value = parse_date(attrs.get("datetime") or node.raw, now, known)
         if not value:
             continue
         marks = " ".join(str(attrs.get(a) or "") for a in ("class", "itemprop", "id")).lower()
@@ -237,7 +234,7 @@ def _words_label(before: str) -> str:
 
 
 def visible_candidates(
-    tree: LexborHTMLParser, title: str, now: datetime, known: Collection[str] = ()
+    page: Evidence, title: str, now: datetime, known: Collection[str] = ()
 ) -> list[DateCandidate]:
     """Dates written in the page's short text nodes, in document order.
 
@@ -246,63 +243,53 @@ def visible_candidates(
     element and two ancestors. "Near the headline" counts text nodes from the ``<h1>`` that
     repeats the title (else the first ``<h1>``). A date in an element marked as today's
     (``CLOCK_MARKS``) is a ``clock`` candidate, outside the ranks. ``known``: the declared
-    days, which settle an ambiguous numeric date (``dates.parse_date``).
+    days, which settle an ambiguous numeric date (``dates.parse_date``). The text nodes are
+    the native pass's (``Evidence.dates``: those a reader sees that may hold a date, each
+    with its place among the seen ones, ``Evidence.h1s`` the headings' places).
     """
-    body = tree.body
-    if body is None:
-        return []
     want = _SPACES.sub(" ", title).strip().lower()
-    texts: list[str] = []
     title_at: int | None = None
     first_h1: int | None = None
+    for at, text in page.h1s:
+        first_h1 = at if first_h1 is None else first_h1
+        if title_at is None and want:
+            heading = text.lower()
+            title_at = at if heading and (heading in want or want in heading) else None
     out: list[DateCandidate] = []
     clocks: list[DateCandidate] = []
     positions: list[int] = []
-    # (skip_empty: lexbor drops the ASCII-whitespace text nodes, which the test below skips too)
-    for node in body.traverse(include_text=True, skip_empty=True):
-        tag = node.tag
-        if tag == "h1":
-            first_h1 = len(texts) if first_h1 is None else first_h1
-            if title_at is None and want:
-                heading = _SPACES.sub(" ", node.text(deep=True)).strip().lower()
-                title_at = len(texts) if heading and (heading in want or want in heading) else None
+    for node in page.dates:
+        if len(out) >= MAX_VISIBLE:
+            break
+        raw = node.text
+        if not _HAS_YEAR.search(raw):
             continue
-        if tag != "-text":
-            continue
-        raw = node.text_content
-        if not raw or raw.isspace():
-            continue
-        parent = node.parent
-        if parent is None or parent.tag in NOT_VISIBLE:
-            continue
-        texts.append(raw)  # spaces are folded only where a date is read (most text has none)
-        if len(out) >= MAX_VISIBLE or not _HAS_YEAR.search(raw):
-            continue
-        text = _SPACES.sub(" ", raw).strip()
+        text = _SPACES.sub(" ", raw).strip()  # spaces are folded only where a date is read
         if len(text) > MAX_DATE_TEXT:
             continue
         value = parse_date(text, now, known)
         if not value:
             continue
-        if _is_clock(parent):
+        if _is_clock(node.up):
             clocks.append(DateCandidate("clock", value))
             continue
-        before = " ".join(_SPACES.sub(" ", t).strip() for t in texts[-2:])
+        texts = (raw,) if node.before is None else (node.before, raw)
+        before = " ".join(_SPACES.sub(" ", t).strip() for t in texts)
         before = before[: len(before) - len(text) + _date_start(text)]
         words = _words_label(before[-40:])
-        label = words or _ancestor_label(parent)
+        label = words or _ancestor_label(node.up)
         out.append(
             DateCandidate(
                 "text",
                 value,
                 label,
                 order=len(out),
-                in_article=has_ancestor(parent, ("article", "main")),
-                in_link=has_ancestor(parent, ("a",), LINK_DEPTH),
+                in_article=node.in_article,
+                in_link=node.in_link,
                 original=words == "published" and bool(ORIGINAL_WORDS.search(before[-40:])),
             )
         )
-        positions.append(len(texts) - 1)
+        positions.append(node.at)
     anchor = title_at if title_at is not None else first_h1
     if anchor is None:
         return out + clocks
@@ -327,36 +314,27 @@ def _date_start(text: str) -> int:
     return min(starts, default=0)
 
 
-def _is_clock(node: LexborNode, depth: int = 3) -> bool:
-    """Whether ``node`` or its near ancestors carry a class/id naming today's date."""
-    current: LexborNode | None = node
-    for _ in range(depth):
-        if current is None:
-            return False
-        attrs = current.attributes
-        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-        if all(mark in marks for mark in CLOCK_MARKS):
-            return True
-        current = current.parent
-    return False
+def _is_clock(up: Sequence[tuple[str, str, str, str]]) -> bool:
+    """Whether a date's element or its near ancestors (``ShownText.up``: (tag, class, id,
+    itemprop), the element first) carry a class/id naming today's date."""
+    return any(
+        all(mark in f"{classes} {ident}".lower() for mark in CLOCK_MARKS)
+        for _, classes, ident, _ in up
+    )
 
 
-def _ancestor_label(node: LexborNode, depth: int = 3) -> str:
-    current: LexborNode | None = node
-    for _ in range(depth):
-        if current is None:
-            break
-        attrs = current.attributes
-        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''}"
-        label = _class_label(marks.lower())
+def _ancestor_label(up: Sequence[tuple[str, str, str, str]]) -> str:
+    """The label the classes, ids or itemprops of a date's element or its near ancestors
+    give, the nearest first; "" for none."""
+    for _, classes, ident, itemprop in up:
+        label = _class_label(f"{classes} {ident} {itemprop}".lower())
         if label:
             return label
-        current = current.parent
     return ""
 
 
 def date_candidates(
-    tree: LexborHTMLParser,
+    page: Evidence,
     url: str | None,
     declared: list[tuple[str, str, str]],
     dateline: str | None,
@@ -368,14 +346,14 @@ def date_candidates(
     the body's dateline, a date-classed element, the visible dates and inline scripts."""
     out = url_candidates(url, now) + declared_candidates(declared, now)
     known = frozenset(c.value[:10] for c in out)
-    out += time_candidates(tree, now, known)
+    out += time_candidates(page, now, known)
     if dateline:
         out.append(DateCandidate("dateline", dateline, "published"))
-    visible = visible_candidates(tree, title, now, known)
-    dom = dom_date(tree, now, known, clock_days(visible))
+    visible = visible_candidates(page, title, now, known)
+    dom = dom_date(page, now, known, clock_days(visible))
     out += [DateCandidate("dom", dom)] if dom else []
     out += visible
-    out += script_candidates(tree, now)
+    out += script_candidates(page, now)
     return out
 
 

@@ -16,8 +16,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from itertools import islice
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from dehusk.evidence import Element, Evidence
+from dehusk.metadata.meta import tokens
 
 #: Month names and abbreviations. English, plus the languages most common among the
 #: dev set's non-English pages (de, fr, es, it, pt, nl); lower-cased, accents kept.
@@ -311,44 +313,54 @@ DOM_DATE_SELECTORS: tuple[str, ...] = (
 
 #: Ancestors of a ``<time>`` looked at for a link around it.
 LINK_DEPTH = 3
+#: ``<time>`` elements read per selector of ``TIME_SELECTORS``, date-classed elements per
+#: selector list of ``DOM_DATE_SELECTORS`` (duplicates counted, as the css queries did).
+MAX_TIMES = 5
+MAX_DOM_DATES = 30
+#: Longest date-classed element's ``text(separator=" ")`` read as a date (characters).
+MAX_DOM_DATE_TEXT = 120
 
 
-def time_element_date(tree: LexborHTMLParser, now: datetime | None = None) -> str | None:
+def time_element_date(page: Evidence, now: datetime | None = None) -> str | None:
     """The date of the first ``<time>`` that marks publication, best selector first; a
     ``<time>`` inside a link is a related post's teaser and is skipped. A ``<time>`` with
     no ``datetime`` is read from its text, so the story's own printed ``<time>`` is not
     passed over for a teaser's machine-readable one further down."""
-    for selector in TIME_SELECTORS:
-        for node in tree.css(selector)[:5]:
+    for group in range(len(TIME_SELECTORS)):
+        matched = (n for n in page.times for _ in range(_time_matches(n, group, page.quirks)))
+        for node in islice(matched, MAX_TIMES):
             if in_link(node):
                 continue
-            value = node.attributes.get("datetime") or node.text(deep=True)
-            found = parse_date(value or "", now)
+            found = parse_date(node.get("datetime") or node.raw, now)
             if found:
                 return found
     return None
 
 
-def in_link(node: LexborNode) -> bool:
+def _time_matches(node: Element, group: int, quirks: bool) -> int:
+    """How many selectors of ``TIME_SELECTORS[group]`` match the ``<time>`` ``node`` (a css
+    query returns an element once per selector of its list it matches); ``quirks``: class
+    selectors ignore ASCII case."""
+    if group == 0:
+        return "pubdate" in node.attrs
+    if group == 1:
+        return node.get("itemprop").lower() == "datepublished"
+    if group == 2:
+        low = node.get("class").lower()
+        classes = tokens(low if quirks else node.get("class"))
+        return ("published" in classes) + ("entry-date" in classes) + ("publish" in low)
+    if group == 3:
+        return ("article" in node.within) + ("main" in node.within)
+    return 1
+
+
+def in_link(node: Element) -> bool:
     """Whether ``node`` stands inside an ``<a>`` within ``LINK_DEPTH`` ancestors."""
-    return has_ancestor(node.parent, ("a",), LINK_DEPTH)
-
-
-def has_ancestor(node: LexborNode | None, tags: Collection[str], depth: int = 60) -> bool:
-    """Whether ``node`` or one of its ancestors, ``depth`` elements in all, is one of
-    ``tags``."""
-    current = node
-    for _ in range(depth):
-        if current is None:
-            return False
-        if current.tag in tags:
-            return True
-        current = current.parent
-    return False
+    return any(tag == "a" for tag, _, _ in (node.up or ())[:LINK_DEPTH])
 
 
 def dom_date(
-    tree: LexborHTMLParser,
+    page: Evidence,
     now: datetime | None = None,
     known: Collection[str] = (),
     skip: Collection[str] = (),
@@ -356,11 +368,34 @@ def dom_date(
     """A date in a short element whose class names a date (``post-date``, ``published``);
     ``known`` as in ``parse_date``; a date whose day is in ``skip`` (the page's clock) is
     passed over."""
-    for selector in DOM_DATE_SELECTORS:
-        for node in tree.css(selector)[:30]:
-            text = node.text(deep=True, separator=" ")
-            if len(text) <= 120:
+    for matched in _dom_date_elements(page):
+        for node in matched:
+            text = node.short
+            if text is not None and len(text) <= MAX_DOM_DATE_TEXT:
                 found = parse_date(text, now, known)
                 if found and found[:10] not in skip:
                     return found
     return None
+
+
+def _dom_date_elements(page: Evidence) -> tuple[list[Element], list[Element]]:
+    """The first ``MAX_DOM_DATES`` elements each selector list of ``DOM_DATE_SELECTORS``
+    returns, an element once per selector of the list it matches; one pass over the page's
+    elements, which need a class or an id to match any."""
+    first: list[Element] = []
+    second: list[Element] = []
+    for node in page.elements:
+        attrs = node.attrs
+        classes, ident = attrs.get("class"), attrs.get("id")
+        if not classes and not ident:
+            continue
+        low = classes.lower() if classes else ""
+        if len(first) < MAX_DOM_DATES:
+            count = ("publish" in low) + ("posted" in low) + ("post-date" in low)
+            first.extend([node] * (count + ("entry-date" in low)))
+        if len(second) < MAX_DOM_DATES:
+            count = ("date" in low) + ("byline" in low) + ("meta" in low)
+            second.extend([node] * (count + bool(ident and "date" in ident.lower())))
+        if len(first) >= MAX_DOM_DATES and len(second) >= MAX_DOM_DATES:
+            break
+    return first[:MAX_DOM_DATES], second[:MAX_DOM_DATES]

@@ -1,9 +1,9 @@
 """Images: the lead image and the figures of the article.
 
-In: the parsed tree, the page URL (or ``<base href>``), the lead image URLs declared in
-metadata (og:image, JSON-LD ``image``), and the images the segment walk met with the
-page's labelled blocks. Out: a tuple of ``Image`` — the lead image first, then the
-article's images in reading order, ``src`` resolved with urljoin:
+In: the page's native evidence (``dehusk.evidence``), the page URL (or ``<base href>``),
+the lead image URLs declared in metadata (og:image, JSON-LD ``image``), and the images the
+segment walk met with the page's labelled blocks. Out: a tuple of ``Image`` — the lead
+image first, then the article's images in reading order, ``src`` resolved with urljoin:
 
 - every ``<figure>`` with an image inside the article: caption from ``<figcaption>``,
   credit from an element whose class names a credit;
@@ -23,14 +23,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
-
 from dehusk.article import Block, Image, Label, PageImage
 from dehusk.credits import is_credit
+from dehusk.evidence import Element, Evidence
 
 #: Where the article's figures live, best first; the whole page when none matches.
 ARTICLE_SCOPES: tuple[str, ...] = ("article", '[itemprop="articleBody"]', "main", "body")
@@ -75,7 +74,7 @@ _SPACE = re.compile(r"\s+")
 
 
 def extract_images(
-    tree: LexborHTMLParser, page_url: str | None, base: str, lead: tuple[str, ...]
+    page: Evidence, page_url: str | None, base: str, lead: tuple[str, ...]
 ) -> tuple[Image, ...]:
     """The lead image, then the article's ``<figure>``s, de-duplicated by resolved ``src``
     (no positions yet: ``article_images`` adds the walk's images and places them all)."""
@@ -85,7 +84,7 @@ def extract_images(
         resolved = resolve(root, src)
         if resolved:
             images[resolved] = Image(src=resolved)
-    for image in figures(tree, root):
+    for image in figures(page, root):
         if image.src in images and not images[image.src].caption:
             images[image.src] = image
         else:
@@ -206,37 +205,53 @@ def resolve(root: str, src: str) -> str:
     return urljoin(root, src) if root else src
 
 
-def figures(tree: LexborHTMLParser, root: str) -> list[Image]:
-    scope = next((n for s in ARTICLE_SCOPES if (n := tree.css_first(s)) is not None), None)
+def figures(page: Evidence, root: str) -> list[Image]:
+    """The images of the ``<figure>``s inside the article's scope (``ARTICLE_SCOPES``)."""
+    scope = next((n for test in _SCOPES for n in page.elements if test(n)), None)
     if scope is None:
         return []
     out: list[Image] = []
-    for figure in scope.css("figure")[:MAX_FIGURES]:
-        image = _figure_image(figure, root)
+    for figure in [e for e in page.inside(scope) if e.tag == "figure"][:MAX_FIGURES]:
+        image = _figure_image(page.inside(figure), root)
         if image is not None:
             out.append(image)
     return out
 
 
-def _figure_image(figure: LexborNode, root: str) -> Image | None:
-    img = figure.css_first("img")
+#: ``ARTICLE_SCOPES`` as tests of an element, in the same order.
+_SCOPES: tuple[Callable[[Element], bool], ...] = (
+    lambda e: e.tag == "article",
+    lambda e: e.attrs.get("itemprop") == "articleBody",
+    lambda e: e.tag == "main",
+    lambda e: e.tag == "body",
+)
+
+
+def _is_credit(node: Element) -> bool:
+    """Whether ``node`` matches ``CREDIT_SELECTOR``."""
+    low = node.get("class").lower()
+    return node.tag == "small" or any(w in low for w in ("credit", "copyright", "byline"))
+
+
+def _figure_image(inside: Sequence[Element], root: str) -> Image | None:
+    """A figure's image from the elements inside it: its first ``<img>``, the first
+    ``<figcaption>``'s text and the first credit element's."""
+    img = next((e for e in inside if e.tag == "img"), None)
     if img is None:
         return None
-    src = next((v for a in SRC_ATTRS if (v := img.attributes.get(a))), "")
+    src = next((v for a in SRC_ATTRS if (v := img.attrs.get(a))), "")
     resolved = resolve(root, src or "")
     if not resolved:
         return None
-    caption_node = figure.css_first("figcaption")
-    caption = _text(caption_node)
-    credit_node = figure.css_first(CREDIT_SELECTOR)
-    credit = _text(credit_node)
+    caption = next((e.spaced for e in inside if e.tag == "figcaption"), "")
+    credit = next((e.spaced for e in inside if _is_credit(e)), "")
     if credit and caption.endswith(credit):
         caption = caption[: -len(credit)].strip()
     elif not credit:
         caption, credit = split_credit(caption)
     return Image(
         src=resolved,
-        alt=_SPACE.sub(" ", img.attributes.get("alt") or "").strip(),
+        alt=_SPACE.sub(" ", img.get("alt")).strip(),
         caption=caption,
         credit=credit,
     )
@@ -270,7 +285,3 @@ def _credit_alone(caption: str) -> bool:
         and not _SENTENCE_END.search(caption)
         and is_credit(caption)
     )
-
-
-def _text(node: LexborNode | None) -> str:
-    return _SPACE.sub(" ", node.text(deep=True, separator=" ")).strip() if node is not None else ""

@@ -1,8 +1,9 @@
 """Tolerant JSON-LD: every ``<script type="application/ld+json">`` of a page, parsed as far as
 it can be, and the facts of its article node.
 
-In: the parsed tree. Out: ``JsonLd`` — the article node's headline, authors, dates,
-publisher, … as plain strings (empty when absent). Never raises: a block that cannot be
+In: the page's evidence (``dehusk.evidence``: its JSON-LD scripts' text). Out: ``JsonLd`` —
+the article node's headline, authors, dates, publisher, … as plain strings (empty when
+absent). Never raises: a block that cannot be
 repaired is skipped and counted in ``JsonLd.broken``.
 
 Repairs (each seen on real pages): several blocks, a top-level list, ``@graph``; trailing
@@ -15,11 +16,11 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from dehusk.evidence import Evidence
 
 #: schema.org types that describe the story itself, best first. From schema.org's
 #: Article subtypes plus the types blogs and CMSs (Yoast, WordPress) emit for posts.
@@ -144,12 +145,12 @@ def clean_text(value: Any) -> str:
     return _SPACE.sub(" ", _CONTROL.sub(" ", text)).strip()
 
 
-def read_blocks(tree: LexborHTMLParser) -> tuple[list[Any], int]:
-    """The decoded values of every JSON-LD script and the number of scripts that failed."""
+def read_blocks(scripts: Iterable[str]) -> tuple[list[Any], int]:
+    """The decoded values of every JSON-LD script (their texts) and the number that failed."""
     values: list[Any] = []
     broken = 0
-    for script in tree.css('script[type*="ld+json" i]'):
-        decoded = loads_tolerant(script.text(deep=True) or "")
+    for script in scripts:
+        decoded = loads_tolerant(script)
         broken += not decoded
         values.extend(decoded)
     return values, broken
@@ -168,9 +169,9 @@ def pick_article(all_nodes: list[dict[str, Any]]) -> tuple[dict[str, Any] | None
     return None, False
 
 
-def extract_jsonld(tree: LexborHTMLParser) -> JsonLd:
+def extract_jsonld(page: Evidence) -> JsonLd:
     """The facts of the page's article node (see ``JsonLd``); never raises."""
-    values, broken = read_blocks(tree)
+    values, broken = read_blocks(page.json_ld)
     all_nodes = list(nodes(values))
     by_id = {n["@id"]: n for n in all_nodes if isinstance(n.get("@id"), str) and len(n) > 1}
     article, is_article = pick_article(all_nodes)

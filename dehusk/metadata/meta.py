@@ -1,10 +1,11 @@
 """``<meta>`` tags, microdata, RDFa and ``<link>``: the page's declared facts.
 
-In: the parsed tree. Out: ``MetaTags`` — every ``<meta>`` value under its lowercased
-``name``/``property``/``itemprop`` key (OpenGraph ``og:*``, ``article:*``, Twitter cards,
-``author``, ``dc.*``, ``parsely-*``, ``sailthru.*``, …), microdata ``itemprop`` and RDFa
-``property`` values found on other elements, ``<link rel=canonical>``, ``<html lang>`` and
-``<base href>``. Lookups go through ``first`` and ``all`` with a tuple of keys, best first.
+In: the page's evidence (``dehusk.evidence``). Out: ``MetaTags`` — every ``<meta>`` value
+under its lowercased ``name``/``property``/``itemprop`` key (OpenGraph ``og:*``,
+``article:*``, Twitter cards, ``author``, ``dc.*``, ``parsely-*``, ``sailthru.*``, …),
+microdata ``itemprop`` and RDFa ``property`` values found on other elements,
+``<link rel=canonical>``, ``<html lang>`` and ``<base href>``. Lookups go through ``first``
+and ``all`` with a tuple of keys, best first.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from dehusk.evidence import Element, Evidence
 
 _SPACE = re.compile(r"\s+")
+#: What separates the tokens of an attribute for a CSS selector (``[rel~=author]``): ASCII
+#: whitespace only.
+_TOKENS = re.compile(r"[ \t\n\f\r]+")
 
 #: Microdata/RDFa properties read from elements other than <meta> (schema.org names and
 #: the Dublin Core/OpenGraph RDFa spellings seen in Drupal and WordPress themes).
@@ -68,30 +72,63 @@ def _clean(value: str | None) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def read_meta(tree: LexborHTMLParser) -> MetaTags:
+def read_meta(page: Evidence) -> MetaTags:
     """Every declared value of the page (see ``MetaTags``)."""
     values: dict[str, list[str]] = {}
-    for node in tree.css("meta[content]"):
-        attrs = node.attributes
+    for node in page.metas:
+        attrs = node.attrs
+        if "content" not in attrs:
+            continue
         for attr in ("property", "name", "itemprop"):
             key = _clean(attrs.get(attr)).lower()
             if key:
                 values.setdefault(key, []).append(_clean(attrs.get("content")))
-    for node in tree.css("[itemprop], [property], [rel~=author]"):
+    for node in page.elements:
         if node.tag != "meta":
-            _add_item(values, node)
+            for _ in range(item_matches(node)):
+                _add_item(values, node, page)
+    canonical = next((n for n in page.links if has_token(n.get("rel"), "canonical")), None)
+    language = next((n for n in page.metas if _is_content_language(n)), None)
+    base = next((n for n in page.bases if "href" in n.attrs), None)
     return MetaTags(
         values={k: tuple(v) for k, v in values.items()},
-        canonical=_attr(tree, 'link[rel~="canonical" i]', "href"),
-        lang=_attr(tree, "html", "lang")
-        or _attr(tree, 'meta[http-equiv="content-language" i]', "content"),
-        base=_attr(tree, "base[href]", "href"),
+        canonical=_clean(canonical.get("href")) if canonical else "",
+        lang=_clean(page.lang) or (_clean(language.get("content")) if language else ""),
+        base=_clean(base.get("href")) if base else "",
     )
 
 
-def _add_item(values: dict[str, list[str]], node: LexborNode) -> None:
+def item_matches(node: Element) -> int:
+    """How many of ``[itemprop]``, ``[property]``, ``[rel~=author]`` match ``node``: a css
+    query of that list returns the element once per selector it matches."""
+    attrs = node.attrs
+    return ("itemprop" in attrs) + ("property" in attrs) + has_token(node.get("rel"), "author")
+
+
+def has_token(value: str, token: str) -> bool:
+    """Whether ``value`` holds ``token`` (lowercase ASCII) as a whitespace-separated token,
+    ignoring ASCII case: what lexbor's ``[rel~=token]`` matches."""
+    low = value.lower()
+    return token in low and token in tokens(low)
+
+
+def tokens(value: str) -> list[str]:
+    """An attribute's whitespace-separated tokens, as a CSS selector splits them."""
+    return _TOKENS.split(value)
+
+
+def _is_content_language(node: Element) -> bool:
+    """``meta[http-equiv="content-language" i]``."""
+    return (
+        node.get("http-equiv").lower() == "content-language"
+        if "http-equiv" in node.attrs
+        else False
+    )
+
+
+def _add_item(values: dict[str, list[str]], node: Element, page: Evidence) -> None:
     """Microdata/RDFa on an ordinary element: its ``content``/``datetime`` or its text."""
-    attrs = node.attributes
+    attrs = node.attrs
     keys = (_clean(attrs.get("itemprop")) + " " + _clean(attrs.get("property"))).lower().split()
     if "author" in (attrs.get("rel") or "").lower().split():
         keys.append("rel:author")
@@ -100,21 +137,16 @@ def _add_item(values: dict[str, list[str]], node: LexborNode) -> None:
             continue
         value = attrs.get("content") or attrs.get("datetime") or ""
         if not value and node.tag not in ("html", "body"):
-            value = _item_text(node, key)
+            value = _item_text(node, key, page)
         if value:
             values.setdefault("item:" + key, []).append(_clean(value))
 
 
-def _item_text(node: LexborNode, key: str) -> str:
+def _item_text(node: Element, key: str, page: Evidence) -> str:
     """An item's text; for an author item, its nested ``name`` when it has one."""
     if key in ("author", "creator", "schema:author"):
-        name = node.css_first('[itemprop="name"]')
+        name = next((e for e in page.inside(node) if e.attrs.get("itemprop") == "name"), None)
         if name is not None:
             node = name
-    text = _clean(node.text(deep=True))
+    text = _clean(node.text)
     return text if len(text) <= 300 else ""
-
-
-def _attr(tree: LexborHTMLParser, selector: str, attr: str) -> str:
-    node = tree.css_first(selector)
-    return _clean(node.attributes.get(attr)) if node is not None else ""

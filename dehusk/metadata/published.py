@@ -1,11 +1,11 @@
 """The date fields: published and modified, from every date the page offers.
 
-In: the ``Evidence`` (declared dates), the tree (visible dates and ``<time>`` elements,
-read by ``date_candidates``), the body's dateline, the headline, the URL and the clock. Out:
-the published and the modified date as ISO 8601, each with the zone the page gives (a naive
-time gets the page's own offset when the page declares one moment both ways, and stays
-naive otherwise: ``zones``), and warnings (a conflict between the two first sources; a
-modified date before the published one).
+In: the ``Evidence`` (declared dates; through its native ``page``, the visible dates and
+``<time>`` elements, read by ``date_candidates``), the body's dateline, the headline, the
+URL and the clock. Out: the published and the modified date as ISO 8601, each with the zone
+the page gives (a naive time gets the page's own offset when the page declares one moment
+both ways, and stays naive otherwise: ``zones``), and warnings (a conflict between the two
+first sources; a modified date before the published one).
 
 ``PUBLISHED`` is the order of trust: named rules, each with the reason it stands where it
 stands; the first that has a value wins. The figures behind it: docs/metadata.md, "Dates".
@@ -17,8 +17,6 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from types import MappingProxyType
 from typing import Literal
-
-from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.metadata.date_candidates import (
     DateCandidate,
@@ -120,7 +118,6 @@ DECLARED_FIELD = MappingProxyType(
 
 def dates(
     ev: Evidence,
-    tree: LexborHTMLParser,
     dateline: str | None,
     headline: str,
     url: str | None,
@@ -128,8 +125,8 @@ def dates(
     choose: Chooser,
 ) -> tuple[str | None, str | None]:
     """(published, modified); see the module docstring."""
-    cands = date_candidates(tree, url, declared_dates(ev), dateline, headline, now)
-    sources = date_sources(ev, tree, dateline, url, now, cands)
+    cands = date_candidates(ev.page, url, declared_dates(ev), dateline, headline, now)
+    sources = date_sources(ev, dateline, url, now, cands)
     rules = resolve("published", PUBLISHED, sources, choose.warnings, _day)
     published = choose("published", ranked_date_candidates(cands, rules), rules or "") or None
     modified = modified_date(ev, cands, published, now)
@@ -138,7 +135,6 @@ def dates(
 
 def date_sources(
     ev: Evidence,
-    tree: LexborHTMLParser,
     dateline: str | None,
     url: str | None,
     now: datetime,
@@ -163,7 +159,7 @@ def date_sources(
         "item": lambda: _unless_after_modified(
             _first_date(tags.all(META_KEYS["item_published"]), now), dates
         ),
-        "time": lambda: time_element_date(tree, now),
+        "time": lambda: time_element_date(ev.page, now),
         "dateline": lambda: _unless_clock(dateline, dates),
         "url": lambda: url_date(url, now),
         "dom": lambda: first_of(dates, "dom"),  # read once, by date_candidates

@@ -8,14 +8,13 @@ ties the name to the site (``site_owner``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from itertools import islice
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
-
+from dehusk.evidence import Element, Evidence
 from dehusk.metadata.authors import (
     ORG_WORDS,
-    SPACE,
     first_names,
     given_names,
     is_person_name,
@@ -120,19 +119,31 @@ MAX_HOME_TEXT = 40
 _ABOUT = re.compile(r"^\s*about\s+", re.IGNORECASE)
 
 
-def home_link_texts(tree: LexborHTMLParser, url: str | None) -> list[str]:
+def home_link_texts(page: Evidence, url: str | None) -> list[str]:
     """The short texts of the page's links to its home page (by path or by full URL) and
     to its About page, "About" taken off ("About Melissa Neill" → "Melissa Neill")."""
     host = (urlsplit(url or "").netloc or "").lower()
-    selector = HOME_LINKS
-    if host:
-        selector += f', a[href="https://{host}/"], a[href="http://{host}/"]'
+    roots = (f"https://{host}/", f"http://{host}/") if host else ()
+    matched = (
+        node
+        for node in page.elements
+        if node.tag == "a"
+        for _ in range(_home_matches(node.get("href"), node.attrs, roots))
+    )
     out: list[str] = []
-    for node in tree.css(selector)[:MAX_HOME_LINKS]:
-        text = SPACE.sub(" ", node.text(deep=True, separator=" ")).strip()
+    for node in islice(matched, MAX_HOME_LINKS):
+        text = node.spaced
         if text and len(text) <= MAX_HOME_TEXT:
             out.append(_ABOUT.sub("", text))
     return out
+
+
+def _home_matches(href: str, attrs: Mapping[str, str], roots: tuple[str, ...]) -> int:
+    """How many selectors of ``HOME_LINKS`` (and the host's root URLs ``roots``) a link's
+    href matches (a css query returns an element once per selector it matches)."""
+    if "href" not in attrs:
+        return 0
+    return (href == "/") + ("/about" in href) + sum(href == root for root in roots)
 
 
 def _title_tails(title: str) -> list[str]:
@@ -167,9 +178,19 @@ def _in_host(name: str, host: str) -> bool:
     return label == "".join(words) or (len(words[0]) >= MIN_HOST_PART and label == words[0])
 
 
-def copyright_texts(tree: LexborHTMLParser) -> list[str]:
-    """The texts of the page's footer and copyright elements (a few, each bounded)."""
-    return [
-        node.text(deep=True, separator=" ")[-MAX_COPYRIGHT_TEXT:]
-        for node in tree.css(COPYRIGHT_SELECTOR)[:MAX_COPYRIGHT_NODES]
-    ]
+def copyright_texts(page: Evidence) -> list[str]:
+    """The texts of the page's footer and copyright elements (a few, each bounded: the
+    native pass keeps the end of the first ``MAX_COPYRIGHT_NODES``' texts)."""
+    matched = (n for n in page.elements for _ in range(_copyright_matches(n)))
+    return [n.tail or "" for n in islice(matched, MAX_COPYRIGHT_NODES)]
+
+
+def _copyright_matches(node: Element) -> int:
+    """How many selectors of ``COPYRIGHT_SELECTOR`` match ``node``."""
+    low = node.get("class").lower()
+    return (
+        (node.tag == "footer")
+        + ("copyright" in low)
+        + ("copyright" in node.get("id").lower())
+        + ("footer" in low)
+    )

@@ -1,13 +1,14 @@
 """The metadata stage: the facts around the story, each field from the page's evidence.
 
-In: the parsed tree, the classified blocks and the page URL. Out: ``MetaResult`` — the
-``Metadata``, the blocks with the title block marked and the byline, dateline, bio and
-syndication blocks relabelled out of the body, and warnings.
+In: the page's evidence (``dehusk.evidence.Evidence``, gathered by one native pass of the
+parsed tree: the stage reads no tree), the classified blocks and the page URL. Out:
+``MetaResult`` — the ``Metadata``, the blocks with the title block marked and the byline,
+dateline, bio and syndication blocks relabelled out of the body, and warnings.
 
-Steps: gather the evidence once (``evidence``); the site's names; the title (``headline``),
-its block marked; the metadata blocks of the body (``body``); the authors
-(``authorship``); the dates (``published``); the language (``language``); the declared
-facts (canonical URL, description, section, tags, original publisher, images).
+Steps: read the evidence's declared facts once (``evidence.gather``); the site's names; the
+title (``headline``), its block marked; the metadata blocks of the body (``body``); the
+authors (``authorship``); the dates (``published``); the language (``language``); the
+declared facts (canonical URL, description, section, tags, original publisher, images).
 """
 
 from __future__ import annotations
@@ -17,14 +18,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
-
 from dehusk.article import Block, Metadata
+from dehusk.evidence import Evidence
 from dehusk.metadata import rank
 from dehusk.metadata.authors import clean_authors
 from dehusk.metadata.authorship import authors, meta_authors
 from dehusk.metadata.body import BodyFacts, mark_title, relabel_body
-from dehusk.metadata.evidence import Evidence, gather
+from dehusk.metadata.evidence import Evidence as Facts
+from dehusk.metadata.evidence import gather
 from dehusk.metadata.filing import choose_section, clean_tags
 from dehusk.metadata.headline import headline
 from dehusk.metadata.images import extract_images, page_root, resolve
@@ -49,7 +50,7 @@ class MetaResult:
 
 
 def extract_metadata(
-    tree: LexborHTMLParser,
+    page: Evidence,
     blocks: Sequence[Block],
     url: str | None,
     model: str = rank.SHIPPED,
@@ -61,7 +62,7 @@ def extract_metadata(
     field's candidates. ``trace``, when given, receives those candidates per field (for
     training, ``dehusk.eval.train_metadata``).
     """
-    now, ev = datetime.now(UTC), gather(tree, url)
+    now, ev = datetime.now(UTC), gather(page, url)
     ld, tags = ev.jsonld, ev.meta
     site_name = ld.site_name or tags.first(META_KEYS["site_name"]) or None
     publisher = ld.publisher or site_name
@@ -72,8 +73,8 @@ def extract_metadata(
     exclude = (site_name or "", publisher or "", *sites)
     structured = clean_authors((*ld.authors, *meta_authors(tags)), exclude)
     relabelled, body = relabel_body(mark_title(blocks, shown_title), structured, exclude, now)
-    names = authors(ev, tree, body.authors, blocks, shown_title, exclude, url, choose)
-    published, modified = dates(ev, tree, body.published, shown_title, url, now, choose)
+    names = authors(ev, body.authors, blocks, shown_title, exclude, url, choose)
+    published, modified = dates(ev, body.published, shown_title, url, now, choose)
     declared_lang = ld.language or tags.lang or tags.first(META_KEYS["language"])
     lang = decide_language(declared_lang, prose_sample(relabelled))
     warnings.extend(w for w in (lang.warning,) if w)
@@ -87,7 +88,7 @@ def extract_metadata(
         site_name=site_name or publisher,  # a JSON-LD publisher names the site it runs
         publisher=publisher,
         language=lang.language,
-        images=extract_images(tree, url, tags.base, lead),
+        images=extract_images(page, url, tags.base, lead),
         **_declared_facts(ev, body, sites, url),
     )
     root = page_root(url, tags.base)
@@ -96,7 +97,7 @@ def extract_metadata(
 
 
 def _declared_facts(
-    ev: Evidence, body: BodyFacts, sites: tuple[str, ...], url: str | None
+    ev: Facts, body: BodyFacts, sites: tuple[str, ...], url: str | None
 ) -> dict[str, Any]:
     """The fields the page declares and the rules only clean: the original publisher, the
     canonical URL, the description, the section and the tags."""

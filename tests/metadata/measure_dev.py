@@ -89,10 +89,11 @@ def extractor(direct: bool, model: str) -> Callable[[bytes, str | None, str], An
         return lambda raw, url, file_id: (
             dehusk.extract(raw, url=url, options=by_fold[fold_of[file_id]]).metadata
         )
+    from dehusk.evidence import tree_evidence
     from dehusk.metadata import extract_metadata
 
     return lambda raw, url, _id: (
-        extract_metadata(LexborHTMLParser(decode(raw)), (), url, "rules").metadata
+        extract_metadata(tree_evidence(LexborHTMLParser(decode(raw))), (), url, "rules").metadata
     )
 
 

@@ -40,6 +40,7 @@ def main() -> None:
     from htmldate import find_date
     from selectolax.lexbor import LexborHTMLParser
 
+    from dehusk.evidence import tree_evidence
     from dehusk.metadata import extract_metadata
 
     pages = [p for p in load_pages() if p["ground_truth"].get("publish_date")][:: args.every]
@@ -57,7 +58,9 @@ def main() -> None:
             "htmldate-fast": lambda h=html, u=url: find_date(
                 h, url=u, original_date=True, extensive_search=False
             ),
-            "dehusk": lambda t=tree, u=url: extract_metadata(t, (), u, "rules").metadata.published,
+            "dehusk": lambda t=tree, u=url: (
+                extract_metadata(tree_evidence(t), (), u, "rules").metadata.published
+            ),
         }
         truth = page["ground_truth"]["publish_date"][:10]
         for name, fn in runs.items():

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from dehusk.evidence import tree_evidence
 from dehusk.metadata.author_choice import (
     AuthorCredits,
     author_candidates,
@@ -16,6 +17,7 @@ from dehusk.metadata.author_choice import (
 )
 from dehusk.metadata.author_sources import (
     dom_authors,
+    dom_bylines,
     headline_byline,
     twitter_card_authors,
     visible_byline,
@@ -25,7 +27,7 @@ from dehusk.metadata.meta import read_meta
 
 def byline_names_of(tree: LexborHTMLParser) -> tuple[str, ...]:
     """The names of the page's visible byline."""
-    return visible_byline(tree).names
+    return visible_byline(tree_evidence(tree)).names
 
 
 def test_dom_byline_skips_comments() -> None:
@@ -33,7 +35,7 @@ def test_dom_byline_skips_comments() -> None:
         '<div class="comments"><span class="author">Commenter Person</span></div>'
         '<p class="byline">By Jane Doe</p>'
     )
-    assert dom_authors(tree) == ("Jane Doe",)
+    assert dom_authors(dom_bylines(tree_evidence(tree))) == ("Jane Doe",)
 
 
 def test_clean_credit_keeps_the_printed_credit() -> None:
@@ -194,7 +196,7 @@ def test_citation_tags_give_every_author_in_reading_order() -> None:
         '<meta name="citation_author" content="van der Merwe, Marna">'
         "</head><body><h1>Efficacy</h1></body></html>"
     )
-    meta = extract_metadata(LexborHTMLParser(html), (), None, "rules").metadata
+    meta = extract_metadata(tree_evidence(LexborHTMLParser(html)), (), None, "rules").metadata
     assert meta.authors == ("Jennifer Huberty", "Jeni Green", "Marna van der Merwe")
 
 
@@ -212,7 +214,9 @@ def test_a_learned_chooser_does_not_overrule_citation_tags(tmp_path: Path) -> No
         '<meta name="citation_author" content="Pradeep Patil">'
         "</head><body><h1>Burnout</h1></body></html>"
     )
-    result = extract_metadata(LexborHTMLParser(html), (), None, str(tmp_path / "m.npz"))
+    result = extract_metadata(
+        tree_evidence(LexborHTMLParser(html)), (), None, str(tmp_path / "m.npz")
+    )
     assert result.metadata.authors == ("Aditya Mahindru", "Pradeep Patil")
     assert not any("learned chooser" in w for w in result.warnings)
 
@@ -228,13 +232,20 @@ def test_the_owner_from_the_site_names_first_words_and_the_about_link() -> None:
         '<a href="/">Home</a><p>Ten pieces of home gym equipment.</p>'
     )
     url = "https://melissaneill.com/10-of-the-best-home-gym-equipment/"
-    assert "Melissa Neill" in home_link_texts(tree, url)
-    owner = site_owner("Body by Bikini", "", list, url, lambda: home_link_texts(tree, url))
+    assert "Melissa Neill" in home_link_texts(tree_evidence(tree), url)
+    owner = site_owner(
+        "Body by Bikini", "", list, url, lambda: home_link_texts(tree_evidence(tree), url)
+    )
     assert owner == ("Melissa Neill",)
     # A host with no known first name ties no link text to it ("Docker Docs").
     docs = LexborHTMLParser('<a href="/">Docker Docs</a>')
     url = "https://docs.docker.com/get-started/"
-    assert site_owner("", "Docs | Docker Docs", list, url, lambda: home_link_texts(docs, url)) == ()
+    assert (
+        site_owner(
+            "", "Docs | Docker Docs", list, url, lambda: home_link_texts(tree_evidence(docs), url)
+        )
+        == ()
+    )
 
 
 def test_a_credit_loses_the_icon_before_it() -> None:
@@ -253,11 +264,11 @@ def test_a_reviewed_by_box_may_hold_the_writer_but_reviewers_are_skipped() -> No
     tree = LexborHTMLParser(
         '<div class="reviewed-by-component"><div class="author-meta">Emma Ryan Writer</div></div>'
     )
-    assert dom_authors(tree) == ("Emma Ryan",)
+    assert dom_authors(dom_bylines(tree_evidence(tree))) == ("Emma Ryan",)
     tree = LexborHTMLParser(
         '<div class="post-reviewer"><span class="author-name">Dr Ann Lee</span></div>'
     )
-    assert dom_authors(tree) == ()
+    assert dom_authors(dom_bylines(tree_evidence(tree))) == ()
 
 
 def test_utility_class_values_and_contributor_links() -> None:
@@ -267,12 +278,12 @@ def test_utility_class_values_and_contributor_links() -> None:
         '<a href="https://www.cherryservers.com/blog/authors/emmanuel-oyibo">'
         '<span class="max-2xl:hidden">Emmanuel Oyibo</span></a></div>'
     )
-    assert dom_authors(tree) == ("Emmanuel Oyibo",)
+    assert dom_authors(dom_bylines(tree_evidence(tree))) == ("Emmanuel Oyibo",)
     tree = LexborHTMLParser(
         '<p><a href="https://www.servomagazine.com/magazine/contributor/a._j._neal">A. J. Neal</a>'
         "</p>"
     )
-    assert dom_authors(tree) == ("A. J. Neal",)
+    assert dom_authors(dom_bylines(tree_evidence(tree))) == ("A. J. Neal",)
 
 
 def test_twitter_card_written_by() -> None:
@@ -283,12 +294,16 @@ def test_twitter_card_written_by() -> None:
         '<meta name="twitter:label2" content="Est. reading time">'
         '<meta name="twitter:data2" content="9 minutes"></head>'
     )
-    assert twitter_card_authors(read_meta(LexborHTMLParser(head))) == ("Nawaz Dhandala",)
+    assert twitter_card_authors(read_meta(tree_evidence(LexborHTMLParser(head)))) == (
+        "Nawaz Dhandala",
+    )
     interview = head.replace("Written by", "Interview by")
-    assert twitter_card_authors(read_meta(LexborHTMLParser(interview))) == ("Nawaz Dhandala",)
+    assert twitter_card_authors(read_meta(tree_evidence(LexborHTMLParser(interview)))) == (
+        "Nawaz Dhandala",
+    )
     reading = '<meta name="twitter:label1" content="Est. reading time">'
     reading += '<meta name="twitter:data1" content="9 minutes">'
-    assert twitter_card_authors(read_meta(LexborHTMLParser(reading))) == ()
+    assert twitter_card_authors(read_meta(tree_evidence(LexborHTMLParser(reading)))) == ()
 
 
 def test_visible_byline_under_a_label() -> None:
@@ -348,13 +363,13 @@ def test_visible_byline_credit_when_no_person() -> None:
         "<body><h1>T</h1><ul class='article__meta'><li>by <a class='segment-heading' "
         "href='javascript:void(0)'>Marketing Team</a></li></ul></body>"
     )
-    assert visible_byline(LexborHTMLParser(team)) == ((), "Marketing Team")
+    assert visible_byline(tree_evidence(LexborHTMLParser(team))) == ((), "Marketing Team")
     for html in (
         # A name with debris after it is a person's byline gone wrong, not a credit.
         "<body><p>By: <a>Samer Morqos</a>, Counseling Psychologist (GMT+2)</p></body>",
         "<body><p>By default</p></body>",
     ):
-        assert visible_byline(LexborHTMLParser(html)).credit == "", html
+        assert visible_byline(tree_evidence(LexborHTMLParser(html))).credit == "", html
 
 
 def test_clean_credit_drops_weekdays_and_accounts() -> None:
@@ -458,7 +473,7 @@ def test_a_reading_time_before_the_visible_byline() -> None:
     assert byline_names_of(LexborHTMLParser(page.format("Jane Doe"))) == ("Jane Doe",)
     # The site's own name printed as the byline is its credit.
     tree = LexborHTMLParser(page.format("ASU Online"))
-    assert visible_byline(tree, ("ASU Online",)).credit == "ASU Online"
+    assert visible_byline(tree_evidence(tree), ("ASU Online",)).credit == "ASU Online"
 
 
 def test_labels_placeholders_and_menus_are_no_credit() -> None:

@@ -4,6 +4,7 @@ from typing import get_args
 
 from selectolax.lexbor import LexborHTMLParser
 
+from dehusk.evidence import tree_evidence
 from dehusk.metadata.author_choice import AuthorSource
 from dehusk.metadata.authorship import AUTHORS, OVERRIDES, sources
 from dehusk.metadata.evidence import gather
@@ -16,7 +17,7 @@ PAGE = """<html><head><meta name="author" content="Jane Doe">
 
 def test_every_source_is_read_and_every_rule_says_why() -> None:
     tree = LexborHTMLParser(PAGE)
-    found = sources(gather(tree, None), tree, (), (), None, ((), ()))
+    found = sources(gather(tree_evidence(tree), None), (), (), None, ((), ()))
     assert set(found) == set(get_args(AuthorSource))
     assert set(names(AUTHORS)) == set(found) - {"owner"}  # the owner is a fallback
     assert all(rule.reason for rule in AUTHORS) and all(reason for reason, _ in OVERRIDES)

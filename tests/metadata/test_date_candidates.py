@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
+from dehusk.evidence import tree_evidence
 from dehusk.metadata.date_candidates import (
     DateCandidate,
     after_modified,
@@ -32,7 +33,7 @@ def test_time_element_without_datetime_is_read_from_its_text() -> None:
         '<time class="entry-time">April 26, 2024</time>'
         '<time class="entry-modified-time">Updated on: October 3, 2024</time>'
     )
-    assert time_candidates(tree, NOW) == [
+    assert time_candidates(tree_evidence(tree), NOW) == [
         DateCandidate("time", "2024-04-26", ""),
         DateCandidate("time", "2024-10-03", "updated"),
     ]
@@ -48,7 +49,7 @@ def test_visible_dates_labelled_by_the_words_before_them() -> None:
         "<article><p>Long body text about the market in 2019 and after.</p>"
         '<a href="/other"><span>May 1, 2023</span></a></article></body>'
     )
-    found = visible_candidates(tree, "We've Compiled the Best Agencies", NOW)
+    found = visible_candidates(tree_evidence(tree), "We've Compiled the Best Agencies", NOW)
     assert [(c.value, c.label, c.near_title, c.in_link) for c in found] == [
         ("2024-12-12", "updated", True, False),
         ("2024-03-27", "", True, False),
@@ -65,7 +66,7 @@ def test_visible_dates_skip_scripts_and_prose() -> None:
         " would follow later in the year.</p>"
         "<p>Posted on the 15/12/2024 at 19:00 by @someone</p></body>"
     )
-    found = visible_candidates(tree, "T", NOW)
+    found = visible_candidates(tree_evidence(tree), "T", NOW)
     assert [(c.value, c.label) for c in found] == [("2024-12-15", "published")]
 
 
@@ -77,7 +78,9 @@ def test_the_page_clock_is_no_candidate_date() -> None:
         "<div><div>12.12.2025</div></div><p>Taxes fund roads and schools.</p></body>"
     )
     now = datetime(2025, 12, 20, tzinfo=UTC)
-    found = date_candidates(tree, None, [], "2025-12-19", "Tax 101: Understanding the basics", now)
+    found = date_candidates(
+        tree_evidence(tree), None, [], "2025-12-19", "Tax 101: Understanding the basics", now
+    )
     assert [(c.source, c.value) for c in found if c.source in ("clock", "text", "dom")] == [
         ("clock", "2025-12-19"),
         ("text", "2025-12-12"),
@@ -93,14 +96,14 @@ def test_declared_days_settle_ambiguous_visible_dates() -> None:
         "<p>Planning comes first.</p></body>"
     )
     declared = [("jsonld", "datePublished", "2024-09-10T16:07:00.000Z")]
-    found = date_candidates(tree, None, declared, None, "Renovation phases", NOW)
+    found = date_candidates(tree_evidence(tree), None, declared, None, "Renovation phases", NOW)
     assert {(c.source, c.value[:10]) for c in found} == {
         ("jsonld", "2024-09-10"),
         ("dom", "2024-09-10"),
         ("text", "2024-09-10"),
     }
     # Without the declaration the dots read day first, as before.
-    found = date_candidates(tree, None, [], None, "Renovation phases", NOW)
+    found = date_candidates(tree_evidence(tree), None, [], None, "Renovation phases", NOW)
     assert {c.value for c in found} == {"2024-10-09"}
 
 
@@ -120,7 +123,9 @@ def test_a_dateline_showing_the_clock_is_passed_over() -> None:
         Block("12.12.2025", Label.PARAGRAPH, True),
         Block("Taxes fund roads and schools.", Label.PARAGRAPH, True),
     )
-    result = extract_metadata(LexborHTMLParser(page), blocks, "https://example.org/taxes")
+    result = extract_metadata(
+        tree_evidence(LexborHTMLParser(page)), blocks, "https://example.org/taxes"
+    )
     assert result.metadata.published == "2025-12-12"
 
 
@@ -131,7 +136,7 @@ def test_script_state_dates_outside_json_ld() -> None:
         '\\",\\"datePublished\\":\\"2025-02-03T00:00:00.000Z\\"}"])</script>'
         '<script>window.x = {"publishedDate":"2019-08-16T00:00:00.000Z"}</script>'
     )
-    found = script_candidates(tree, NOW)
+    found = script_candidates(tree_evidence(tree), NOW)
     assert {(c.source, c.value[:10]) for c in found} == {
         ("script_mod", "2025-02-04"),
         ("script", "2025-02-03"),
@@ -160,7 +165,7 @@ def test_date_candidates_gather_every_source() -> None:
         '<body><h1>Title</h1><p>March 3, 2014</p><time datetime="2014-03-04">x</time></body>'
     )
     found = date_candidates(
-        tree,
+        tree_evidence(tree),
         "https://x.org/2014/03/03/story",
         [("meta", "article:published_time", "2014-03-03T10:00:00Z")],
         "2014-03-03",
@@ -221,17 +226,23 @@ def test_originally_published_date_is_the_publication_date() -> None:
         "regularly updated to keep the information current.</p></body></html>"
     )
     tree = LexborHTMLParser(page)
-    shown = visible_candidates(tree, "The pros and cons of living in a tiny home", NOW)
+    shown = visible_candidates(
+        tree_evidence(tree), "The pros and cons of living in a tiny home", NOW
+    )
     assert [(c.value[:10], c.original) for c in shown] == [
         ("2022-09-30", False),
         ("2019-09-26", True),
     ]
     assert original_date(shown) == "2019-09-26T16:12:00"
-    meta = extract_metadata(tree, (), "https://example.org/advice/tiny-home").metadata
+    meta = extract_metadata(
+        tree_evidence(tree), (), "https://example.org/advice/tiny-home"
+    ).metadata
     assert meta.published == "2019-09-26T16:12:00"
     # "Published" alone is no statement about a first publication.
     plain = page.replace("originally published", "published")
-    assert original_date(visible_candidates(LexborHTMLParser(plain), "x", NOW)) is None
+    assert (
+        original_date(visible_candidates(tree_evidence(LexborHTMLParser(plain)), "x", NOW)) is None
+    )
 
 
 def test_lone_visible_date_far_from_the_headline_when_it_is_the_only_one() -> None:
@@ -248,7 +259,9 @@ def test_lone_visible_date_far_from_the_headline_when_it_is_the_only_one() -> No
         ("jsonld", "datePublished", "2025-11-29T12:28:31-05:00"),
         ("meta", "article:published_time", "2025-08-08T00:00:00-04:00"),
     ]
-    found = date_candidates(tree, None, declared, None, "10 Free Accounting Tools", now)
+    found = date_candidates(
+        tree_evidence(tree), None, declared, None, "10 Free Accounting Tools", now
+    )
     shown = [c for c in found if c.source == "text"]
     assert [(c.value, c.label, c.near_title) for c in shown] == [("2025-08-13", "published", False)]
     assert lone_visible_date(found) == "2025-08-13"
@@ -269,7 +282,9 @@ def test_backed_visible_date_outranks_a_meta_date_far_from_it() -> None:
         '<li><span class="elementor-post-info__item-prefix">On</span> <time>8 Oct 2022</time>'
         "</li></ul><p>Electricity powers our homes and our lives.</p></article></body>"
     )
-    shown = visible_candidates(tree, "Electrical Safety Tips and Best Practices", NOW)
+    shown = visible_candidates(
+        tree_evidence(tree), "Electrical Safety Tips and Best Practices", NOW
+    )
     declared = declared_candidates(
         [
             ("jsonld", "datePublished", "2022-10-24T12:40:59+00:00"),
@@ -320,7 +335,7 @@ def test_shown_modified_date_is_the_date_the_reader_sees() -> None:
         "</article></body>"
     )
     title = "24 Sustainable Clothing Brands Leading the Way"
-    shown = visible_candidates(tree, title, NOW)
+    shown = visible_candidates(tree_evidence(tree), title, NOW)
     declared = declared_candidates(
         [
             ("meta", "article:published_time", "2023-09-30T19:49:39"),
@@ -370,7 +385,9 @@ def test_headline_date_outranks_a_date_classed_element_and_json_ld() -> None:
         '<aside><a href="/blog/other">Filing season opens</a>'
         '<div class="post-date">January 31, 2025</div></aside></body></html>'
     )
-    result = extract_metadata(LexborHTMLParser(page), (), "https://example.org/blog/taxes")
+    result = extract_metadata(
+        tree_evidence(LexborHTMLParser(page)), (), "https://example.org/blog/taxes"
+    )
     assert result.metadata.published == "2025-01-27"
     # With only JSON-LD declaring a date, the date printed by the headline still wins
     # (even an "Updated" one: on the dev set the annotators took it, 2 pages to 0).
@@ -383,7 +400,9 @@ def test_headline_date_outranks_a_date_classed_element_and_json_ld() -> None:
         f"<html>{ld}<body><h1>Best renovations</h1><p>By Jane Roe</p>"
         "<p>Updated September 5, 2024</p><p>Some projects pay back.</p></body></html>"
     )
-    result = extract_metadata(LexborHTMLParser(page), (), "https://example.org/renovations")
+    result = extract_metadata(
+        tree_evidence(LexborHTMLParser(page)), (), "https://example.org/renovations"
+    )
     assert result.metadata.published == "2024-09-05"
 
 
@@ -403,11 +422,15 @@ def test_modified_falls_back_to_the_update_the_page_prints() -> None:
         "<html><body><h1>Best hiking boots</h1><p>Published March 2, 2024</p>"
         "<p>Updated January 10, 2025</p><p>We walked 300 miles in them.</p></body></html>"
     )
-    meta = extract_metadata(LexborHTMLParser(page), (), "https://example.org/boots").metadata
+    meta = extract_metadata(
+        tree_evidence(LexborHTMLParser(page)), (), "https://example.org/boots"
+    ).metadata
     assert (meta.published, meta.modified) == ("2024-03-02", "2025-01-10")
     # an "update" before the published day is no revision of this story
     early = page.replace("January 10, 2025", "January 10, 2023")
-    meta = extract_metadata(LexborHTMLParser(early), (), "https://example.org/boots").metadata
+    meta = extract_metadata(
+        tree_evidence(LexborHTMLParser(early)), (), "https://example.org/boots"
+    ).metadata
     assert meta.modified is None
 
 

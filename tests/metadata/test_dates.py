@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
+from dehusk.evidence import tree_evidence
 from dehusk.metadata.dates import (
     dateline_date,
     dom_date,
@@ -96,7 +97,7 @@ def test_time_element_prefers_publication_markers() -> None:
         '<time datetime="2020-05-05">comment</time>'
         '<time itemprop="datePublished" datetime="2014-10-08T17:00:00Z">Oct 8</time>'
     )
-    assert time_element_date(tree, NOW) == "2014-10-08T17:00:00+00:00"
+    assert time_element_date(tree_evidence(tree), NOW) == "2014-10-08T17:00:00+00:00"
 
 
 def test_time_element_inside_a_link_is_a_related_post() -> None:
@@ -106,7 +107,7 @@ def test_time_element_inside_a_link_is_a_related_post() -> None:
         '-05:00">Nov 15, 2022</time></span></div></a>'
         '<p>By Jeff Cobb. <time datetime="2025-04-11">April 11, 2025</time></p>'
     )
-    assert time_element_date(tree, NOW) == "2025-04-11"
+    assert time_element_date(tree_evidence(tree), NOW) == "2025-04-11"
 
 
 def test_time_element_without_datetime_is_read_from_its_text() -> None:
@@ -119,18 +120,23 @@ def test_time_element_without_datetime_is_read_from_its_text() -> None:
         '<time class="article-card__date" datetime="2025-10-23">23 October 2025</time>'
         "</article></main>"
     )
-    assert time_element_date(tree, datetime(2025, 12, 20, tzinfo=UTC)) == "2025-11-12"
+    assert (
+        time_element_date(tree_evidence(tree), datetime(2025, 12, 20, tzinfo=UTC)) == "2025-11-12"
+    )
 
 
 def test_dom_date_from_class_names() -> None:
     tree = LexborHTMLParser('<div class="post-date">Posted October 8, 2014</div>')
-    assert dom_date(tree, NOW) == "2014-10-08"
+    assert dom_date(tree_evidence(tree), NOW) == "2014-10-08"
     # The page's clock (a day passed in ``skip``) is passed over.
     clock = LexborHTMLParser(
         '<div class="block-date"><p id="todays-date">Friday, December 19, 2025</p></div>'
         '<div class="post-date">12.12.2025</div>'
     )
-    assert dom_date(clock, datetime(2025, 12, 20, tzinfo=UTC), skip={"2025-12-19"}) == "2025-12-12"
+    assert (
+        dom_date(tree_evidence(clock), datetime(2025, 12, 20, tzinfo=UTC), skip={"2025-12-19"})
+        == "2025-12-12"
+    )
 
 
 def test_year_first_dotted_date() -> None:

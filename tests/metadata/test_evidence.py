@@ -2,6 +2,7 @@
 
 from selectolax.lexbor import LexborHTMLParser
 
+from dehusk.evidence import tree_evidence
 from dehusk.metadata.evidence import Heading, gather
 
 PAGE = """<html lang="en"><head><title> A story |
@@ -15,7 +16,7 @@ PAGE = """<html lang="en"><head><title> A story |
 
 
 def test_gather_reads_declared_data_headings_and_bylines_once() -> None:
-    ev = gather(LexborHTMLParser(PAGE), "https://example.com/2024/story")
+    ev = gather(tree_evidence(LexborHTMLParser(PAGE)), "https://example.com/2024/story")
     assert ev.title == "A story | Site"
     assert ev.jsonld.headline == "A story" and ev.jsonld.published == "2024-05-10"
     assert ev.meta.first(("og:title",)) == "A story"
@@ -28,5 +29,5 @@ def test_gather_reads_declared_data_headings_and_bylines_once() -> None:
 
 
 def test_an_empty_page_gives_empty_evidence() -> None:
-    ev = gather(LexborHTMLParser(""), None)
+    ev = gather(tree_evidence(LexborHTMLParser("")), None)
     assert (ev.title, ev.headings, ev.bylines) == ("", (), ())

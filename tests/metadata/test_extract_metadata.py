@@ -5,6 +5,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.article import Block, Label
+from dehusk.evidence import tree_evidence
 from dehusk.metadata import MetaResult, extract_metadata
 
 BODY = (
@@ -46,7 +47,7 @@ def blocks() -> tuple[Block, ...]:
 
 
 def run(html: str, blocks: tuple[Block, ...] = (), url: str | None = None) -> MetaResult:
-    return extract_metadata(LexborHTMLParser(html), blocks, url)
+    return extract_metadata(tree_evidence(LexborHTMLParser(html)), blocks, url)
 
 
 def test_every_field_of_a_news_page() -> None:
@@ -149,9 +150,11 @@ def test_a_chooser_that_overrules_the_rules_says_so(tmp_path: Path) -> None:
         'The Verge"></head><body><h1>The best phones of 2025</h1><p>Text.</p></body></html>'
     )
     url = "https://www.theverge.com/phones"
-    rules = extract_metadata(LexborHTMLParser(page), (), url, "rules")
+    rules = extract_metadata(tree_evidence(LexborHTMLParser(page)), (), url, "rules")
     assert rules.metadata.title == "The best phones of 2025" and not rules.warnings
-    learned = extract_metadata(LexborHTMLParser(page), (), url, str(tmp_path / "m.npz"))
+    learned = extract_metadata(
+        tree_evidence(LexborHTMLParser(page)), (), url, str(tmp_path / "m.npz")
+    )
     assert learned.metadata.title == "The best phones of 2025, ranked"
     assert learned.warnings == (
         "title: the learned chooser took 'The best phones of 2025, ranked' over "
@@ -167,7 +170,7 @@ def test_a_headline_with_css_inside_is_read_as_shown() -> None:
         "<html><body><h1><style>.css-1a{cursor:pointer}</style>Augustinus Bader "
         "<span>The Cream</span><script>var x = 1;</script></h1><p>Text.</p></body></html>"
     )
-    assert headings(gather(LexborHTMLParser(page), None).headings, ())[0] == [
+    assert headings(gather(tree_evidence(LexborHTMLParser(page)), None).headings, ())[0] == [
         ("h1", "Augustinus Bader The Cream")
     ]
 
@@ -180,7 +183,7 @@ def test_a_headline_runs_inline_elements_on_and_parts_blocks() -> None:
         "<html><body><h1>Cut Your Planning <span class='drop'>C</span>ycle<!-- x --></h1>"
         "<h2><div>Opinion</div><div>Why it</div><br>matters</h2></body></html>"
     )
-    assert headings(gather(LexborHTMLParser(page), None).headings, ())[0] == [
+    assert headings(gather(tree_evidence(LexborHTMLParser(page)), None).headings, ())[0] == [
         ("h1", "Cut Your Planning Cycle"),
         ("h2", "Opinion Why it matters"),
     ]
@@ -191,7 +194,7 @@ def test_a_pathologically_deep_headline_does_not_recurse() -> None:
     from dehusk.metadata.headline import headings
 
     page = "<h1>" + "<b>" * 100_000 + "deep" + "</b>" * 100_000 + "</h1>"
-    assert headings(gather(LexborHTMLParser(page), None).headings, ())[0] == []
+    assert headings(gather(tree_evidence(LexborHTMLParser(page)), None).headings, ())[0] == []
 
 
 def test_a_heading_linking_home_names_the_site_not_the_story() -> None:
@@ -205,13 +208,16 @@ def test_a_heading_linking_home_names_the_site_not_the_story() -> None:
         "<p>Text.</p></article></body></html>"
     )
     seen, home = headings(
-        gather(LexborHTMLParser(page), "https://blog.example.com/2008/09/x.html").headings, ()
+        gather(
+            tree_evidence(LexborHTMLParser(page)), "https://blog.example.com/2008/09/x.html"
+        ).headings,
+        (),
     )
     assert seen == [("h2", "The lean startup")]
     assert home == ("Lessons Learned", "Subscribe")
     # A link to another site's home page is an ordinary heading.
     seen, home = headings(
-        gather(LexborHTMLParser(page), "https://other.example.org/post").headings, ()
+        gather(tree_evidence(LexborHTMLParser(page)), "https://other.example.org/post").headings, ()
     )
     assert ("h2", "Subscribe") in seen and home == ("Lessons Learned",)
 
@@ -222,17 +228,19 @@ def test_the_site_name_in_a_home_heading_leaves_the_title() -> None:
         "<h1><a href='/'>Lessons Learned</a></h1><h3>The lean startup</h3><p>Text.</p>"
         "</body></html>"
     )
-    result = extract_metadata(LexborHTMLParser(page), (), "https://www.example.com/lean.html")
+    result = extract_metadata(
+        tree_evidence(LexborHTMLParser(page)), (), "https://www.example.com/lean.html"
+    )
     assert result.metadata.title == "The lean startup"
 
 
 def test_a_relative_canonical_link_is_resolved_against_the_page_url() -> None:
     page = '<html><head><link rel="canonical" href="/agency"></head><body><p>x</p></body></html>'
     tree = LexborHTMLParser(page)
-    assert extract_metadata(tree, (), "https://ml.example.edu/a?b=1").metadata.canonical_url == (
-        "https://ml.example.edu/agency"
-    )
-    bare = extract_metadata(LexborHTMLParser("<p>x</p>"), (), "https://x.org/")
+    assert extract_metadata(
+        tree_evidence(tree), (), "https://ml.example.edu/a?b=1"
+    ).metadata.canonical_url == ("https://ml.example.edu/agency")
+    bare = extract_metadata(tree_evidence(LexborHTMLParser("<p>x</p>")), (), "https://x.org/")
     assert bare.metadata.canonical_url is None
 
 

@@ -2,6 +2,7 @@
 
 from selectolax.lexbor import LexborHTMLParser
 
+from dehusk.evidence import tree_evidence
 from dehusk.metadata import extract_metadata
 from dehusk.metadata.filing import choose_section, clean_tags
 from dehusk.metadata.title import site_names
@@ -53,7 +54,7 @@ def test_the_page_reports_the_cleaned_filing() -> None:
         "</head><body><h1>The best knives</h1><p>Text.</p></body></html>"
     )
     meta = extract_metadata(
-        LexborHTMLParser(page), (), "https://www.seriouseats.com/best-knives"
+        tree_evidence(LexborHTMLParser(page)), (), "https://www.seriouseats.com/best-knives"
     ).metadata
     assert meta.section == "Knives"
     assert meta.tags == ("knives", "chef knife")

@@ -3,11 +3,23 @@
 import gzip
 from pathlib import Path
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import dehusk
 from dehusk.article import Block, Image, Label, PageImage
-from dehusk.metadata.images import article_images, extract_images, split_credit
+from dehusk.evidence import tree_evidence
+from dehusk.metadata.images import (
+    ARTICLE_SCOPES,
+    CREDIT_SELECTOR,
+    MAX_FIGURES,
+    SRC_ATTRS,
+    article_images,
+    extract_images,
+    figures,
+    resolve,
+    split_credit,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "metadata"
 
@@ -22,7 +34,10 @@ PAGE = """<html><body><article>
 
 def test_lead_then_figures_with_caption_and_credit() -> None:
     images = extract_images(
-        LexborHTMLParser(PAGE), "https://x.org/news/story.html", "", ("https://cdn.x.org/lead.jpg",)
+        tree_evidence(LexborHTMLParser(PAGE)),
+        "https://x.org/news/story.html",
+        "",
+        ("https://cdn.x.org/lead.jpg",),
     )
     assert [i.src for i in images] == [
         "https://cdn.x.org/lead.jpg",
@@ -38,13 +53,15 @@ def test_lead_then_figures_with_caption_and_credit() -> None:
 
 def test_base_href_wins_over_page_url() -> None:
     images = extract_images(
-        LexborHTMLParser(PAGE), "https://x.org/news/s.html", "https://cdn.y.org/", ()
+        tree_evidence(LexborHTMLParser(PAGE)), "https://x.org/news/s.html", "https://cdn.y.org/", ()
     )
     assert images[1].src == "https://cdn.y.org/b.jpg"
 
 
 def test_lead_image_repeated_in_a_figure_gets_its_caption() -> None:
-    images = extract_images(LexborHTMLParser(PAGE), "https://x.org/", "", ("/img/a.jpg",))
+    images = extract_images(
+        tree_evidence(LexborHTMLParser(PAGE)), "https://x.org/", "", ("/img/a.jpg",)
+    )
     assert images[0].src == "https://x.org/img/a.jpg"
     assert images[0].caption == "Fighters parade in Raqqa."
 
@@ -150,3 +167,41 @@ def test_the_lead_is_the_declared_image_not_the_first_figure() -> None:
         ("https://cdn.x.org/share.jpg", None),
         ("https://x.org/uploads/dam.jpg", 2),
     ]
+
+
+PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
+IDS = sorted(p.name for p in PAGES.iterdir() if (p / "page.html.gz").exists())
+
+
+def _tree_figures(tree: LexborHTMLParser) -> list[tuple[str, str, str, str]]:
+    """(src, alt, caption, credit) of each figure with an image, read with css queries."""
+    scope = next((n for s in ARTICLE_SCOPES if (n := tree.css_first(s)) is not None), None)
+    out = []
+    for figure in scope.css("figure")[:MAX_FIGURES] if scope is not None else ():
+        img = figure.css_first("img")
+        if img is None:
+            continue
+        src = next((v for a in SRC_ATTRS if (v := img.attributes.get(a))), "")
+        texts = [
+            " ".join(n.text(separator=" ").split()) if n is not None else ""
+            for n in (figure.css_first("figcaption"), figure.css_first(CREDIT_SELECTOR))
+        ]
+        out.append((src or "", " ".join((img.attributes.get("alt") or "").split()), *texts))
+    return out
+
+
+@pytest.mark.parametrize("name", IDS)
+def test_figures_read_from_the_evidence_match_the_css_queries(name: str) -> None:
+    raw = gzip.decompress((PAGES / name / "page.html.gz").read_bytes())
+    tree = LexborHTMLParser(raw.decode("utf-8", "replace"))
+    wanted = []
+    for src, alt, caption, credit in _tree_figures(tree):
+        if not resolve("https://x.org/", src):
+            continue
+        if credit and caption.endswith(credit):
+            caption = caption[: -len(credit)].strip()
+        elif not credit:
+            caption, credit = split_credit(caption)
+        wanted.append((resolve("https://x.org/", src), alt, caption, credit))
+    got = figures(tree_evidence(tree), "https://x.org/")
+    assert [(i.src, i.alt, i.caption, i.credit) for i in got] == wanted

@@ -2,7 +2,12 @@
 
 from selectolax.lexbor import LexborHTMLParser
 
-from dehusk.metadata.jsonld import extract_jsonld, loads_tolerant
+from dehusk.evidence import tree_evidence
+from dehusk.metadata.jsonld import JsonLd, extract_jsonld, loads_tolerant
+
+
+def _ld(tree: LexborHTMLParser) -> JsonLd:
+    return extract_jsonld(tree_evidence(tree))
 
 
 def page(*scripts: str) -> LexborHTMLParser:
@@ -11,7 +16,7 @@ def page(*scripts: str) -> LexborHTMLParser:
 
 
 def test_news_article_with_nested_author_and_publisher() -> None:
-    ld = extract_jsonld(
+    ld = _ld(
         page("""{"@context": "https://schema.org", "@type": "NewsArticle",
         "headline": "Islamic State Defector", "datePublished": "2014-10-08T17:00:00-04:00",
         "dateModified": "2014-10-09", "author": [{"@type": "Person", "name": "Deborah Amos"}],
@@ -31,7 +36,7 @@ def test_news_article_with_nested_author_and_publisher() -> None:
 
 
 def test_graph_with_id_references_resolves_author() -> None:
-    ld = extract_jsonld(
+    ld = _ld(
         page("""{"@context": "https://schema.org", "@graph": [
         {"@type": "WebSite", "@id": "https://x.org/#website", "name": "Example Daily"},
         {"@type": "Article", "@id": "https://x.org/a#article", "headline": "A headline",
@@ -44,7 +49,7 @@ def test_graph_with_id_references_resolves_author() -> None:
 
 
 def test_article_preferred_over_webpage_and_breadcrumbs() -> None:
-    ld = extract_jsonld(
+    ld = _ld(
         page(
             '{"@type": "BreadcrumbList", '
             '"itemListElement": [{"@type": "ListItem", "name": "Home"}]}',
@@ -56,7 +61,7 @@ def test_article_preferred_over_webpage_and_breadcrumbs() -> None:
 
 
 def test_organisation_author_kept_apart_from_people() -> None:
-    ld = extract_jsonld(
+    ld = _ld(
         page(
             '{"@type": "Article", "author": [{"@type": "Organization", '
             '"name": "Acme"}, {"@type": "Person", "name": "Jo Bloggs"}]}'
@@ -67,7 +72,7 @@ def test_organisation_author_kept_apart_from_people() -> None:
 
 
 def test_trailing_commas_are_repaired() -> None:
-    ld = extract_jsonld(
+    ld = _ld(
         page('{"@type": "NewsArticle", "headline": "Trailing", "author": [{"name": "A B",},],}')
     )
     assert ld.headline == "Trailing"
@@ -75,7 +80,7 @@ def test_trailing_commas_are_repaired() -> None:
 
 
 def test_raw_newlines_and_control_characters_in_strings() -> None:
-    ld = extract_jsonld(
+    ld = _ld(
         page(
             '{"@type": "Article", "headline": "Line one\nline two\x01", "description": "Tab\there"}'
         )
@@ -85,7 +90,7 @@ def test_raw_newlines_and_control_characters_in_strings() -> None:
 
 
 def test_html_inside_strings_is_dropped_and_entities_decoded() -> None:
-    ld = extract_jsonld(page('{"@type": "Article", "headline": "<b>Bold</b> &amp; <i>brave</i>"}'))
+    ld = _ld(page('{"@type": "Article", "headline": "<b>Bold</b> &amp; <i>brave</i>"}'))
     assert ld.headline == "Bold & brave"
 
 
@@ -95,18 +100,18 @@ def test_html_comment_wrapper_and_concatenated_objects() -> None:
 
 
 def test_hopeless_block_is_counted_and_others_still_read() -> None:
-    ld = extract_jsonld(page("{not json at all", '{"@type": "Article", "headline": "Still here"}'))
+    ld = _ld(page("{not json at all", '{"@type": "Article", "headline": "Still here"}'))
     assert ld.broken == 1
     assert ld.headline == "Still here"
 
 
 def test_no_jsonld_gives_empty_facts() -> None:
-    ld = extract_jsonld(LexborHTMLParser("<p>nothing</p>"))
+    ld = _ld(LexborHTMLParser("<p>nothing</p>"))
     assert ld.headline == "" and ld.authors == () and not ld.is_article
 
 
 def test_deeply_nested_or_huge_values_do_not_raise() -> None:
     deep = "[" * 5000 + "]" * 5000
-    assert extract_jsonld(page(deep)).headline == ""
+    assert _ld(page(deep)).headline == ""
     many = "[" + ",".join('{"@type": "Thing"}' for _ in range(20000)) + "]"
-    assert extract_jsonld(page(many)).headline == ""
+    assert _ld(page(many)).headline == ""

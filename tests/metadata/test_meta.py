@@ -2,6 +2,7 @@
 
 from selectolax.lexbor import LexborHTMLParser
 
+from dehusk.evidence import tree_evidence
 from dehusk.metadata.meta import read_meta
 
 HEAD = """<html lang="en-GB"><head>
@@ -24,7 +25,7 @@ HEAD = """<html lang="en-GB"><head>
 
 
 def test_meta_tags_by_lowercased_key() -> None:
-    tags = read_meta(LexborHTMLParser(HEAD))
+    tags = read_meta(tree_evidence(LexborHTMLParser(HEAD)))
     assert tags.first(("og:title",)) == "OG title"
     assert tags.first(("missing", "twitter:title")) == "Twitter title"
     assert tags.first(("dc.creator",)) == "Dee Cee"
@@ -33,12 +34,12 @@ def test_meta_tags_by_lowercased_key() -> None:
 
 
 def test_double_escaped_entities_are_decoded() -> None:
-    tags = read_meta(LexborHTMLParser(HEAD))
+    tags = read_meta(tree_evidence(LexborHTMLParser(HEAD)))
     assert tags.first(("og:description",)) == "Fish & chips"
 
 
 def test_microdata_rdfa_and_rel_author() -> None:
-    tags = read_meta(LexborHTMLParser(HEAD))
+    tags = read_meta(tree_evidence(LexborHTMLParser(HEAD)))
     assert tags.first(("item:author",)) == "Micro Data"
     assert tags.first(("item:datepublished",)) == "2020-01-03T10:00:00Z"
     assert tags.first(("item:dc:creator",)) == "Rdfa Person"
@@ -46,12 +47,12 @@ def test_microdata_rdfa_and_rel_author() -> None:
 
 
 def test_canonical_lang_and_base() -> None:
-    tags = read_meta(LexborHTMLParser(HEAD))
+    tags = read_meta(tree_evidence(LexborHTMLParser(HEAD)))
     assert tags.canonical == "https://example.org/story"
     assert tags.lang == "en-GB"
     assert tags.base == "https://cdn.example.org/"
 
 
 def test_empty_page() -> None:
-    tags = read_meta(LexborHTMLParser(""))
+    tags = read_meta(tree_evidence(LexborHTMLParser("")))
     assert tags.first(("og:title",)) == "" and tags.canonical == "" and tags.lang == ""
