@@ -115,4 +115,3 @@ def test_cards_beside_the_headline_post_are_its_sidebar() -> None:
     kept = _kept(html)
     assert "preserving these paper punched leaves" in kept
     assert "Popular post number" not in kept
-
