@@ -28,8 +28,6 @@ from dehusk.rules import Rules, label_of, locator, rules, short_post
 
 #: The page type the rules path reports (it has no type model).
 DEFAULT_PAGE_TYPE = "article"
-#: A page of this few blocks is a fragment (a pasted paragraph), not a page the model knows.
-FRAGMENT_BLOCKS = 3
 
 
 class Classified(NamedTuple):
@@ -51,11 +49,27 @@ def _decisions(
         # went 0.618 -> 0.568 with it; trusting the grid gives 0.844 -> 0.848 over all pages.
         return [main for main, _ in found.decisions], pred.main.tolist(), pred.page_type
     keep = (pred.main >= load(options.model).threshold).tolist()
-    if not any(keep) and len(page.segments) <= FRAGMENT_BLOCKS:
-        # The model learned whole pages: on a fragment (one pasted paragraph) it can doubt
-        # every block where the rules found an article; an empty answer is then its miss.
-        keep = [main for main, _ in found.decisions]
-    return _runs_kept(page, found, keep), pred.main.tolist(), pred.page_type
+    if not any(keep):
+        # The rules found an article (else the model is not asked) and the model doubts
+        # every block of it: a pasted paragraph, one story before 100 000 empty paragraphs.
+        # Its empty answer is a miss: the content-classed candidate of a short post, or else
+        # the rules' answer, stands (on dragnet the rules' answer alone lost five photo
+        # posts to their sidebar).
+        keep = short_post(page, found)
+        keep = keep if any(keep) else [main for main, _ in found.decisions]
+    keep = [k and not _in_nav(page, found, i) for i, k in enumerate(_runs_kept(page, found, keep))]
+    return keep, pred.main.tolist(), pred.page_type
+
+
+def _in_nav(page: Page, found: Rules, i: int) -> bool:
+    """Whether segment ``i`` lies in a ``<nav>`` the rules cut: HTML's own word for
+    navigation, which the model may not overrule (it kept a two-link menu as a paragraph)."""
+    seg = page.segments[i]
+    return (
+        seg.container >= 0
+        and "nav" in page.containers[seg.container].flags
+        and not found.decisions[i][0]
+    )
 
 
 def _runs_kept(page: Page, found: Rules, keep: list[bool]) -> list[bool]:
