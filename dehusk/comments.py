@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from dehusk.article import Container, Label, Page
-from dehusk.rules import is_prose
+from dehusk.rules import MAX_LINK_DENSITY, is_prose, link_density
 from dehusk.segment import hint_words
 
 #: Kept prose before the opening: less, and the "comments" heading is a page's menu or a
@@ -85,13 +85,19 @@ def comment_opening(page: Page, keep: Sequence[bool]) -> int:
     The opening may itself be cut already (the rules cut a heading classed ``comments``);
     only kept prose counts as the body before it. An element classed ``comment`` after which
     the body's paragraphs go on (in the elements that held the body so far) is a box inside
-    the story (an embedded card's "Posts 2"), not the thread."""
+    the story (an embedded card's "Posts 2"), not the thread; so is one that holds less of
+    the prose after it than the page goes on to print outside it (a "quick comments" widget
+    in the story's side rail, the story's paragraphs after it)."""
     before, body, boxes = 0, frozenset[int](), set[int]()
     counts = _card_counts(page)
     for i, (seg, kept) in enumerate(zip(page.segments, keep, strict=True)):
         if before >= MIN_BODY_BEFORE:
-            opening = _opening(page, i, body, counts)
-            if opening == "heading" or (opening == "class" and not _goes_on(page, keep, i, boxes)):
+            opening, element = _opening(page, i, body, counts)
+            if opening == "heading" or (
+                opening == "class"
+                and not _goes_on(page, keep, i, boxes)
+                and not _outweighed(page, keep, i, element)
+            ):
                 return i
         if not kept:
             continue
@@ -114,6 +120,28 @@ def _goes_on(page: Page, keep: Sequence[bool], start: int, boxes: set[int]) -> b
     )
 
 
+def _outweighed(page: Page, keep: Sequence[bool], start: int, element: int) -> bool:
+    """Whether the kept prose after segment ``start`` outside ``element`` (and outside any
+    other element classed as a thread) outweighs the prose inside it."""
+    inside = outside = 0
+    segs = page.segments
+    for j in range(start, len(keep)):
+        seg = segs[j]
+        if (
+            not keep[j]
+            or seg.container < 0
+            or not is_prose(seg)
+            or link_density(seg) > MAX_LINK_DENSITY
+        ):
+            continue
+        chain = _ancestors(page, seg.container)
+        if element in chain:
+            inside += len(seg.text)
+        elif not any(_names_thread(page.containers[c]) for c in chain):
+            outside += len(seg.text)
+    return outside > inside
+
+
 def _ancestors(page: Page, i: int) -> list[int]:
     out = []
     while i >= 0:
@@ -134,19 +162,19 @@ def _card_counts(page: Page) -> frozenset[tuple[str, str]]:
 
 def _opening(
     page: Page, i: int, body: frozenset[int], counts: frozenset[tuple[str, str]]
-) -> Literal["heading", "class", ""]:
+) -> tuple[Literal["heading", "class", ""], int]:
     """How segment ``i`` opens the thread: as a heading that names it, inside an element
     classed ``comment`` that is no card's count (``counts``) and does not hold the body's
     first paragraph (``body``: that paragraph's containers; a theme's ``comments-open``
-    post wrapper is no thread), or not at all ("")."""
+    post wrapper is no thread), or not at all (""); and the classed element (-1: none)."""
     seg = page.segments[i]
     if seg.kind is Label.HEADING and len(seg.text) <= MAX_TITLE_CHARS and _TITLE.search(seg.text):
-        return "heading"
+        return "heading", -1
     for c in _ancestors(page, seg.container):
         element = page.containers[c]
         if c not in body and _names_thread(element):
-            return "class" if (element.tag, element.classes) not in counts else ""
-    return ""
+            return ("class" if (element.tag, element.classes) not in counts else ""), c
+    return "", -1
 
 
 def _names_thread(c: Container) -> bool:

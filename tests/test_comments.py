@@ -115,3 +115,14 @@ def test_forum_like_reads_the_url_and_the_classes() -> None:
     assert not forum_like(page, "https://example.com/2012/09/its-hot.html")
     assert not forum_like(page, None)
     assert comment_thread(page, [True] * len(page.segments), None) == frozenset()
+
+
+def test_a_comments_widget_inside_the_story_opens_nothing() -> None:
+    # A "quick comments" box in the story's side rail, between the dek and the body (which
+    # sits in its own wrapper): the story goes on after it, outside it, so it is no thread.
+    dek = "".join(f"<p>{POST} Dek {i}.</p>" for i in range(2))
+    rail = "<div class='side-rail'><div class='quick-comments'><p>Loading...</p></div></div>"
+    body = "".join(f"<p>{POST} Body {i}.</p>" for i in range(5))
+    story = f"<div class='dek'>{dek}</div>{rail}<div class='text'>{body}</div>"
+    html = f"<body><div id='content'><h1>Hot</h1>{story}</div></body>"
+    assert "Body 4" in _main(html)
