@@ -10,7 +10,7 @@ part, see ``rules.HUSK_SHARE``), and on dragnet 85 pages were kept whole with th
 threads. What marks a thread, on every kind of page:
 
 - it comes *after* the article: at least ``MIN_BODY_BEFORE`` characters of kept prose
-  precede it (a "20 Comments" link at the top is not the thread);
+  precede it (a "20 Comments" count above the story is not the thread);
 - it opens with a heading that names it ("Comments", "12 Responses to …", "Leave a
   Reply", "Kommentare") or with an element whose class or id says ``comment``
   (``<h2 id="comments">``, ``<ol class="commentlist">``: the anchor every blog engine
@@ -36,8 +36,9 @@ from dehusk.rules import MAX_LINK_DENSITY, is_prose, link_density
 from dehusk.segment import hint_words
 
 #: Kept prose before the opening: less, and the "comments" heading is a page's menu or a
-#: teaser's count, not the end of the article.
-MIN_BODY_BEFORE = 200
+#: teaser's count, not the end of the article. A photo post says one line (on dragnet, 200
+#: left five such posts with their "0 Comments »" and "Leave a comment"; 50 cost nothing).
+MIN_BODY_BEFORE = 50
 #: An element classed ``comment`` that recurs under this many different parents is a
 #: card's comment count ("Posts 2", "Comments: 10 pages"), printed in every card of a list,
 #: not the thread (a thread's replies recur under one parent, the list): on wcxb-dev,
