@@ -9,8 +9,12 @@ and the page's type.
    page, a page without prose) or chose a grid of cards (a listing), the learned model
    (``dehusk.model``) reads the page's features and the rules' decisions and makes the
    final main/cut call per block, and tells the page's type. Its probability is the
-   block's ``score``.
-3. Labels: a main block keeps its structural label from the markup (heading, paragraph,
+   block's ``score``. Three guards hold it to structure it cannot see: an article it empties
+   keeps the rules' answer (or a short post's), a paragraph the rules keep stays beside a
+   kept sibling paragraph, and a ``<nav>`` the rules cut stays cut.
+3. A reader thread after the article is cut as ``comment`` (``dehusk.comments``), on either
+   path.
+4. Labels: a main block keeps its structural label from the markup (heading, paragraph,
    list item, quote, table, code); a cut block takes the husk kind the rules name (from
    its classes, tags and link density: navigation, related, player, cta, footer…), see
    ``rules.label_of``. Captions stay captions, never main (``include=["captions"]`` puts
