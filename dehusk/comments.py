@@ -198,9 +198,9 @@ def forum_like(page: Page, url: str | None) -> bool:
 
 def comment_thread(page: Page, keep: Sequence[bool], url: str | None) -> frozenset[int]:
     """The kept segments from the comment section's opening on (see the module docstring)."""
-    if forum_like(page, url):
-        return frozenset()
+    # The opening first: most pages have none, and the forum test reads every element's
+    # classes (1.3 ms a page against 0.3 for the opening).
     start = comment_opening(page, keep)
-    if start < 0:
+    if start < 0 or forum_like(page, url):
         return frozenset()
     return frozenset(i for i in range(start, len(keep)) if keep[i])
