@@ -9,7 +9,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from dehusk.article import Options
-from dehusk.evidence import Kind, evidence
+from dehusk.evidence import Evidence, Kind, evidence
 from dehusk.parse import parse
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -20,11 +20,16 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.mark.parametrize("name", IDS)
-def test_evidence_matches_the_tree_queries_on_real_pages(name: str) -> None:
+def _tree_and_evidence(name: str) -> tuple[LexborHTMLParser, Evidence]:
+    """A fixture page's parsed tree and the native pass's evidence of it."""
     raw = gzip.decompress((PAGES / name / "page.html.gz").read_bytes())
     doc = parse(raw.decode("utf-8", "replace"), Options())
-    tree, found = doc.tree, evidence(doc)
+    return doc.tree, evidence(doc)
+
+
+@pytest.mark.parametrize("name", IDS)
+def test_evidence_matches_the_tree_queries_on_real_pages(name: str) -> None:
+    tree, found = _tree_and_evidence(name)
     assert [dict(e.attrs) for e in found.metas] == [
         {k: v or "" for k, v in n.attributes.items()} for n in tree.css("meta")
     ]
@@ -107,9 +112,7 @@ def _link(heading: LexborNode) -> str | None:
 
 @pytest.mark.parametrize("name", IDS)
 def test_spaced_text_links_ancestors_and_ends_match_the_tree_on_real_pages(name: str) -> None:
-    raw = gzip.decompress((PAGES / name / "page.html.gz").read_bytes())
-    doc = parse(raw.decode("utf-8", "replace"), Options())
-    tree, found = doc.tree, evidence(doc)
+    tree, found = _tree_and_evidence(name)
     assert [e.spaced for e in found.titles] == [
         _norm(n.text(separator=" ")) for n in tree.css("title")
     ]
@@ -183,9 +186,7 @@ def test_seen_text_nodes_and_headings_match_the_tree_on_real_pages(name: str) ->
     from dehusk._native.walk import DATE_TEXT_CHARS
     from dehusk.metadata.date_candidates import MAX_DATE_TEXT
 
-    raw = gzip.decompress((PAGES / name / "page.html.gz").read_bytes())
-    doc = parse(raw.decode("utf-8", "replace"), Options())
-    tree, found = doc.tree, evidence(doc)
+    tree, found = _tree_and_evidence(name)
     seen = _seen_texts(tree)
     wanted = [
         (at, text, seen[at - 1][1] if at else None)
@@ -215,9 +216,7 @@ def test_byline_candidates_match_the_tree_on_real_pages(name: str) -> None:
         return bool(bounded) and bool(_LEAD_HINT.search(bounded) or "author" in own.lower())
 
     assert (BYLINE_NODES, RAW_BYLINE) == (MAX_VISIBLE_NODES + 1, MAX_RAW_BYLINE)
-    raw = gzip.decompress((PAGES / name / "page.html.gz").read_bytes())
-    doc = parse(raw.decode("utf-8", "replace"), Options())
-    tree, found = doc.tree, evidence(doc)
+    tree, found = _tree_and_evidence(name)
     wanted = []
     body = tree.body
     for count, node in enumerate(body.traverse() if body else ()):
