@@ -115,3 +115,14 @@ def test_cards_beside_the_headline_post_are_its_sidebar() -> None:
     kept = _kept(html)
     assert "preserving these paper punched leaves" in kept
     assert "Popular post number" not in kept
+
+
+def test_a_grid_in_a_sidebar_is_no_listing() -> None:
+    html = f"""<body><div id="main"><div class="post"><h1>Yesterday's over</h1>
+    <div class="entry-body"><p>{POST}</p></div></div></div>
+    <div id="sidebar" class="widget-area">{SIDEBAR}</div></body>"""
+    found = rules(segment(parse(html, Options())))
+    kept = _kept(html)
+    assert not found.card_mode
+    assert "bad news for the market leaders" in kept
+    assert "An older post" not in kept
