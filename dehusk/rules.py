@@ -57,6 +57,13 @@ LINK_LIST_RATIO = 8.0
 #: grid sits in a content or plain element. On dragnet 14 blog posts lost to the category
 #: and archive lists of their sidebar this way (word-F1 0.12 on those pages).
 CARD_HUSK_PARENT = True
+#: Readability's candidate, under a content class ("entry-body", "post"), apart from the
+#: grid (neither holds the other) and holding at least this many characters, is an article
+#: beside its cards: a post with its comment list or its blog's "Recent posts" column. A
+#: listing's own text beside its cards is a line or two (wcxb-dev's listings: 28-211
+#: characters). Not when the grid's element is itself content-classed: that "grid" is the
+#: post's own paragraphs, and the candidate a sidebar column named "body".
+ARTICLE_BESIDE_CARDS = 300
 
 #: A page whose headline says this and that holds little prose is an error page, not an
 #: article ("404 Not Found", "Page not found", "Access denied").
@@ -391,6 +398,19 @@ def listing_ratio(
     return LISTING_RATIO
 
 
+def article_beside(
+    page: Page, top: int, cards: int, in_cards: list[bool], chars: list[int]
+) -> bool:
+    """Whether Readability's candidate ``top`` is an article beside the card grid
+    ``cards``: content-classed, apart from the grid, at least ``ARTICLE_BESIDE_CARDS``
+    characters, and the grid's own element not content-classed (see the constant)."""
+    if top < 0 or page.containers[top].hint <= 0 or page.containers[cards].hint > 0:
+        return False
+    if in_cards[top] or _encloses(page, top, [cards]):
+        return False
+    return chars[top] >= ARTICLE_BESIDE_CARDS
+
+
 def _headed(page: Page, best: int, cards: int) -> bool:
     """Whether the page's headline (``headline_segments``) stands over the best container
     (inside it or its parent) and not over the cards (inside their parent): the page is
@@ -493,6 +513,7 @@ def _cascade(
     if (
         cards >= 0
         and card_chars > listing_ratio(page, values, best, cards, in_best, in_cards) * prose
+        and not article_beside(page, top, cards, in_cards, stats[0])
     ):
         decisions = [
             (

@@ -126,3 +126,13 @@ def test_a_grid_in_a_sidebar_is_no_listing() -> None:
     assert not found.card_mode
     assert "bad news for the market leaders" in kept
     assert "An older post" not in kept
+
+
+def test_a_content_classed_post_beside_a_grid_is_the_article() -> None:
+    html = f"""<body><div id="main"><div class="entry-body"><p>{POST}</p><p>{POST}</p></div>
+    </div><div id="lower">{SIDEBAR}</div></body>"""
+    found = rules(segment(parse(html, Options())))
+    kept = _kept(html)
+    assert found.cards >= 0 and not found.card_mode
+    assert "bad news for the market leaders" in kept
+    assert "An older post" not in kept
