@@ -30,6 +30,7 @@ from dehusk.metadata.authors import (
     POSSESSIVES,
     ROLE_WORDS,
     SPACE,
+    STAND_INS,
     TAIL,
     UI_WORDS,
     URL,
@@ -57,7 +58,9 @@ CREDIT_LABELS = word_set("author authors contributor contributors writer writers
 #: A forum's rank badge beside a user name ("Members", "Moderator").
 BADGES = word_set("member members moderator moderators")
 #: Single words no credit is.
-_NO_CREDIT = WEEKDAYS | ACCOUNT_WORDS | CREDIT_LABELS | PLACEHOLDERS | FACETS | BADGES | UI_WORDS
+_NO_CREDIT = (
+    WEEKDAYS | ACCOUNT_WORDS | CREDIT_LABELS | PLACEHOLDERS | FACETS | BADGES | UI_WORDS | STAND_INS
+)
 #: Template debris that is no credit ("{{author}}", "<b>", a shortcode's "NR] admin").
 _CREDIT_DEBRIS = re.compile(r"[{}<>=\[\]]")
 

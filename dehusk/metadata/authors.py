@@ -114,6 +114,10 @@ UI_WORDS = word_set("comments comment reply replies rss feed share print email s
 #: Blogger's profile link with ``rel=author``), never a name; "Our Editors" and "Your
 #: Native Teacher" are how dev pages sign, so only "my".
 POSSESSIVES = word_set("my")
+#: Words that stand in for the writer without naming them: a couple's blog links its "About
+#: Us" page with ``rel=author``, a guest post signs "by Guest" (on dragnet's every 4th page,
+#: 4 pages gave them as the author). Alone, never a name or a credit.
+STAND_INS = word_set("us me we guest")
 #: What a "browse by"/"sort by" menu offers after its "By" ("By Category", "By Price"):
 #: alone, never a name.
 FACETS = word_set(
@@ -455,6 +459,8 @@ def is_person_name(name: str) -> bool:
         return False  # "Google +": a rel=author link to a profile, named for its network
     if any(w.lower() in POSSESSIVES for w in words):
         return False  # "my complete profile": a link's call to action
+    if len(words) == 1 and base.lower() in STAND_INS:
+        return False  # "About Us" of a menu's rel=author link, "by Guest"
     if is_title_piece(base) or base.lower().strip(".") in WEEKDAYS:
         return False  # "Former McKinsey Consultant", "Home Security Expert": a title, no name
     if len(words) == 1 and base.isupper() and len(base) <= 5:

@@ -187,3 +187,9 @@ def test_a_profile_link_is_no_name() -> None:
     assert clean_authors(["Google +"]) == ()
     assert clean_authors(["Name"]) == ()
     assert clean_authors(["Mark Twitter Smith"]) == ("Mark Twitter Smith",)
+
+
+def test_words_that_stand_in_for_the_writer_are_no_names() -> None:
+    assert clean_authors(["About Us"]) == ()  # a menu's rel=author link to "About Us"
+    assert clean_authors(["by Guest"]) == ()
+    assert clean_authors(["Posted by Us and Jane Doe"]) == ("Jane Doe",)
