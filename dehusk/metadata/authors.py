@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from dehusk.metadata.dates import PATTERNS as DATE_PATTERNS
+from dehusk.metadata.dates import holds_year
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -417,6 +418,8 @@ def cut_at_date(text: str) -> str:
     AI Alignment Forum" → "by jsteinhardt " (what follows a byline's date is the section,
     the venue, a reading time). A date before the names ("Dec 26, 2025 • Mahua Das") stays
     for ``strip_dates``."""
+    if not holds_year(text):
+        return text
     starts = [m.start() for pattern in DATE_PATTERNS if (m := pattern.search(text))]
     if not starts:
         return text
@@ -426,7 +429,7 @@ def cut_at_date(text: str) -> str:
 
 def strip_dates(text: str) -> str:
     """``text`` without the dates and times in it ("Jane Doe, Dec 17, 2025" → "Jane Doe, ")."""
-    for pattern in DATE_PATTERNS:
+    for pattern in DATE_PATTERNS if holds_year(text) else ():
         text = pattern.sub(" ", text)
     return text
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Literal, NamedTuple
 from urllib.parse import urlsplit
 
@@ -55,7 +56,10 @@ MAX_H1 = 300
 _NORM = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=1024)
 def norm(text: str) -> str:
+    """``text`` lowercased, its runs of non-word characters one space. Cached: a page's
+    declared titles and headings are normalised once per candidate compared with them."""
     return _NORM.sub(" ", text.lower()).strip()
 
 
@@ -71,8 +75,10 @@ def site_names(names: Iterable[str], url: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in out if n))
 
 
+@lru_cache(maxsize=1024)
 def is_site(segment: str, sites: tuple[str, ...]) -> bool:
-    """A title segment that names the site ("BBC News", "bbc.com", "The Verge")."""
+    """A title segment that names the site ("BBC News", "bbc.com", "The Verge"). Cached:
+    each part of each declared title is asked again for every candidate."""
     seg = norm(segment)
     squashed = seg.replace(" ", "")
     return bool(seg) and any(
@@ -262,7 +268,7 @@ def _overlap(key: str, words: frozenset[str], targets: list[tuple[str, frozenset
 def _shape(text: str, key: str, context: _Context) -> dict[str, float]:
     """Agreement and shape features of one candidate (see ``ranked_candidates``)."""
     padded, words = f" {key} ", frozenset(key.split())
-    letters = [c for c in text if c.isalpha()]
+    letters = "".join(filter(str.isalpha, text))
     return {
         "n_equal": float(sum(key in pair for pair in context.equal)),
         "n_contain": float(sum(padded in target for target, _ in context.declared)),
@@ -274,7 +280,7 @@ def _shape(text: str, key: str, context: _Context) -> dict[str, float]:
         "has_separator": float(bool(SEPARATORS.search(text))),
         "names_site": float(any(is_site(p, context.sites) for p in SEPARATORS.split(text))),
         "is_site": float(is_site(text, context.sites)),
-        "shouting": float(sum(c.isupper() for c in letters) > 0.7 * len(letters)),
+        "shouting": float(sum(map(str.isupper, letters)) > 0.7 * len(letters)),
         "question": float(text.rstrip().endswith("?")),
         "garbled": float("\ufffd" in text or bool(_LOST_CHAR.search(text))),
         "has_year": float(bool(_YEAR.search(text))),
