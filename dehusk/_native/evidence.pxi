@@ -830,3 +830,25 @@ cdef int _close(list out, _Column slots, int depth, int order) except -1:
     if slot >= 0:
         out[slot][6] = order - 1
     return 0
+
+
+# The language evidence: py3langid's byte loop over the prose sample (``metadata.language``).
+# Its identifier walks a DFA over the sample's UTF-8 bytes and counts the features the states
+# it passes emit; the same walk here, so the Python loop over every byte is gone.
+
+def language_features(const uint32_t[::1] nextmove, const Py_ssize_t[::1] rowbase,
+                      const int32_t[::1] output, const uint8_t[::1] data):
+    """py3langid's ``visit_counts``: from state 0, each byte ``b`` of ``data`` moves the
+    state to ``nextmove[rowbase[state] + b]``, and a state whose ``output`` is a feature (not
+    -1) counts it once more. Out: {feature: count} in the order each feature was first
+    counted (as its ``Counter``), empty when none was."""
+    cdef Py_ssize_t i, n = data.shape[0]
+    cdef Py_ssize_t state = 0
+    cdef int32_t feature
+    counts = {}
+    for i in range(n):
+        state = nextmove[rowbase[state] + data[i]]
+        feature = output[state]
+        if feature >= 0:
+            counts[feature] = counts.get(feature, 0) + 1
+    return counts
