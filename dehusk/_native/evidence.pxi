@@ -99,6 +99,11 @@ TAIL_CHARS = C_TAIL_CHARS
 EVIDENCE_CONTEXT = sorted(vocab.CONTEXT_TAGS | {"a", "head", "h1", "h2", "h3", "h4", "h5", "h6"})
 cdef dict _CONTEXT_IDS = {TAG_IDS[n]: 1 << i for i, n in enumerate(EVIDENCE_CONTEXT)}
 cdef uint32_t FIGURE_BIT = _CONTEXT_IDS[TAG_IDS["figure"]]
+#: ``_CONTEXT_IDS`` by tag id, read for every element the walk enters (a dict lookup there
+#: made a Python int of each tag id).
+cdef uint32_t CONTEXT_BITS[LXB_TAG__LAST_ENTRY]
+for _tag_id, _bit in _CONTEXT_IDS.items():
+    CONTEXT_BITS[_tag_id] = _bit
 cdef dict EVIDENCE_SETS = {0: frozenset()}
 
 #: Bounds on hostile pages: no page of either dev set comes near them. A script's text is
@@ -807,7 +812,8 @@ def gather(root):
         if node.first_child != NULL:
             bit = 0
             if node.type == LXB_DOM_NODE_TYPE_ELEMENT:
-                bit = _CONTEXT_IDS.get(node.local_name, 0)
+                tag = node.local_name
+                bit = CONTEXT_BITS[tag] if tag < LXB_TAG__LAST_ENTRY else 0
                 if node.local_name == LXB_TAG_BODY:
                     bit |= BODY_BIT
             masks.size = depth + 1

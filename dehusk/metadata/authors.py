@@ -172,7 +172,10 @@ DIGIT = re.compile(r"\d")
 _TEMPLATE = re.compile(r"[a-z]{2,}\.[a-z]{2,}|[{}<>=_]")
 
 
+@lru_cache(maxsize=2048)
 def norm(text: str) -> str:
+    """``text`` lowercased, its runs of non-word characters one space. Cached: one page's
+    names and pieces are normalised again by each source, check and candidate."""
     return _NORM.sub(" ", text.lower()).strip()
 
 
@@ -216,6 +219,14 @@ def uninvert(value: str) -> str:
 
 def clean_authors(raw: Iterable[str], exclude: Iterable[str] = ()) -> tuple[str, ...]:
     """Person names from raw author strings, de-duplicated in order (see module docstring)."""
+    values = tuple(raw)
+    return _clean_authors(values, tuple(exclude)) if values else ()
+
+
+@lru_cache(maxsize=1024)
+def _clean_authors(raw: tuple[str, ...], exclude: tuple[str, ...]) -> tuple[str, ...]:
+    """``clean_authors``, cached: one page cleans the same strings for several sources and
+    checks (its byline block, its byline-classed elements, the declared names twice)."""
     excluded = excluded_names(exclude)
     names: list[str] = []
     for value in raw:

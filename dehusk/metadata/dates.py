@@ -16,7 +16,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
-from itertools import islice
+from itertools import islice, repeat
 
 from dehusk.evidence import Element, Evidence
 from dehusk.metadata.meta import tokens
@@ -406,10 +406,14 @@ def _dom_date_elements(page: Evidence) -> tuple[list[Element], list[Element]]:
         low = classes.lower() if classes else ""
         if len(first) < MAX_DOM_DATES:
             count = ("publish" in low) + ("posted" in low) + ("post-date" in low)
-            first.extend([node] * (count + ("entry-date" in low)))
+            count += "entry-date" in low
+            if count:
+                first.extend(repeat(node, count))
         if len(second) < MAX_DOM_DATES:
             count = ("date" in low) + ("byline" in low) + ("meta" in low)
-            second.extend([node] * (count + bool(ident and "date" in ident.lower())))
+            count += bool(ident and "date" in ident.lower())
+            if count:
+                second.extend(repeat(node, count))
         if len(first) >= MAX_DOM_DATES and len(second) >= MAX_DOM_DATES:
             break
     return first[:MAX_DOM_DATES], second[:MAX_DOM_DATES]
