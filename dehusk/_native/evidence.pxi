@@ -473,6 +473,47 @@ cdef Py_ssize_t _folded_chars(const uint8_t *p, Py_ssize_t n, Py_ssize_t limit) 
     return count
 
 
+cdef bint _has_lower(const lexbor_str_t *v, const char *word, Py_ssize_t k) noexcept nogil:
+    """Whether ``word`` (lowercase ASCII, ``k`` bytes) is in ``v`` once its ASCII capitals
+    are lowered: ``word in value.lower()`` for the words of ``_date_marks`` (no other
+    character lowers to one of their letters but the first half of "İ", an "i" followed by
+    a combining dot, and none of them ends in "i")."""
+    cdef Py_ssize_t i, j
+    cdef uint8_t c
+    if v == NULL:
+        return False
+    for i in range(<Py_ssize_t> v.length - k + 1):
+        for j in range(k):
+            c = v.data[i + j]
+            if (c + 32 if 65 <= c <= 90 else c) != <uint8_t> word[j]:
+                break
+        else:
+            return True
+    return False
+
+
+cdef int _date_marks(const lxb_dom_element_t *el) noexcept nogil:
+    """How many selectors of each of ``dates.DOM_DATE_SELECTORS``' lists match ``el`` (a css
+    query returns an element once per selector of its list it matches): the first list's
+    count, and the second's times ``DATE_MARKS_SECOND`` (``Element.date_marks``)."""
+    cdef const lexbor_str_t *classes = _value(el.attr_class)
+    cdef int first = (
+        _has_lower(classes, "publish", 7) + _has_lower(classes, "posted", 6)
+        + _has_lower(classes, "post-date", 9) + _has_lower(classes, "entry-date", 10)
+    )
+    cdef int second = (
+        _has_lower(classes, "date", 4) + _has_lower(classes, "byline", 6)
+        + _has_lower(classes, "meta", 4) + _has_lower(_value(el.attr_id), "date", 4)
+    )
+    return first + second * C_DATE_MARKS_SECOND
+
+
+#: ``Element.date_marks``: the second list's count is this many times its value.
+cdef enum:
+    C_DATE_MARKS_SECOND = 16
+DATE_MARKS_SECOND = C_DATE_MARKS_SECOND
+
+
 cdef object _short_text(lxb_dom_node_t *root, _Buffer buf):
     """``root.text(separator=" ")`` unfolded when at most ``SHORT_TEXT_CHARS`` characters
     long, else None."""
@@ -709,7 +750,8 @@ def gather(root):
     ``link`` the href of the link it is, holds or sits in (None: no link), else "" and None;
     for a byline candidate or a <time>, ``up`` the (tag, class, id) of its ``MAX_UP``
     nearest ancestors, else None; for a <time>, ``raw`` its text unfolded, else ""; ``short``
-    its ``text(separator=" ")`` unfolded when at most ``SHORT_TEXT_CHARS`` long, else None.
+    its ``text(separator=" ")`` unfolded when at most ``SHORT_TEXT_CHARS`` long, else None;
+    ``tail`` (see ``dehusk.evidence.Element``); ``date_marks`` (``_date_marks``).
     Then, in the <body>: each <h1> as (visible text nodes before it, its text), and each
     visible text node that may hold a date (``_maybe_date``) as (visible text nodes before
     it, its text, the visible text node's before it or None, ``_date_up`` of its parent,
@@ -771,7 +813,8 @@ def gather(root):
                             or _byline_candidate(<const lxb_dom_element_t *> node) else None,
                             raw if kind == E_TIME else "",
                             None if kind == E_SCRIPT or kind == E_SCOPE or kind == E_REGION
-                            else _short_text(node, buf), tail])
+                            else _short_text(node, buf), tail,
+                            _date_marks(<const lxb_dom_element_t *> node)])
             if (mask & BODY_BIT or tag == LXB_TAG_BODY) and body_nodes < C_BYLINE_NODES:
                 body_nodes += 1
                 candidate = _byline_candidate_text(node, buf)

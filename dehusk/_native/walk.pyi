@@ -15,6 +15,7 @@ def walk(
 COLUMNS: dict[str, str]
 TAG_NAME_OF: dict[int, str]
 FLAG_NAMES: tuple[str, ...]
+DATE_MARKS_SECOND: int
 
 def check_layout() -> None: ...
 def gather(

@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from itertools import islice, repeat
 
-from dehusk.evidence import Element, Evidence
+from dehusk.evidence import DATE_MARKS_SECOND, Element, Evidence
 from dehusk.metadata.meta import tokens
 
 #: Month names and abbreviations. English, plus the languages most common among the
@@ -394,26 +394,19 @@ def dom_date(
 
 def _dom_date_elements(page: Evidence) -> tuple[list[Element], list[Element]]:
     """The first ``MAX_DOM_DATES`` elements each selector list of ``DOM_DATE_SELECTORS``
-    returns, an element once per selector of the list it matches; one pass over the page's
-    elements, which need a class or an id to match any."""
+    returns, an element once per selector of the list it matches (the native pass counts
+    them: ``Element.date_marks``)."""
     first: list[Element] = []
     second: list[Element] = []
     for node in page.elements:
-        attrs = node.attrs
-        classes, ident = attrs.get("class"), attrs.get("id")
-        if not classes and not ident:
+        marks = node.date_marks
+        if not marks:
             continue
-        low = classes.lower() if classes else ""
-        if len(first) < MAX_DOM_DATES:
-            count = ("publish" in low) + ("posted" in low) + ("post-date" in low)
-            count += "entry-date" in low
-            if count:
-                first.extend(repeat(node, count))
-        if len(second) < MAX_DOM_DATES:
-            count = ("date" in low) + ("byline" in low) + ("meta" in low)
-            count += bool(ident and "date" in ident.lower())
-            if count:
-                second.extend(repeat(node, count))
+        count, more = marks % DATE_MARKS_SECOND, marks // DATE_MARKS_SECOND
+        if count and len(first) < MAX_DOM_DATES:
+            first.extend(repeat(node, count))
+        if more and len(second) < MAX_DOM_DATES:
+            second.extend(repeat(node, more))
         if len(first) >= MAX_DOM_DATES and len(second) >= MAX_DOM_DATES:
             break
     return first[:MAX_DOM_DATES], second[:MAX_DOM_DATES]

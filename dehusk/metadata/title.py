@@ -115,10 +115,20 @@ def tokens(text: str) -> frozenset[str]:
 def agreement(heading: str, declared: Iterable[str]) -> float:
     """How well a heading matches the declared titles: 1.0 when one contains it whole,
     else the best Jaccard overlap of their word sets."""
+    return _agreement(heading, _targets(declared))
+
+
+def _targets(declared: Iterable[str]) -> list[tuple[str, frozenset[str]]]:
+    """The declared titles as ``_overlap`` compares with them: " padded norm ", word set."""
+    return [(f" {norm(t)} ", tokens(t)) for t in declared]
+
+
+def _agreement(heading: str, targets: list[tuple[str, frozenset[str]]]) -> float:
+    """``agreement`` on the declared titles made ``_targets`` once."""
     key = norm(heading)
     if not key:
         return 0.0
-    return _overlap(key, frozenset(key.split()), [(f" {norm(t)} ", tokens(t)) for t in declared])
+    return _overlap(key, frozenset(key.split()), targets)
 
 
 def choose_title(
@@ -129,10 +139,11 @@ def choose_title(
     cleaned = {k: strip_site(v, sites) for k, v in candidates.items() if v and v.strip()}
     declared = [v for k, v in candidates.items() if v and k != "title"] + [cleaned.get("title", "")]
     best, best_score = "", MIN_AGREEMENT
+    targets = _targets(d for d in declared if d)
     for heading in map(clean_heading, headings):
         if not heading or len(heading) > MAX_H1 or is_site(heading, sites):
             continue
-        score = agreement(heading, [d for d in declared if d])
+        score = _agreement(heading, targets)
         if score > best_score:
             best, best_score = heading, score
     chosen = strip_site(best, sites) if best else ""
