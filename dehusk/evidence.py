@@ -29,6 +29,7 @@ from typing import NamedTuple, Protocol
 
 from selectolax.lexbor import LexborHTMLParser
 
+from dehusk._native.walk import DATE_MARKS_SECOND as DATE_MARKS_SECOND  # for Element.date_marks
 from dehusk._native.walk import gather
 
 
@@ -86,6 +87,10 @@ class Element(NamedTuple):
     #: footer or copyright elements (``<footer>``, a class naming a footer or a copyright,
     #: an id naming a copyright), else None.
     tail: str | None = None
+    #: How many selectors of each list of ``metadata.dates.DOM_DATE_SELECTORS`` match it
+    #: (its class or id naming a date, a byline, "meta"…): the first list's count plus the
+    #: second's times ``DATE_MARKS_SECOND``; 0 for none.
+    date_marks: int = 0
 
     def get(self, name: str) -> str:
         """An attribute's value ("" when absent or empty)."""

@@ -99,6 +99,11 @@ TAIL_CHARS = C_TAIL_CHARS
 EVIDENCE_CONTEXT = sorted(vocab.CONTEXT_TAGS | {"a", "head", "h1", "h2", "h3", "h4", "h5", "h6"})
 cdef dict _CONTEXT_IDS = {TAG_IDS[n]: 1 << i for i, n in enumerate(EVIDENCE_CONTEXT)}
 cdef uint32_t FIGURE_BIT = _CONTEXT_IDS[TAG_IDS["figure"]]
+#: ``_CONTEXT_IDS`` by tag id, read for every element the walk enters (a dict lookup there
+#: made a Python int of each tag id).
+cdef uint32_t CONTEXT_BITS[LXB_TAG__LAST_ENTRY]
+for _tag_id, _bit in _CONTEXT_IDS.items():
+    CONTEXT_BITS[_tag_id] = _bit
 cdef dict EVIDENCE_SETS = {0: frozenset()}
 
 #: Bounds on hostile pages: no page of either dev set comes near them. A script's text is
@@ -468,6 +473,47 @@ cdef Py_ssize_t _folded_chars(const uint8_t *p, Py_ssize_t n, Py_ssize_t limit) 
     return count
 
 
+cdef bint _has_lower(const lexbor_str_t *v, const char *word, Py_ssize_t k) noexcept nogil:
+    """Whether ``word`` (lowercase ASCII, ``k`` bytes) is in ``v`` once its ASCII capitals
+    are lowered: ``word in value.lower()`` for the words of ``_date_marks`` (no other
+    character lowers to one of their letters but the first half of "İ", an "i" followed by
+    a combining dot, and none of them ends in "i")."""
+    cdef Py_ssize_t i, j
+    cdef uint8_t c
+    if v == NULL:
+        return False
+    for i in range(<Py_ssize_t> v.length - k + 1):
+        for j in range(k):
+            c = v.data[i + j]
+            if (c + 32 if 65 <= c <= 90 else c) != <uint8_t> word[j]:
+                break
+        else:
+            return True
+    return False
+
+
+cdef int _date_marks(const lxb_dom_element_t *el) noexcept nogil:
+    """How many selectors of each of ``dates.DOM_DATE_SELECTORS``' lists match ``el`` (a css
+    query returns an element once per selector of its list it matches): the first list's
+    count, and the second's times ``DATE_MARKS_SECOND`` (``Element.date_marks``)."""
+    cdef const lexbor_str_t *classes = _value(el.attr_class)
+    cdef int first = (
+        _has_lower(classes, "publish", 7) + _has_lower(classes, "posted", 6)
+        + _has_lower(classes, "post-date", 9) + _has_lower(classes, "entry-date", 10)
+    )
+    cdef int second = (
+        _has_lower(classes, "date", 4) + _has_lower(classes, "byline", 6)
+        + _has_lower(classes, "meta", 4) + _has_lower(_value(el.attr_id), "date", 4)
+    )
+    return first + second * C_DATE_MARKS_SECOND
+
+
+#: ``Element.date_marks``: the second list's count is this many times its value.
+cdef enum:
+    C_DATE_MARKS_SECOND = 16
+DATE_MARKS_SECOND = C_DATE_MARKS_SECOND
+
+
 cdef object _short_text(lxb_dom_node_t *root, _Buffer buf):
     """``root.text(separator=" ")`` unfolded when at most ``SHORT_TEXT_CHARS`` characters
     long, else None."""
@@ -704,7 +750,8 @@ def gather(root):
     ``link`` the href of the link it is, holds or sits in (None: no link), else "" and None;
     for a byline candidate or a <time>, ``up`` the (tag, class, id) of its ``MAX_UP``
     nearest ancestors, else None; for a <time>, ``raw`` its text unfolded, else ""; ``short``
-    its ``text(separator=" ")`` unfolded when at most ``SHORT_TEXT_CHARS`` long, else None.
+    its ``text(separator=" ")`` unfolded when at most ``SHORT_TEXT_CHARS`` long, else None;
+    ``tail`` (see ``dehusk.evidence.Element``); ``date_marks`` (``_date_marks``).
     Then, in the <body>: each <h1> as (visible text nodes before it, its text), and each
     visible text node that may hold a date (``_maybe_date``) as (visible text nodes before
     it, its text, the visible text node's before it or None, ``_date_up`` of its parent,
@@ -766,7 +813,8 @@ def gather(root):
                             or _byline_candidate(<const lxb_dom_element_t *> node) else None,
                             raw if kind == E_TIME else "",
                             None if kind == E_SCRIPT or kind == E_SCOPE or kind == E_REGION
-                            else _short_text(node, buf), tail])
+                            else _short_text(node, buf), tail,
+                            _date_marks(<const lxb_dom_element_t *> node)])
             if (mask & BODY_BIT or tag == LXB_TAG_BODY) and body_nodes < C_BYLINE_NODES:
                 body_nodes += 1
                 candidate = _byline_candidate_text(node, buf)
@@ -807,7 +855,8 @@ def gather(root):
         if node.first_child != NULL:
             bit = 0
             if node.type == LXB_DOM_NODE_TYPE_ELEMENT:
-                bit = _CONTEXT_IDS.get(node.local_name, 0)
+                tag = node.local_name
+                bit = CONTEXT_BITS[tag] if tag < LXB_TAG__LAST_ENTRY else 0
                 if node.local_name == LXB_TAG_BODY:
                     bit |= BODY_BIT
             masks.size = depth + 1
@@ -830,3 +879,25 @@ cdef int _close(list out, _Column slots, int depth, int order) except -1:
     if slot >= 0:
         out[slot][6] = order - 1
     return 0
+
+
+# The language evidence: py3langid's byte loop over the prose sample (``metadata.language``).
+# Its identifier walks a DFA over the sample's UTF-8 bytes and counts the features the states
+# it passes emit; the same walk here, so the Python loop over every byte is gone.
+
+def language_features(const uint32_t[::1] nextmove, const Py_ssize_t[::1] rowbase,
+                      const int32_t[::1] output, const uint8_t[::1] data):
+    """py3langid's ``visit_counts``: from state 0, each byte ``b`` of ``data`` moves the
+    state to ``nextmove[rowbase[state] + b]``, and a state whose ``output`` is a feature (not
+    -1) counts it once more. Out: {feature: count} in the order each feature was first
+    counted (as its ``Counter``), empty when none was."""
+    cdef Py_ssize_t i, n = data.shape[0]
+    cdef Py_ssize_t state = 0
+    cdef int32_t feature
+    counts = {}
+    for i in range(n):
+        state = nextmove[rowbase[state] + data[i]]
+        feature = output[state]
+        if feature >= 0:
+            counts[feature] = counts.get(feature, 0) + 1
+    return counts

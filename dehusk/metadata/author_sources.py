@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
@@ -220,10 +221,7 @@ def headline_byline(
     one.
     """
     key = norm(title)
-    longest = 4 * len(key) + 40  # a block that long cannot fold to the headline: not read
-    starts = [i for i, t in enumerate(texts) if key and len(t) <= longest and norm(t) == key][
-        :MAX_HEADLINES
-    ]
+    starts = _headline_copies(texts, key)
     for start in starts:
         near = [t[: MAX_HEADLINE_BYLINE + 1] for t in texts[start + 1 : start + 1 + HEADLINE_REACH]]
         for index, text in enumerate(near):
@@ -235,6 +233,27 @@ def headline_byline(
                 names = clean_authors([text], exclude)
                 return names if names and _first_name_led(names[0]) else ()
     return ()
+
+
+def _headline_copies(texts: Sequence[str], key: str) -> list[int]:
+    """The indices of the first ``MAX_HEADLINES`` texts that normalise (``authors.norm``) to
+    ``key``, a normalised headline. A text that does holds the key's first and last words
+    (each a run of its lowercased letters and digits): the few that hold both are
+    normalised, not every block of the page."""
+    if not key:
+        return []
+    words = key.split()
+    first, last = words[0], words[-1]
+    longest = 4 * len(key) + 40  # a block that long cannot fold to the headline: not read
+    found = []
+    for i, text in enumerate(texts):
+        if len(text) > longest or first not in (low := text.lower()) or last not in low:
+            continue
+        if norm(text) == key:
+            found.append(i)
+            if len(found) == MAX_HEADLINES:
+                break
+    return found
 
 
 def _dated_neighbour(texts: Sequence[str], index: int) -> bool:
@@ -313,7 +332,7 @@ def _in_menu(chain: Chain) -> bool:
     for tag, classes, ident in islice(chain, SKIP_REACH):
         if tag in ("nav", "select", "option", "button", "label", "form"):
             return True
-        if MENU.search(_marks(classes, ident)):
+        if (classes or ident) and _marked(classes, ident, MENU):
             return True
     return False
 
@@ -368,6 +387,13 @@ def _chain_skipped(chain: Iterable[tuple[str, str, str]], labelled: bool = False
     a comment, related-posts or footer one (``LABELLED_SKIP``)."""
     skip, tags = (LABELLED_SKIP, ("footer",)) if labelled else (DOM_SKIP, ("footer", "aside"))
     for tag, classes, ident in islice(chain, SKIP_REACH):
-        if skip.search(_marks(classes, ident)) or tag in tags:
+        if tag in tags or ((classes or ident) and _marked(classes, ident, skip)):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _marked(classes: str, ident: str, pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` finds a mark in an element's class and id (``_marks``). Cached:
+    a page's byline candidates share their ancestors, and its containers repeat one class."""
+    return pattern.search(_marks(classes, ident)) is not None

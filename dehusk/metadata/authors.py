@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from dehusk.metadata.dates import PATTERNS as DATE_PATTERNS
+from dehusk.metadata.dates import holds_year
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -175,7 +176,10 @@ DIGIT = re.compile(r"\d")
 _TEMPLATE = re.compile(r"[a-z]{2,}\.[a-z]{2,}|[{}<>=_]")
 
 
+@lru_cache(maxsize=2048)
 def norm(text: str) -> str:
+    """``text`` lowercased, its runs of non-word characters one space. Cached: one page's
+    names and pieces are normalised again by each source, check and candidate."""
     return _NORM.sub(" ", text.lower()).strip()
 
 
@@ -219,6 +223,14 @@ def uninvert(value: str) -> str:
 
 def clean_authors(raw: Iterable[str], exclude: Iterable[str] = ()) -> tuple[str, ...]:
     """Person names from raw author strings, de-duplicated in order (see module docstring)."""
+    values = tuple(raw)
+    return _clean_authors(values, tuple(exclude)) if values else ()
+
+
+@lru_cache(maxsize=1024)
+def _clean_authors(raw: tuple[str, ...], exclude: tuple[str, ...]) -> tuple[str, ...]:
+    """``clean_authors``, cached: one page cleans the same strings for several sources and
+    checks (its byline block, its byline-classed elements, the declared names twice)."""
     excluded = excluded_names(exclude)
     names: list[str] = []
     for value in raw:
@@ -421,6 +433,8 @@ def cut_at_date(text: str) -> str:
     AI Alignment Forum" → "by jsteinhardt " (what follows a byline's date is the section,
     the venue, a reading time). A date before the names ("Dec 26, 2025 • Mahua Das") stays
     for ``strip_dates``."""
+    if not holds_year(text):
+        return text
     starts = [m.start() for pattern in DATE_PATTERNS if (m := pattern.search(text))]
     if not starts:
         return text
@@ -430,7 +444,7 @@ def cut_at_date(text: str) -> str:
 
 def strip_dates(text: str) -> str:
     """``text`` without the dates and times in it ("Jane Doe, Dec 17, 2025" → "Jane Doe, ")."""
-    for pattern in DATE_PATTERNS:
+    for pattern in DATE_PATTERNS if holds_year(text) else ():
         text = pattern.sub(" ", text)
     return text
 

@@ -103,7 +103,7 @@ def authors(
 ) -> Names:
     """The authors (see the module docstring)."""
     visible = visible_byline(ev.page, exclude)
-    page = Page(exclude, " ".join(" ".join(b.text.split()) for b in blocks).lower())
+    page = Page(exclude, " ".join([" ".join(b.text.split()) for b in blocks]).lower())
     under_headline = headline_byline([b.text for b in blocks], headline, exclude)
     found = sources(ev, body_names, exclude, url, (visible.names, under_headline))
     credits = _credits(ev, visible.credit)

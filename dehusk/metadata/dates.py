@@ -16,9 +16,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
-from itertools import islice
+from itertools import islice, repeat
 
-from dehusk.evidence import Element, Evidence
+from dehusk.evidence import DATE_MARKS_SECOND, Element, Evidence
 from dehusk.metadata.meta import tokens
 
 #: Month names and abbreviations. English, plus the languages most common among the
@@ -89,6 +89,9 @@ PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"\b{_YEAR}\.(?P<month>[01]?\d)\.(?P<day>[0-3]?\d)\b{_TIME}",
     )
 )
+#: The year each of ``PATTERNS`` and ``SLASHED`` needs: a text without one holds none of
+#: their dates, and is passed over without trying them (``holds_year``).
+YEAR = re.compile(r"(?:19|20)\d{2}")
 #: ``09.10.2024``: day first, as most of the world writes dots, unless the page declares
 #: the month-first day and not the other (a US blog's ``MM.DD.YYYY``).
 DAY_FIRST_DOTTED = PATTERNS[5]
@@ -120,10 +123,17 @@ def parse_date(text: str, now: datetime | None = None, known: Collection[str] = 
     if not text:
         return None
     now = now or datetime.now(UTC)
-    parts = _parse_rfc2822(text) or _parse_patterns(text, known) or _parse_slashed(text, known)
+    parts = _parse_rfc2822(text) or (
+        (_parse_patterns(text, known) or _parse_slashed(text, known)) if holds_year(text) else None
+    )
     if parts is None or not _plausible(parts.day, now):
         return None
     return parts.iso()
+
+
+def holds_year(text: str) -> bool:
+    """Whether ``text`` holds a year ``PATTERNS`` and ``SLASHED`` could read (``YEAR``)."""
+    return YEAR.search(text) is not None
 
 
 def _plausible(day: date, now: datetime) -> bool:
@@ -286,14 +296,18 @@ def dateline_date(text: str, now: datetime | None = None) -> tuple[str | None, b
     if len(text) > 80:
         return None, False
     found = parse_date(text, now)
+    if found is None and not _CLOCK_TIME.search(text):
+        return None, False  # neither a date nor a time: no dateline, whatever the words
     rest = text
-    for pattern in (*PATTERNS, SLASHED):
+    for pattern in (*PATTERNS, SLASHED) if holds_year(text) else ():
         rest = pattern.sub(" ", rest)
-    rest = DATELINE_WORDS.sub(" ", rest)
-    rest = re.sub(r"[\W_]+", "", rest)
-    has_time = re.search(r"\b[0-2]?\d:[0-5]\d\s*(?:[ap]\.?m\.?)?", text, re.IGNORECASE)
-    is_dateline = not rest and (found is not None or bool(has_time))
-    return found, is_dateline
+    rest = _NON_WORD.sub("", DATELINE_WORDS.sub(" ", rest))
+    return found, not rest
+
+
+#: A time of day ("5:03 PM"): with the date words alone, a block is a dateline.
+_CLOCK_TIME = re.compile(r"\b[0-2]?\d:[0-5]\d\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 #: <time> elements and classes that mark the publication date, best first. From the
@@ -380,22 +394,19 @@ def dom_date(
 
 def _dom_date_elements(page: Evidence) -> tuple[list[Element], list[Element]]:
     """The first ``MAX_DOM_DATES`` elements each selector list of ``DOM_DATE_SELECTORS``
-    returns, an element once per selector of the list it matches; one pass over the page's
-    elements, which need a class or an id to match any."""
+    returns, an element once per selector of the list it matches (the native pass counts
+    them: ``Element.date_marks``)."""
     first: list[Element] = []
     second: list[Element] = []
     for node in page.elements:
-        attrs = node.attrs
-        classes, ident = attrs.get("class"), attrs.get("id")
-        if not classes and not ident:
+        marks = node.date_marks
+        if not marks:
             continue
-        low = classes.lower() if classes else ""
-        if len(first) < MAX_DOM_DATES:
-            count = ("publish" in low) + ("posted" in low) + ("post-date" in low)
-            first.extend([node] * (count + ("entry-date" in low)))
-        if len(second) < MAX_DOM_DATES:
-            count = ("date" in low) + ("byline" in low) + ("meta" in low)
-            second.extend([node] * (count + bool(ident and "date" in ident.lower())))
+        count, more = marks % DATE_MARKS_SECOND, marks // DATE_MARKS_SECOND
+        if count and len(first) < MAX_DOM_DATES:
+            first.extend(repeat(node, count))
+        if more and len(second) < MAX_DOM_DATES:
+            second.extend(repeat(node, more))
         if len(first) >= MAX_DOM_DATES and len(second) >= MAX_DOM_DATES:
             break
     return first[:MAX_DOM_DATES], second[:MAX_DOM_DATES]

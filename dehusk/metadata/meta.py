@@ -84,7 +84,8 @@ def read_meta(page: Evidence) -> MetaTags:
             if key:
                 values.setdefault(key, []).append(_clean(attrs.get("content")))
     for node in page.elements:
-        if node.tag != "meta":
+        attrs = node.attrs  # (the three attributes item_matches needs, looked up first)
+        if ("itemprop" in attrs or "property" in attrs or "rel" in attrs) and node.tag != "meta":
             for _ in range(item_matches(node)):
                 _add_item(values, node, page)
     canonical = next((n for n in page.links if has_token(n.get("rel"), "canonical")), None)

@@ -101,14 +101,22 @@ def save(path: Path | str, ranker: Ranker) -> None:
 
 def matrix(names: Sequence[str], candidates: Sequence[Candidate[T]]) -> np.ndarray:
     """Candidates × features, in the order of ``names`` (unknown features are dropped)."""
-    index = {name: i for i, name in enumerate(names)}
-    x = np.zeros((len(candidates), len(names)))
-    for row, cand in enumerate(candidates):
-        for name, value in cand.features.items():
+    index = _columns(tuple(names))
+    rows = []
+    for cand in candidates:
+        row = [0.0] * len(names)  # filled as Python floats, made an array once (item
+        for name, value in cand.features.items():  # by item, numpy's setitem cost more)
             col = index.get(name)
             if col is not None:
-                x[row, col] = value
-    return x
+                row[col] = value
+        rows.append(row)
+    return np.array(rows, dtype=np.float64).reshape(len(candidates), len(names))
+
+
+@lru_cache(maxsize=64)
+def _columns(names: tuple[str, ...]) -> dict[str, int]:
+    """Each feature name's column (a ranker's names, the same on every page)."""
+    return {name: i for i, name in enumerate(names)}
 
 
 def scores(ranker: Ranker, candidates: Sequence[Candidate[T]]) -> np.ndarray:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Literal, NamedTuple
 from urllib.parse import urlsplit
 
@@ -55,7 +56,10 @@ MAX_H1 = 300
 _NORM = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=1024)
 def norm(text: str) -> str:
+    """``text`` lowercased, its runs of non-word characters one space. Cached: a page's
+    declared titles and headings are normalised once per candidate compared with them."""
     return _NORM.sub(" ", text.lower()).strip()
 
 
@@ -71,8 +75,10 @@ def site_names(names: Iterable[str], url: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in out if n))
 
 
+@lru_cache(maxsize=1024)
 def is_site(segment: str, sites: tuple[str, ...]) -> bool:
-    """A title segment that names the site ("BBC News", "bbc.com", "The Verge")."""
+    """A title segment that names the site ("BBC News", "bbc.com", "The Verge"). Cached:
+    each part of each declared title is asked again for every candidate."""
     seg = norm(segment)
     squashed = seg.replace(" ", "")
     return bool(seg) and any(
@@ -109,10 +115,20 @@ def tokens(text: str) -> frozenset[str]:
 def agreement(heading: str, declared: Iterable[str]) -> float:
     """How well a heading matches the declared titles: 1.0 when one contains it whole,
     else the best Jaccard overlap of their word sets."""
+    return _agreement(heading, _targets(declared))
+
+
+def _targets(declared: Iterable[str]) -> list[tuple[str, frozenset[str]]]:
+    """The declared titles as ``_overlap`` compares with them: " padded norm ", word set."""
+    return [(f" {norm(t)} ", tokens(t)) for t in declared]
+
+
+def _agreement(heading: str, targets: list[tuple[str, frozenset[str]]]) -> float:
+    """``agreement`` on the declared titles made ``_targets`` once."""
     key = norm(heading)
     if not key:
         return 0.0
-    return _overlap(key, frozenset(key.split()), [(f" {norm(t)} ", tokens(t)) for t in declared])
+    return _overlap(key, frozenset(key.split()), targets)
 
 
 def choose_title(
@@ -123,10 +139,11 @@ def choose_title(
     cleaned = {k: strip_site(v, sites) for k, v in candidates.items() if v and v.strip()}
     declared = [v for k, v in candidates.items() if v and k != "title"] + [cleaned.get("title", "")]
     best, best_score = "", MIN_AGREEMENT
+    targets = _targets(d for d in declared if d)
     for heading in map(clean_heading, headings):
         if not heading or len(heading) > MAX_H1 or is_site(heading, sites):
             continue
-        score = agreement(heading, [d for d in declared if d])
+        score = _agreement(heading, targets)
         if score > best_score:
             best, best_score = heading, score
     chosen = strip_site(best, sites) if best else ""
@@ -262,7 +279,7 @@ def _overlap(key: str, words: frozenset[str], targets: list[tuple[str, frozenset
 def _shape(text: str, key: str, context: _Context) -> dict[str, float]:
     """Agreement and shape features of one candidate (see ``ranked_candidates``)."""
     padded, words = f" {key} ", frozenset(key.split())
-    letters = [c for c in text if c.isalpha()]
+    letters = "".join(filter(str.isalpha, text))
     return {
         "n_equal": float(sum(key in pair for pair in context.equal)),
         "n_contain": float(sum(padded in target for target, _ in context.declared)),
@@ -274,7 +291,7 @@ def _shape(text: str, key: str, context: _Context) -> dict[str, float]:
         "has_separator": float(bool(SEPARATORS.search(text))),
         "names_site": float(any(is_site(p, context.sites) for p in SEPARATORS.split(text))),
         "is_site": float(is_site(text, context.sites)),
-        "shouting": float(sum(c.isupper() for c in letters) > 0.7 * len(letters)),
+        "shouting": float(sum(map(str.isupper, letters)) > 0.7 * len(letters)),
         "question": float(text.rstrip().endswith("?")),
         "garbled": float("\ufffd" in text or bool(_LOST_CHAR.search(text))),
         "has_year": float(bool(_YEAR.search(text))),

@@ -31,3 +31,18 @@ def test_gather_reads_declared_data_headings_and_bylines_once() -> None:
 def test_an_empty_page_gives_empty_evidence() -> None:
     ev = gather(tree_evidence(LexborHTMLParser("")), None)
     assert (ev.title, ev.headings, ev.bylines) == ("", (), ())
+
+
+def test_date_marks_count_the_dom_date_selectors_as_python_lowers_classes() -> None:
+    """``Element.date_marks`` is what ``dates._dom_date_elements`` counted from the class
+    and id (``word in value.lower()``), capitals, "İ" and a character reference included."""
+    from dehusk.evidence import DATE_MARKS_SECOND
+
+    classes = ["Post-Date", "entry-DATE meta", "publİsh", "post&#13;date", "BYLINE posted"]
+    page = "".join(f'<span class="{c}" id="x">t</span>' for c in classes)
+    page += '<span class="author" id="PubDate">t</span><span class="fn">t</span>'
+    for node in tree_evidence(LexborHTMLParser(f"<html><body>{page}</body></html>")).elements:
+        low, ident = node.get("class").lower(), node.get("id").lower()
+        first = sum(w in low for w in ("publish", "posted", "post-date", "entry-date"))
+        second = sum(w in low for w in ("date", "byline", "meta")) + ("date" in ident)
+        assert node.date_marks == first + second * DATE_MARKS_SECOND, node.get("class")

@@ -85,3 +85,14 @@ def test_prose_sample_is_bounded_and_skips_short_blocks() -> None:
     blocks += _paragraphs("Read more", *([ENGLISH] * 20))
     sample = prose_sample(blocks)
     assert sample.startswith(ENGLISH[:40]) and len(sample) <= MAX_TEXT
+
+
+def test_the_native_byte_loop_scores_as_py3langid() -> None:
+    """The identifier's native feature counts give py3langid's own ranking, to the bit."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from dehusk.metadata.language import _identifier
+
+    reference = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    for text in (ENGLISH, GERMAN, ENGLISH.upper(), "日本語のテキストです", "", " ", "x"):
+        assert _identifier().rank(text) == reference.rank(text)
