@@ -1,10 +1,21 @@
+from collections.abc import Iterable
 from typing import Any, Protocol
 
 from dehusk.article import Container, PageImage, Segment
 
-class WalkRules(Protocol):
+class HintVocabulary:
     kinds: tuple[str, ...]
+    def __init__(
+        self,
+        kinds: Iterable[tuple[str, Iterable[str]]],
+        content: Iterable[str],
+        taxonomy: Iterable[str],
+    ) -> None: ...
     def hint(self, ident: str, classes: str) -> tuple[int, str]: ...
+    def words(self, ident: str, classes: str) -> set[str]: ...
+
+class WalkRules(Protocol):
+    hints: HintVocabulary
     def hides(self, classes: str) -> bool: ...
     def pixels(self, value: str | None) -> int: ...
 

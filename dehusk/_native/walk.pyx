@@ -2,8 +2,8 @@
 """The native walk: one pass over selectolax's lexbor tree in C, blocks out.
 
 In: the root node of a parsed page (a selectolax ``LexborNode``), whether to show hidden
-elements, and the segment stage's rules for what is rare per page (``rules``: the class/id
-hint of a class string, whether a class attribute hides, a width in pixels). Out: the
+elements, and the segment stage's rules: its class/id vocabulary (``HintVocabulary``, matched
+in C) and what is rare per page (whether a class attribute hides, a width in pixels). Out: the
 ``Segment``, ``Container`` and ``PageImage`` tuples of ``dehusk.segment`` — exactly what its
 Python walk built before (checked on every dev page), but the per-node work (tag tests,
 attribute scans, whitespace folding, text copies) is C over lexbor's structs; Python objects
@@ -26,6 +26,7 @@ from dehusk import html_vocab as vocab
 from dehusk.article import LABELS, Container, Label, Link, Mark, PageImage, Segment
 
 include "dom.pxi"
+include "hints.pxi"
 
 #: Every tag name lexbor knows at compile time → its id (the vocabularies are by name).
 cdef dict TAG_IDS = {_tag_name(i): i for i in range(LXB_TAG__LAST_ENTRY)}
@@ -116,8 +117,9 @@ cdef class _Walk:
     """The state of one walk; never leaves this module."""
 
     cdef list segments, containers, images, links, marks, headings, lists
-    cdef dict hints, hiding
+    cdef dict hiding
     cdef object rules
+    cdef HintVocabulary vocab
     cdef _Buffer buf, scratch
     cdef Py_ssize_t nparts, length, link_chars, link_start
     cdef Py_ssize_t flushes  # segments flushed so far: a mark that spans a flush is dropped
@@ -130,7 +132,6 @@ cdef class _Walk:
     cdef Frame *stack
     cdef Py_ssize_t nstack, scap
     # The block table: per segment and per container, the columns of BlockTable.
-    cdef dict kind_codes
     cdef _Column s_container, s_kind, s_level, s_ordered, s_chars, s_link_chars, s_links
     cdef _Column c_tag, c_parent, c_depth, c_flags, c_hint, c_kind, c_nth
 
@@ -138,11 +139,11 @@ cdef class _Walk:
         self.segments, self.containers, self.images, self.links = [], [], [], []
         self.marks = []
         self.headings, self.lists = [], []
-        self.hints, self.hiding = {}, {}
+        self.hiding = {}
         self.rules, self.reveal = rules, reveal
+        self.vocab = rules.hints
         self.buf, self.scratch = _Buffer(), _Buffer()
         self.current = -1
-        self.kind_codes = {kind: i for i, kind in enumerate(rules.kinds)}
         self.s_container, self.s_kind, self.s_level = _Column(4), _Column(1), _Column(1)
         self.s_ordered = _Column(1)
         self.s_chars, self.s_link_chars, self.s_links = _Column(4), _Column(4), _Column(4)
@@ -317,19 +318,16 @@ cdef class _Walk:
         return found
 
     cdef int open_container(self, uintptr_t tag, const lxb_dom_element_t *el) except -1:
-        cdef int parent = self.current, index = self.ncont, depth
+        cdef int parent = self.current, index = self.ncont, depth, hint = 0, kind = -1
         cdef uint32_t mask
+        cdef const lexbor_str_t *id_value
+        cdef const lexbor_str_t *class_value
         ident = classes = ""
-        hint, kind = 0, ""
         if el != NULL:
-            ident = _str(_value(el.attr_id)) or ""
-            classes = _str(_value(el.attr_class)) or ""
-            if ident or classes:
-                key = (ident, classes)
-                found = self.hints.get(key)
-                if found is None:
-                    found = self.hints[key] = self.rules.hint(ident, classes)
-                hint, kind = found
+            id_value, class_value = _value(el.attr_id), _value(el.attr_class)
+            ident = _str(id_value) or ""
+            classes = _str(class_value) or ""
+            hint = self.vocab.hint_of(id_value, class_value, &kind)
         self._grow()
         mask = CONTEXT_BIT[tag]
         depth = 0
@@ -339,15 +337,16 @@ cdef class _Walk:
         self.ncont += 1
         self.child_counts[self.nchild - 1] += 1
         self.containers.append(
-            Container(TAG_NAMES[tag], parent, depth, ident, classes,
-                      _flag_set(mask), hint, kind, self.child_counts[self.nchild - 1])
+            Container(TAG_NAMES[tag], parent, depth, ident, classes, _flag_set(mask), hint,
+                      self.vocab.kinds[kind] if kind >= 0 else "",
+                      self.child_counts[self.nchild - 1])
         )
         self.c_tag.push(tag)
         self.c_parent.push(parent)
         self.c_depth.push(depth)
         self.c_flags.push(mask)
         self.c_hint.push(hint)
-        self.c_kind.push(self.kind_codes[kind] if kind else -1)
+        self.c_kind.push(kind)
         self.c_nth.push(self.child_counts[self.nchild - 1])
         self.child_counts[self.nchild] = 0
         self.nchild += 1
@@ -524,9 +523,9 @@ cdef class _Walk:
 def walk(root, rules, bint reveal=False):
     """Cut the subtree of ``root`` (a selectolax ``LexborNode``) into blocks.
 
-    ``rules`` answers what the walk asks once per distinct string: ``hint(ident, classes)``
-    → (hint, kind), ``hides(classes)`` → bool, ``pixels(value)`` → int; ``rules.kinds``
-    lists the husk kinds in code order. Returns the tuples (segments, containers, images)
+    ``rules.hints`` is the class/id vocabulary (a ``HintVocabulary``, read in C; its
+    ``kinds`` in code order); ``rules`` answers what the walk asks once per distinct string:
+    ``hides(classes)`` → bool, ``pixels(value)`` → int. Returns the tuples (segments, containers, images)
     of a ``Page`` and the block table's columns as raw bytes (see ``COLUMNS``)."""
     cdef _Walk state = _Walk(rules, reveal)
     state.run(<lxb_dom_node_t *> <uintptr_t> root.mem_id)
