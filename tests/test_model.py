@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 import dehusk
+from dehusk._native.walk import word_masks
 from dehusk.article import Options
 from dehusk.eval.metrics import word_prf
 from dehusk.eval.train import align
@@ -51,6 +53,16 @@ def test_features_of_an_empty_page() -> None:
     feats = features(page, found)
     assert feats.blocks.shape == (0, len(BLOCK_FEATURES))
     assert feats.page.shape == (len(PAGE_FEATURES),)
+
+
+def test_class_words_hash_split_at_separators_and_lowercased() -> None:
+    page = segment(
+        parse("<div id='Main' class='SiteFooter nav-2x \u00c9t\u00c9'>x</div>", Options())
+    )
+    (div,) = [i for i, c in enumerate(page.containers) if c.tag == "div"]
+    (mask,) = np.frombuffer(word_masks(page.containers, [div], b"-_:/.0123456789", 64), np.uint64)
+    words = {"main", "sitefooter", "nav", "x", "\u00e9t\u00e9"}
+    assert int(mask) == sum({1 << (zlib.crc32(w.encode()) % 64) for w in words})
 
 
 def test_url_vector_reads_the_path() -> None:

@@ -577,3 +577,6 @@ def longest_open_run(str text):
 
 
 include "layout.pxi"
+
+
+include "features.pxi"
