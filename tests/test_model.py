@@ -16,7 +16,7 @@ from dehusk.article import Options
 from dehusk.eval.metrics import word_prf
 from dehusk.eval.train import align
 from dehusk.features import BLOCK_FEATURES, PAGE_FEATURES, features, url_vector
-from dehusk.model import load, predict
+from dehusk.model import Weights, block_probs, load, predict
 from dehusk.parse import parse
 from dehusk.rules import rules
 from dehusk.segment import segment
@@ -79,6 +79,34 @@ def test_alignment_marks_a_repeated_block_main_once() -> None:
 
 def test_alignment_of_an_empty_truth_cuts_everything() -> None:
     assert not align([PARA, "Home"], "").any()
+
+
+def _numpy_block_probs(w: Weights, x: np.ndarray) -> np.ndarray:
+    """The trees walked for every row at once in NumPy: the reference ``tree_sums`` matches."""
+    trees, inner = w.feature.shape
+    depth = (inner + 1).bit_length() - 1
+    node = np.zeros((len(x), trees), dtype=np.intp)
+    rows = np.arange(len(x))[:, None]
+    for _ in range(depth):
+        right = x[rows, w.feature[np.arange(trees), node]] > w.split[np.arange(trees), node]
+        node = 2 * node + 1 + right
+    leaves = w.leaf[np.arange(trees), node - inner]
+    return 1.0 / (1.0 + np.exp(-(w.base + leaves.sum(axis=1))))
+
+
+@pytest.mark.parametrize("trees", [1, 7, 64, 300])
+def test_native_trees_give_numpys_probabilities_to_the_last_bit(trees: int) -> None:
+    rng = np.random.default_rng(trees)
+    inner, width = 2**4 - 1, 9
+    x = rng.standard_normal((40, width)).astype(np.float32)
+    w = Weights(
+        "t", (), *[np.zeros(1)] * 4,
+        rng.integers(0, width, (trees, inner)).astype(np.intp),
+        rng.standard_normal((trees, inner)).astype(np.float32),
+        rng.standard_normal((trees, inner + 1)) * 10.0 ** rng.uniform(-4, -1, (trees, inner + 1)),
+        0.3, 0.5,
+    )  # fmt: skip
+    assert block_probs(w, x).tobytes() == _numpy_block_probs(w, x).tobytes()
 
 
 def test_the_shipped_weights_load_with_a_version() -> None:

@@ -580,3 +580,4 @@ include "layout.pxi"
 
 
 include "features.pxi"
+include "model.pxi"
