@@ -581,3 +581,4 @@ include "layout.pxi"
 
 include "features.pxi"
 include "model.pxi"
+include "words.pxi"
