@@ -5,7 +5,6 @@ import zlib
 
 from cpython.unicode cimport PyUnicode_AsUTF8AndSize
 from libc.stdint cimport uint64_t
-from libc.string cimport memchr
 
 
 def text_counts(tuple segments, str sentence_end):
