@@ -67,6 +67,13 @@ cdef object PARAGRAPH_L = Label.PARAGRAPH
 cdef object TABLE_L = Label.TABLE
 #: Each Label → its code in the block table (``article.LABELS`` order).
 cdef dict LABEL_CODES = {label: i for i, label in enumerate(LABELS)}
+cdef object _TUPLE_NEW = tuple.__new__
+
+
+cdef inline object _record(object cls, tuple fields):
+    """The NamedTuple ``cls`` of ``fields`` (every field, in order), made by ``tuple.__new__``
+    as its own ``__new__`` does, without that Python-level call."""
+    return _TUPLE_NEW(cls, fields)
 
 
 
@@ -225,8 +232,8 @@ cdef class _Walk:
             links = tuple(k for k in self.links if k.end <= n) if self.links else ()
             marks = tuple(m for m in self.marks if m.end <= n) if self.marks else ()
             self.add_segment(
-                Segment(text, kind, self.current, tag, level, ordered, (), links,
-                        min(self.link_chars, n), marks)
+                _record(Segment, (text, kind, self.current, tag, level, ordered, (), links,
+                                  min(self.link_chars, n), marks))
             )
         self.buf.size = 0
         self.nparts = 0
@@ -337,9 +344,9 @@ cdef class _Walk:
         self.ncont += 1
         self.child_counts[self.nchild - 1] += 1
         self.containers.append(
-            Container(TAG_NAMES[tag], parent, depth, ident, classes, _flag_set(mask), hint,
-                      self.vocab.kinds[kind] if kind >= 0 else "",
-                      self.child_counts[self.nchild - 1])
+            _record(Container, (TAG_NAMES[tag], parent, depth, ident, classes, _flag_set(mask),
+                                hint, self.vocab.kinds[kind] if kind >= 0 else "",
+                                self.child_counts[self.nchild - 1]))
         )
         self.c_tag.push(tag)
         self.c_parent.push(parent)
@@ -402,7 +409,7 @@ cdef class _Walk:
             width = self.rules.pixels(_str(_value(_attr(el, LXB_DOM_ATTR_WIDTH))))
             height = self.rules.pixels(_str(_value(_attr(el, LXB_DOM_ATTR_HEIGHT))))
             self.images.append(
-                PageImage(src, alt, self.current, len(self.segments), width, height)
+                _record(PageImage, (src, alt, self.current, len(self.segments), width, height))
             )
         return 0
 
@@ -462,8 +469,8 @@ cdef class _Walk:
         link_chars = _text_chars(node, True)
         text = "\n".join([" | ".join(r) for r in rows])
         self.add_segment(
-            Segment(text, TABLE_L, container, "table", 0, False, rows, (),
-                    min(link_chars, len(text)))
+            _record(Segment, (text, TABLE_L, container, "table", 0, False, rows, (),
+                              min(link_chars, len(text)), ()))
         )
         self.close_container(container)
         return 0
@@ -484,7 +491,9 @@ cdef class _Walk:
         elif frame.kind == F_MARK:
             # ``container`` holds the mark's kind; a mark cut by a block boundary is dropped.
             if self.flushes == frame.flushes and self.length > frame.start:
-                self.marks.append(Mark(frame.start, self.length, MARK_KINDS[frame.container]))
+                self.marks.append(
+                    _record(Mark, (frame.start, self.length, MARK_KINDS[frame.container]))
+                )
         return 0
 
     cdef int run(self, lxb_dom_node_t *root) except -1:
