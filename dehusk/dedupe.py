@@ -12,10 +12,10 @@ caption ("AP/Raqqa Media Center", "Photo: Jane Doe") is a ``credit``, never body
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from dehusk._native.walk import word_runs
 from dehusk.article import Block, Label
 from dehusk.credits import is_credit
 
@@ -28,12 +28,12 @@ MAX_SHARED_OPENINGS = 4
 #: Only blocks up to this long are tried as pull quotes (they are a sentence or two).
 PULLQUOTE_MAX_CHARS = 400
 
-_WORDS = re.compile(r"\w+")
 _QUOTABLE = frozenset({Label.PARAGRAPH, Label.QUOTE, Label.HEADING, Label.PULLQUOTE})
 
 
 def normalise(text: str) -> str:
-    return " ".join(_WORDS.findall(text.lower()))
+    """The lowercase words (``\\w+`` runs) of ``text``, one space between (one C pass)."""
+    return word_runs(text)
 
 
 def _first_copies(blocks: Sequence[Block], keys: list[str]) -> list[Block]:
@@ -59,13 +59,29 @@ def _first_copies(blocks: Sequence[Block], keys: list[str]) -> list[Block]:
 
 def _credits(blocks: list[Block]) -> list[Block]:
     """Credit lines printed as their own block beside a caption become ``credit``."""
-    for i, block in enumerate(blocks):
-        near = blocks[max(0, i - 1) : i + 2]
-        beside = any(b.label is Label.CAPTION for b in near if b is not block)
-        captionish = block.label is Label.CAPTION or beside
-        if block.label is not Label.CREDIT and captionish and is_credit(block.text):
+    captions = [i for i, block in enumerate(blocks) if block.label is Label.CAPTION]
+    # Only a caption and its two neighbours can be captionish (a relabelled credit is no
+    # longer a caption, so the test reads the list as it goes, in order).
+    near = sorted({j for i in captions for j in (i - 1, i, i + 1) if 0 <= j < len(blocks)})
+    for i in near:
+        block = blocks[i]
+        if block.label is not Label.CREDIT and _captionish(blocks, i) and is_credit(block.text):
             blocks[i] = replace(block, label=Label.CREDIT, main=False, duplicate_of=None)
     return blocks
+
+
+def _captionish(blocks: list[Block], i: int) -> bool:
+    """Whether block ``i`` is a caption or stands right beside one."""
+    block = blocks[i]
+    return (
+        block.label is Label.CAPTION
+        or (i > 0 and blocks[i - 1].label is Label.CAPTION and blocks[i - 1] is not block)
+        or (
+            i + 1 < len(blocks)
+            and blocks[i + 1].label is Label.CAPTION
+            and blocks[i + 1] is not block
+        )
+    )
 
 
 def _pullquotes(blocks: list[Block], keys: list[str]) -> list[Block]:
@@ -79,15 +95,15 @@ def _pullquotes(blocks: list[Block], keys: list[str]) -> list[Block]:
     """
     index: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
     for i, block in enumerate(blocks):
-        words = keys[i].split()
-        if _quotable(block) and len(words) >= PULLQUOTE_MIN_WORDS:
+        if _quotable(block) and len(words := keys[i].split()) >= PULLQUOTE_MIN_WORDS:
             index.setdefault(tuple(words[:PULLQUOTE_MIN_WORDS]), []).append((i, words))
     index = {k: v for k, v in index.items() if len(v) <= MAX_SHARED_OPENINGS}
     found: dict[int, int] = {}
     if index:
+        firsts = frozenset(key[0] for key in index)
         for j, block in enumerate(blocks):
             if block.main:
-                _scan(j, keys[j].split(), index, found)
+                _scan(j, keys[j].split(), index, firsts, found)
     for i, source in found.items():
         blocks[i] = replace(blocks[i], label=Label.PULLQUOTE, main=False, duplicate_of=source)
     return blocks
@@ -101,11 +117,18 @@ def _scan(
     j: int,
     words: list[str],
     index: dict[tuple[str, ...], list[tuple[int, list[str]]]],
+    firsts: frozenset[str],
     found: dict[int, int],
 ) -> None:
-    """Record in ``found`` every candidate (not ``j`` itself) whose words occur in ``words``."""
+    """Record in ``found`` every candidate (not ``j`` itself) whose words occur in ``words``.
+    ``firsts``: the first words of ``index``'s keys (a window opening otherwise is in no key,
+    so it is never built)."""
     n = PULLQUOTE_MIN_WORDS
+    if firsts.isdisjoint(words):
+        return
     for k in range(len(words) - n + 1):
+        if words[k] not in firsts:
+            continue
         for i, cand in index.get(tuple(words[k : k + n]), ()):
             fits = i != j and i not in found and len(cand) < len(words)
             if fits and words[k : k + len(cand)] == cand:

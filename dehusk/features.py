@@ -3,8 +3,9 @@
 In: the ``Page`` of the segment stage and the ``Rules`` of ``dehusk.rules`` (which ran on
 the same page). Out: ``Features`` — a block matrix (one row per segment, ``BLOCK_FEATURES``
 columns, float32) and a page vector (``PAGE_FEATURES`` entries). Everything is read from
-values the single DOM walk already produced; one Python pass over the segments gathers the
-per-segment numbers and the rest is NumPy.
+values the single DOM walk already produced: the block table's columns (``Page.table``), the
+text counts and class-word buckets of two C passes (``text_counts``, ``word_masks``), and
+the rules' outputs; the rest is NumPy.
 
 Block columns (see ``BLOCK_FEATURES`` for the names, in order):
 - text: log length, log words, link density, punctuation per word, ends like a sentence,
@@ -35,14 +36,13 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
-from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
 
-from dehusk.article import Label, Page
+from dehusk._native.walk import FLAG_NAMES, TAG_NAME_OF, text_counts, word_masks
+from dehusk.article import LABELS, BlockTable, Label, Page
 from dehusk.rules import PROSE_CHARS, SENTENCE_CHARS, Rules
-from dehusk.segment import CONTEXT_TAGS
 
 #: Buckets for hashed class/id words (block and page features).
 HASH_BUCKETS = 64
@@ -90,8 +90,16 @@ _TAGS = (
 )
 _TAG_INDEX = {t: i for i, t in enumerate(_TAGS)}
 _TAG_INDEX.update({f"h{n}": _TAG_INDEX["h"] for n in range(1, 7)})
-_FLAGS = tuple(sorted(CONTEXT_TAGS))
-_SENTENCE_END = tuple('.!?:;"”’)»…')
+#: The context flags in bit order: ``BlockTable.flags`` bits, as the native walk sets them.
+_FLAGS = FLAG_NAMES
+_SENTENCE_END = '.!?:;"”’)»…'
+#: ``BlockTable.seg_label`` code → index in ``_KINDS`` (any other label counts as paragraph).
+_KIND_OF_LABEL = np.array([_KIND_INDEX.get(label, 1) for label in LABELS], dtype=np.float64)
+#: ``BlockTable.tag`` (lexbor's tag id) → index in ``_TAGS`` (``len(_TAGS)``: other).
+_TAG_OF_ID = np.array(
+    [_TAG_INDEX.get(TAG_NAME_OF.get(i, ""), len(_TAGS)) for i in range(max(TAG_NAME_OF) + 1)],
+    dtype=np.float64,
+)
 
 _TEXT = ("log_chars", "log_words", "link_density", "punct_per_word", "sentence_end", "prose")
 _RULES = (
@@ -185,85 +193,84 @@ class Features(NamedTuple):
     page: np.ndarray
 
 
-#: Class/id names split into words at these characters (then lowercased).
-_CLASS_SPLIT = str.maketrans({c: " " for c in "-_:/.0123456789"})
+#: Class/id names split into words at whitespace and these characters (then lowercased;
+#: each word's bucket is its CRC-32 modulo ``HASH_BUCKETS``: ``word_masks``).
+_CLASS_SEPARATORS = b"-_:/.0123456789"
 
 
-@lru_cache(maxsize=1 << 16)
-def hashed_words(ident: str, classes: str) -> tuple[int, ...]:
-    """The buckets of an element's class/id words (split at ``-_:/.`` and digits; cached)."""
-    words = set(f"{ident} {classes}".translate(_CLASS_SPLIT).lower().split())
-    return tuple(sorted({zlib.crc32(w.encode()) % HASH_BUCKETS for w in words}))
+def _word_buckets(page: Page, indices: np.ndarray) -> np.ndarray:
+    """Per container of ``indices``: the buckets of its class/id words, bit b for bucket b."""
+    raw = word_masks(page.containers, indices.tolist(), _CLASS_SEPARATORS, HASH_BUCKETS)
+    return np.frombuffer(raw, dtype=np.uint64)
 
 
-def _flag_mask(flags: frozenset[str]) -> int:
-    return sum(1 << i for i, f in enumerate(_FLAGS) if f in flags)
-
-
-def _inside_mask(page: Page, top: int) -> np.ndarray:
+def _inside_mask(table: BlockTable, top: int) -> np.ndarray:
     """Per container: inside ``top``'s subtree (containers come in document order)."""
-    n = len(page.containers)
-    inside = np.zeros(n, dtype=bool)
+    inside = np.zeros(len(table.depth), dtype=bool)
     if top < 0:
         return inside
-    containers = page.containers
-    stop = containers[top].depth
-    end = next((i for i in range(top + 1, n) if containers[i].depth <= stop), n)
-    inside[top:end] = True  # a subtree is a contiguous run in document order
+    after = np.flatnonzero(table.depth[top + 1 :] <= table.depth[top])
+    # A subtree is a contiguous run in document order, up to the next container as shallow.
+    inside[top : top + 1 + int(after[0]) if len(after) else len(inside)] = True
     return inside
 
 
 def _containers(page: Page, used: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per used container: (depth, hint, parent hint, tag, flag mask) and hashed words.
-
-    The words are those of the container and its parent (class and id).
-    """
-    containers = page.containers
-    cs = [containers[i] for i in used.tolist()]
-    ps = [containers[c.parent] if c.parent >= 0 else c for c in cs]
-    masks = {f: _flag_mask(f) for f in {c.flags for c in cs}}
-    other = len(_TAGS)
-    props = np.array(
+    """Per used container (indices into ``page.containers``): (depth, hint, parent hint,
+    tag, flag mask) from the block table, and the hashed words of the container and its
+    parent (class and id; the container's own twice at the top)."""
+    table = _table(page)
+    parents = table.parent[used]
+    parents = np.where(parents >= 0, parents, used)
+    props = np.column_stack(
         [
-            (c.depth, c.hint, p.hint, _TAG_INDEX.get(c.tag, other), masks[c.flags])
-            for c, p in zip(cs, ps, strict=True)
-        ],
-        dtype=np.float64,
-    ).reshape(-1, 5)
-    buckets = [
-        hashed_words(c.ident, c.classes) + hashed_words(p.ident, p.classes)
-        for c, p in zip(cs, ps, strict=True)
-    ]
-    words = np.zeros((len(used), HASH_BUCKETS), dtype=np.float64)
-    words[[r for r, b in enumerate(buckets) for _ in b], [x for b in buckets for x in b]] = 1.0
-    return props, words
+            table.depth[used],
+            table.hint[used],
+            table.hint[parents],
+            _TAG_OF_ID[table.tag[used]],
+            table.flags[used],
+        ]
+    ).astype(np.float64)
+    masks = _word_buckets(page, used) | _word_buckets(page, parents)
+    words = (masks[:, None] >> np.arange(HASH_BUCKETS, dtype=np.uint64)) & np.uint64(1)
+    return props, words.astype(np.float64)
+
+
+def _table(page: Page) -> BlockTable:
+    """The page's block table: the features read the native walk's pages only."""
+    if page.table is None:
+        raise ValueError("features need the block table of the native walk (dehusk.segment)")
+    return page.table
 
 
 def _per_segment(page: Page, rules: Rules) -> tuple[np.ndarray, np.ndarray]:
-    """The per-segment numbers (columns documented in ``_COLUMNS``) and hashed words."""
-    segs = page.segments
-    n = len(segs)
-    texts = [s.text for s in segs]
-    cont = np.fromiter((s.container for s in segs), np.intp, n)
+    """The per-segment numbers (the columns below, in order) and hashed words: the block
+    table's columns, the text counts of one native pass, the rules' outputs."""
+    table = _table(page)
+    n = len(page.segments)
+    cont = table.seg_container.astype(np.intp)
     used, inverse = np.unique(cont, return_inverse=True)
     props, words = _containers(page, used)
-    chars = np.fromiter(map(len, texts), np.float64, n)
-    ends = np.fromiter((t.endswith(_SENTENCE_END) for t in texts), np.float64, n)
-    kinds = np.fromiter((_KIND_INDEX.get(s.kind, 1) for s in segs), np.float64, n)
-    levels = np.fromiter((s.level for s in segs), np.float64, n)
+    chars = table.seg_chars.astype(np.float64)
+    spaces, puncts, ends = (
+        np.frombuffer(raw, dtype=np.int32).astype(np.float64)
+        for raw in text_counts(page.segments, _SENTENCE_END)
+    )
+    kinds = _KIND_OF_LABEL[table.seg_label]
+    levels = table.seg_level.astype(np.float64)
     husk = np.fromiter((bool(why.husk) for _, why in rules.decisions), np.float64, n)
     cols = [
         chars,
-        np.fromiter((t.count(" ") for t in texts), np.float64, n) + 1,
-        np.fromiter((s.link_chars for s in segs), np.float64, n),
-        np.fromiter((t.count(".") + t.count(",") + t.count(";") for t in texts), np.float64, n),
+        spaces + 1,
+        table.seg_link_chars.astype(np.float64),
+        puncts,
         ends,
         (chars >= PROSE_CHARS) | ((chars >= SENTENCE_CHARS) & (ends > 0)),
         np.where(kinds == _KIND_INDEX[Label.HEADING], levels, 0.0),
         np.array(rules.values, dtype=np.float64),
         np.fromiter((main for main, _ in rules.decisions), np.float64, n),
-        _inside_mask(page, rules.best)[cont],
-        _inside_mask(page, rules.cards)[cont],
+        _inside_mask(table, rules.best)[cont],
+        _inside_mask(table, rules.cards)[cont],
         husk,
         np.array(rules.totals, dtype=np.float64)[cont],
         props[inverse, 0],
@@ -271,7 +278,7 @@ def _per_segment(page: Page, rules: Rules) -> tuple[np.ndarray, np.ndarray]:
         props[inverse, 2],
         cont,
         kinds,
-        np.fromiter((_LABEL_INDEX[label] for label in rules.labels), np.float64, n),
+        np.fromiter(map(_LABEL_INDEX.__getitem__, rules.labels), np.float64, n),
         props[inverse, 3],
         props[inverse, 4],
     ]
@@ -339,8 +346,9 @@ def features(page: Page, rules: Rules, url: str | None = None) -> Features:
     best_total = rules.totals[rules.best] if rules.best >= 0 else 0.0
     share = raw[:, 12] / best_total if best_total > 0 else np.zeros(n)
     best_depth = page.containers[rules.best].depth if rules.best >= 0 else 0
-    counts = Counter(s.text for s in page.segments)
-    repeated = np.array([counts[s.text] > 1 for s in page.segments], dtype=np.float64)
+    texts = [s.text for s in page.segments]
+    counts = Counter(texts)
+    repeated = np.fromiter(map(counts.__getitem__, texts), np.float64, n) > 1
     siblings = np.bincount(raw[:, 16].astype(np.int64))[raw[:, 16].astype(np.int64)]
     before = np.cumsum(chars) - chars
     value = raw[:, 7]

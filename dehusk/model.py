@@ -12,9 +12,8 @@ Two small models, trained by ``dehusk.eval.train`` (``make train``) on wcxb-dev:
    learns when to override them, and the page type tells it that a forum's posts or a
    listing's cards are content there. The trees are stored as complete binary trees of a
    fixed depth in heap order (node ``k``'s children are ``2k+1`` and ``2k+2``; a leaf above
-   the bottom is padded with splits that always go left), so inference walks every tree
-   for every block at once: ``depth`` rounds of gather-and-compare over a blocks × trees
-   index array.
+   the bottom is padded with splits that always go left), so inference is ``depth``
+   gather-and-compare steps per block and tree, in C (``dehusk._native``).
 
 Weights are one ``.npz`` (``models/dehusk-blocks.npz``, a few hundred KB, with a ``version``
 string and the feature names it was trained on, checked at load); loaded lazily, once per
@@ -30,6 +29,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from dehusk._native.walk import tree_sums
 from dehusk.article import Page
 from dehusk.features import BLOCK_FEATURES, PAGE_FEATURES, features
 from dehusk.rules import Rules
@@ -127,26 +127,19 @@ def block_inputs(blocks: np.ndarray, page_vec: np.ndarray, probs: np.ndarray) ->
 
 
 def block_probs(w: Weights, x: np.ndarray) -> np.ndarray:
-    """P(main) per row of ``x``: the sum of every tree's leaf, through the logistic.
-
-    ``node`` holds, per row and tree, the flat index of the current node in the
-    ``feature``/``split`` arrays; each round moves every (row, tree) one level down.
-    """
-    trees, inner = w.feature.shape
+    """P(main) per row of ``x`` (float32, as ``block_inputs`` makes them): the sum of every
+    tree's leaf, through the logistic. The trees are walked in C (``tree_sums``: per row and
+    tree ``depth`` gather-and-compare steps, the leaves summed in NumPy's order)."""
+    trees, _ = w.feature.shape
     if trees == 0 or len(x) == 0:
         return np.full(len(x), 1.0 / (1.0 + np.exp(-w.base)))
-    depth = (inner + 1).bit_length() - 1
-    root = np.arange(trees, dtype=np.intp) * inner
-    feature, split = w.feature.ravel(), w.split.ravel()
-    # Gathers by flat index (``take``) cost less than 2-D fancy indexing; the values read
-    # are the same, so the result is too.
-    cells = np.ascontiguousarray(x).ravel()
-    row_start = (np.arange(len(x), dtype=np.intp) * x.shape[1])[:, None]
-    node = np.repeat(root[None, :], len(x), axis=0)
-    for _ in range(depth):
-        node = 2 * node - root + 1 + (cells.take(row_start + feature.take(node)) > split.take(node))
-    leaves = w.leaf.ravel()[node + (np.arange(trees, dtype=np.intp) - inner)]
-    return 1.0 / (1.0 + np.exp(-(w.base + leaves.sum(axis=1))))
+    raw = tree_sums(
+        np.ascontiguousarray(x, dtype=np.float32),
+        np.ascontiguousarray(w.feature, dtype=np.intp),
+        np.ascontiguousarray(w.split, dtype=np.float32),
+        np.ascontiguousarray(w.leaf, dtype=np.float64),
+    )
+    return 1.0 / (1.0 + np.exp(-(w.base + np.frombuffer(raw, dtype=np.float64))))
 
 
 def predict(page: Page, rules: Rules, name: str = SHIPPED, url: str | None = None) -> Prediction:

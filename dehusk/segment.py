@@ -3,8 +3,9 @@
 In: a parsed ``Document``. Out: a ``Page`` — ``Segment`` values in reading order, the
 ``Container`` elements that hold them, and the images met on the way. The walk itself is
 native (``dehusk._native.walk``: one iterative pass in C over lexbor's tree, no recursion,
-Python objects per block, not per node); this module holds what it asks once per distinct
-string — the class/id hint vocabulary, the hiding classes, width parsing — and the entry.
+Python objects per block, not per node); this module holds its data — the class/id hint
+vocabulary, which the walk matches in C — what it asks once per distinct string (the hiding
+classes, width parsing), and the entry.
 
 A segment is the text between two block-element boundaries; two ``<br>`` in a row also
 end one (old ``<br>``-separated layouts). Data tables become one ``table`` segment with
@@ -13,12 +14,9 @@ their cells; layout tables are walked like any other container.
 
 from __future__ import annotations
 
-import re
-from itertools import repeat
-
 import numpy as np
 
-from dehusk._native.walk import COLUMNS, FLAG_NAMES, TAG_NAME_OF, walk
+from dehusk._native.walk import COLUMNS, FLAG_NAMES, TAG_NAME_OF, HintVocabulary, walk
 from dehusk.article import BlockTable, Page
 from dehusk.html_vocab import (
     BLOCK_TAGS,
@@ -89,64 +87,32 @@ _CONTENT_WORDS = frozenset(
         "single",
     ]
 )
-#: Class tokens that name a taxonomy term, not a part of the page ("tag-election").
-_TAXONOMY = re.compile(
-    r"^(tag|tags|category|categories|status|format|type|has|postid|"
-    r"taxonomy|topic|language|lang|section|author|template|page-id)[-_]"
+#: Class tokens that name a taxonomy term, not a part of the page ("tag-election"): one of
+#: these words, then "-" or "_", opens the token (any case).
+_TAXONOMY = (
+    *("tag", "tags", "category", "categories", "status", "format", "type", "has", "postid"),
+    *("taxonomy", "topic", "language", "lang", "section", "author", "template", "page-id"),
 )
-_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+#: The class/id vocabulary as the native walk reads it. A token's words are its runs of
+#: ASCII letters split before a capital ("SiteFooterText" → site, footer, text; "HTMLBody" →
+#: html, body), lowercased; a taxonomy token has none. An element's hint is the first kind
+#: (in ``_KIND_WORDS`` order) one of its words names, else content if one names content.
+HINTS = HintVocabulary(_KIND_WORDS, _CONTENT_WORDS, _TAXONOMY)
 #: The husk kinds in ``_KIND_WORDS`` order (``BlockTable.kind`` codes).
-KINDS = tuple(kind for kind, _ in _KIND_WORDS)
-#: What ``_token_hint`` says of a token that names no kind of husk.
-_NO_KIND = len(_KIND_WORDS)
-#: Each word of ``_KIND_WORDS`` → the index of the first kind that lists it.
-_WORD_KIND: dict[str, int] = {
-    word: index for index, (_, words) in reversed(list(enumerate(_KIND_WORDS))) for word in words
-}
+KINDS: tuple[str, ...] = HINTS.kinds
 
 
 def hint_words(ident: str, classes: str) -> set[str]:
-    """The lowercase words of an element's id and class names, taxonomy tokens left out."""
-    return {w for t in f"{ident} {classes}".split() for w in _token_words(t)}
-
-
-def _token_words(token: str) -> list[str]:
-    """The lowercase words of one class/id token ("SiteFooter" → site, footer); none for a
-    taxonomy token ("tag-politics")."""
-    if _TAXONOMY.match(token.lower()):
-        return []
-    return [w.lower() for w in _WORD.findall(token)]
-
-
-def _token_hint(token: str) -> tuple[int, bool]:
-    """What one class/id token says: the index in ``_KIND_WORDS`` of the first kind one of
-    its words names (``_NO_KIND``: none), and whether one of its words names content."""
-    words = _token_words(token)
-    kind = min(map(_WORD_KIND.get, words, repeat(_NO_KIND)), default=_NO_KIND)
-    return kind, not _CONTENT_WORDS.isdisjoint(words)
+    """The lowercase words of an element's id and class names, taxonomy tokens left out
+    (see ``HINTS``)."""
+    return HINTS.words(ident, classes)
 
 
 class _Rules:
     """What the native walk asks once per distinct string of a page (see ``walk``)."""
 
-    __slots__ = ("tokens",)
-    kinds = KINDS
-
-    def __init__(self) -> None:
-        self.tokens: dict[str, tuple[int, bool]] = {}  # class/id token → _token_hint
-
-    def hint(self, ident: str, classes: str) -> tuple[int, str]:
-        """(-1 boilerplate / +1 content / 0, husk kind) for an element's id and classes:
-        the first kind (in ``_KIND_WORDS`` order) one of their words names, else content if
-        one names content (the words of ``hint_words``, read token by token: a page repeats
-        its tokens far more than its whole class strings)."""
-        kind, content = _NO_KIND, False
-        for token in f"{ident} {classes}".split():
-            said = self.tokens.get(token)
-            if said is None:
-                said = self.tokens[token] = _token_hint(token)
-            kind, content = min(kind, said[0]), content or said[1]
-        return (-1, _KIND_WORDS[kind][0]) if kind < _NO_KIND else (int(content), "")
+    __slots__ = ()
+    hints = HINTS
 
     @staticmethod
     def hides(classes: str) -> bool:

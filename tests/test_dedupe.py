@@ -1,7 +1,7 @@
 """dedupe: pull quotes and repeated captions collapse to one block."""
 
 from dehusk.article import Block, Label
-from dehusk.dedupe import dedupe
+from dehusk.dedupe import dedupe, normalise
 
 BODY = (
     '"I was thinking all the time, if they arrest me, if they stop me, they will behead me," '
@@ -109,3 +109,10 @@ def test_a_copy_of_a_cut_block_stays_in_the_body() -> None:
     )
     assert out[1].main and out[1].duplicate_of is None
     assert not out[2].main and out[2].duplicate_of == 1
+
+
+def test_normalise_is_the_regex_word_runs_lowercased() -> None:
+    import re
+
+    for text in ["", "  ", "Hello, World!", "İstanbul_2024 — ß ²³ 日本\u00a0x", "a\u0301b\x00c"]:
+        assert normalise(text) == " ".join(re.findall(r"\w+", text.lower()))

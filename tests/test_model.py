@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 import dehusk
+from dehusk._native.walk import word_masks
 from dehusk.article import Options
 from dehusk.eval.metrics import word_prf
 from dehusk.eval.train import align
 from dehusk.features import BLOCK_FEATURES, PAGE_FEATURES, features, url_vector
-from dehusk.model import load, predict
+from dehusk.model import Weights, block_probs, load, predict
 from dehusk.parse import parse
 from dehusk.rules import rules
 from dehusk.segment import segment
@@ -53,6 +55,16 @@ def test_features_of_an_empty_page() -> None:
     assert feats.page.shape == (len(PAGE_FEATURES),)
 
 
+def test_class_words_hash_split_at_separators_and_lowercased() -> None:
+    page = segment(
+        parse("<div id='Main' class='SiteFooter nav-2x \u00c9t\u00c9'>x</div>", Options())
+    )
+    (div,) = [i for i, c in enumerate(page.containers) if c.tag == "div"]
+    (mask,) = np.frombuffer(word_masks(page.containers, [div], b"-_:/.0123456789", 64), np.uint64)
+    words = {"main", "sitefooter", "nav", "x", "\u00e9t\u00e9"}
+    assert int(mask) == sum({1 << (zlib.crc32(w.encode()) % 64) for w in words})
+
+
 def test_url_vector_reads_the_path() -> None:
     v = url_vector("https://example.org/2024/05/buses.html?x=1")
     assert v[:6].tolist() == [1.0, 3 / 8, 1.0, 1.0, 1.0, 1.0]
@@ -67,6 +79,34 @@ def test_alignment_marks_a_repeated_block_main_once() -> None:
 
 def test_alignment_of_an_empty_truth_cuts_everything() -> None:
     assert not align([PARA, "Home"], "").any()
+
+
+def _numpy_block_probs(w: Weights, x: np.ndarray) -> np.ndarray:
+    """The trees walked for every row at once in NumPy: the reference ``tree_sums`` matches."""
+    trees, inner = w.feature.shape
+    depth = (inner + 1).bit_length() - 1
+    node = np.zeros((len(x), trees), dtype=np.intp)
+    rows = np.arange(len(x))[:, None]
+    for _ in range(depth):
+        right = x[rows, w.feature[np.arange(trees), node]] > w.split[np.arange(trees), node]
+        node = 2 * node + 1 + right
+    leaves = w.leaf[np.arange(trees), node - inner]
+    return 1.0 / (1.0 + np.exp(-(w.base + leaves.sum(axis=1))))
+
+
+@pytest.mark.parametrize("trees", [1, 7, 64, 300])
+def test_native_trees_give_numpys_probabilities_to_the_last_bit(trees: int) -> None:
+    rng = np.random.default_rng(trees)
+    inner, width = 2**4 - 1, 9
+    x = rng.standard_normal((40, width)).astype(np.float32)
+    w = Weights(
+        "t", (), *[np.zeros(1)] * 4,
+        rng.integers(0, width, (trees, inner)).astype(np.intp),
+        rng.standard_normal((trees, inner)).astype(np.float32),
+        rng.standard_normal((trees, inner + 1)) * 10.0 ** rng.uniform(-4, -1, (trees, inner + 1)),
+        0.3, 0.5,
+    )  # fmt: skip
+    assert block_probs(w, x).tobytes() == _numpy_block_probs(w, x).tobytes()
 
 
 def test_the_shipped_weights_load_with_a_version() -> None:

@@ -2,7 +2,7 @@
 
 from dehusk.article import Label, Options
 from dehusk.parse import parse
-from dehusk.segment import hint_words, segment
+from dehusk.segment import HINTS, hint_words, segment
 
 
 def _page(html: str):
@@ -84,6 +84,22 @@ def test_hint_words_split_camel_case_and_drop_taxonomy() -> None:
         "footer",
         "legal",
     }
+
+
+def test_hint_words_split_capital_runs_and_any_case_taxonomy() -> None:
+    assert hint_words("HTMLParser", "Tag_x TAXONOMY-a caf\u00e9Nav\u00a0k") == {
+        "html",
+        "parser",
+        "caf",
+        "nav",
+        "k",
+    }
+
+
+def test_first_husk_kind_wins_else_content() -> None:
+    assert HINTS.hint("main-content", "sidebar SiteFooter") == (-1, "footer")
+    assert HINTS.hint("", "entry-content tag-comments") == (1, "")
+    assert HINTS.hint("", "") == (0, "")
 
 
 def test_big_noscript_view_is_walked_small_one_skipped() -> None:

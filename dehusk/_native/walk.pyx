@@ -2,8 +2,8 @@
 """The native walk: one pass over selectolax's lexbor tree in C, blocks out.
 
 In: the root node of a parsed page (a selectolax ``LexborNode``), whether to show hidden
-elements, and the segment stage's rules for what is rare per page (``rules``: the class/id
-hint of a class string, whether a class attribute hides, a width in pixels). Out: the
+elements, and the segment stage's rules: its class/id vocabulary (``HintVocabulary``, matched
+in C) and what is rare per page (whether a class attribute hides, a width in pixels). Out: the
 ``Segment``, ``Container`` and ``PageImage`` tuples of ``dehusk.segment`` — exactly what its
 Python walk built before (checked on every dev page), but the per-node work (tag tests,
 attribute scans, whitespace folding, text copies) is C over lexbor's structs; Python objects
@@ -16,7 +16,7 @@ the layout compiled in matches the selectolax installed.
 
 from libc.stdint cimport int8_t, int16_t, int32_t, uint8_t, uint32_t, uintptr_t
 from libc.stdlib cimport free, realloc
-from libc.string cimport memcmp, memcpy
+from libc.string cimport memchr, memcmp, memcpy
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from cpython.pyport cimport PY_SSIZE_T_MAX
 
@@ -26,6 +26,7 @@ from dehusk import html_vocab as vocab
 from dehusk.article import LABELS, Container, Label, Link, Mark, PageImage, Segment
 
 include "dom.pxi"
+include "hints.pxi"
 
 #: Every tag name lexbor knows at compile time → its id (the vocabularies are by name).
 cdef dict TAG_IDS = {_tag_name(i): i for i in range(LXB_TAG__LAST_ENTRY)}
@@ -66,6 +67,13 @@ cdef object PARAGRAPH_L = Label.PARAGRAPH
 cdef object TABLE_L = Label.TABLE
 #: Each Label → its code in the block table (``article.LABELS`` order).
 cdef dict LABEL_CODES = {label: i for i, label in enumerate(LABELS)}
+cdef object _TUPLE_NEW = tuple.__new__
+
+
+cdef inline object _record(object cls, tuple fields):
+    """The NamedTuple ``cls`` of ``fields`` (every field, in order), made by ``tuple.__new__``
+    as its own ``__new__`` does, without that Python-level call."""
+    return _TUPLE_NEW(cls, fields)
 
 
 
@@ -116,8 +124,9 @@ cdef class _Walk:
     """The state of one walk; never leaves this module."""
 
     cdef list segments, containers, images, links, marks, headings, lists
-    cdef dict hints, hiding
+    cdef dict hiding
     cdef object rules
+    cdef HintVocabulary vocab
     cdef _Buffer buf, scratch
     cdef Py_ssize_t nparts, length, link_chars, link_start
     cdef Py_ssize_t flushes  # segments flushed so far: a mark that spans a flush is dropped
@@ -130,7 +139,6 @@ cdef class _Walk:
     cdef Frame *stack
     cdef Py_ssize_t nstack, scap
     # The block table: per segment and per container, the columns of BlockTable.
-    cdef dict kind_codes
     cdef _Column s_container, s_kind, s_level, s_ordered, s_chars, s_link_chars, s_links
     cdef _Column c_tag, c_parent, c_depth, c_flags, c_hint, c_kind, c_nth
 
@@ -138,11 +146,11 @@ cdef class _Walk:
         self.segments, self.containers, self.images, self.links = [], [], [], []
         self.marks = []
         self.headings, self.lists = [], []
-        self.hints, self.hiding = {}, {}
+        self.hiding = {}
         self.rules, self.reveal = rules, reveal
+        self.vocab = rules.hints
         self.buf, self.scratch = _Buffer(), _Buffer()
         self.current = -1
-        self.kind_codes = {kind: i for i, kind in enumerate(rules.kinds)}
         self.s_container, self.s_kind, self.s_level = _Column(4), _Column(1), _Column(1)
         self.s_ordered = _Column(1)
         self.s_chars, self.s_link_chars, self.s_links = _Column(4), _Column(4), _Column(4)
@@ -224,8 +232,8 @@ cdef class _Walk:
             links = tuple(k for k in self.links if k.end <= n) if self.links else ()
             marks = tuple(m for m in self.marks if m.end <= n) if self.marks else ()
             self.add_segment(
-                Segment(text, kind, self.current, tag, level, ordered, (), links,
-                        min(self.link_chars, n), marks)
+                _record(Segment, (text, kind, self.current, tag, level, ordered, (), links,
+                                  min(self.link_chars, n), marks))
             )
         self.buf.size = 0
         self.nparts = 0
@@ -317,19 +325,16 @@ cdef class _Walk:
         return found
 
     cdef int open_container(self, uintptr_t tag, const lxb_dom_element_t *el) except -1:
-        cdef int parent = self.current, index = self.ncont, depth
+        cdef int parent = self.current, index = self.ncont, depth, hint = 0, kind = -1
         cdef uint32_t mask
+        cdef const lexbor_str_t *id_value
+        cdef const lexbor_str_t *class_value
         ident = classes = ""
-        hint, kind = 0, ""
         if el != NULL:
-            ident = _str(_value(el.attr_id)) or ""
-            classes = _str(_value(el.attr_class)) or ""
-            if ident or classes:
-                key = (ident, classes)
-                found = self.hints.get(key)
-                if found is None:
-                    found = self.hints[key] = self.rules.hint(ident, classes)
-                hint, kind = found
+            id_value, class_value = _value(el.attr_id), _value(el.attr_class)
+            ident = _str(id_value) or ""
+            classes = _str(class_value) or ""
+            hint = self.vocab.hint_of(id_value, class_value, &kind)
         self._grow()
         mask = CONTEXT_BIT[tag]
         depth = 0
@@ -339,15 +344,16 @@ cdef class _Walk:
         self.ncont += 1
         self.child_counts[self.nchild - 1] += 1
         self.containers.append(
-            Container(TAG_NAMES[tag], parent, depth, ident, classes,
-                      _flag_set(mask), hint, kind, self.child_counts[self.nchild - 1])
+            _record(Container, (TAG_NAMES[tag], parent, depth, ident, classes, _flag_set(mask),
+                                hint, self.vocab.kinds[kind] if kind >= 0 else "",
+                                self.child_counts[self.nchild - 1]))
         )
         self.c_tag.push(tag)
         self.c_parent.push(parent)
         self.c_depth.push(depth)
         self.c_flags.push(mask)
         self.c_hint.push(hint)
-        self.c_kind.push(self.kind_codes[kind] if kind else -1)
+        self.c_kind.push(kind)
         self.c_nth.push(self.child_counts[self.nchild - 1])
         self.child_counts[self.nchild] = 0
         self.nchild += 1
@@ -403,7 +409,7 @@ cdef class _Walk:
             width = self.rules.pixels(_str(_value(_attr(el, LXB_DOM_ATTR_WIDTH))))
             height = self.rules.pixels(_str(_value(_attr(el, LXB_DOM_ATTR_HEIGHT))))
             self.images.append(
-                PageImage(src, alt, self.current, len(self.segments), width, height)
+                _record(PageImage, (src, alt, self.current, len(self.segments), width, height))
             )
         return 0
 
@@ -463,8 +469,8 @@ cdef class _Walk:
         link_chars = _text_chars(node, True)
         text = "\n".join([" | ".join(r) for r in rows])
         self.add_segment(
-            Segment(text, TABLE_L, container, "table", 0, False, rows, (),
-                    min(link_chars, len(text)))
+            _record(Segment, (text, TABLE_L, container, "table", 0, False, rows, (),
+                              min(link_chars, len(text)), ()))
         )
         self.close_container(container)
         return 0
@@ -485,7 +491,9 @@ cdef class _Walk:
         elif frame.kind == F_MARK:
             # ``container`` holds the mark's kind; a mark cut by a block boundary is dropped.
             if self.flushes == frame.flushes and self.length > frame.start:
-                self.marks.append(Mark(frame.start, self.length, MARK_KINDS[frame.container]))
+                self.marks.append(
+                    _record(Mark, (frame.start, self.length, MARK_KINDS[frame.container]))
+                )
         return 0
 
     cdef int run(self, lxb_dom_node_t *root) except -1:
@@ -524,9 +532,9 @@ cdef class _Walk:
 def walk(root, rules, bint reveal=False):
     """Cut the subtree of ``root`` (a selectolax ``LexborNode``) into blocks.
 
-    ``rules`` answers what the walk asks once per distinct string: ``hint(ident, classes)``
-    → (hint, kind), ``hides(classes)`` → bool, ``pixels(value)`` → int; ``rules.kinds``
-    lists the husk kinds in code order. Returns the tuples (segments, containers, images)
+    ``rules.hints`` is the class/id vocabulary (a ``HintVocabulary``, read in C; its
+    ``kinds`` in code order); ``rules`` answers what the walk asks once per distinct string:
+    ``hides(classes)`` → bool, ``pixels(value)`` → int. Returns the tuples (segments, containers, images)
     of a ``Page`` and the block table's columns as raw bytes (see ``COLUMNS``)."""
     cdef _Walk state = _Walk(rules, reveal)
     state.run(<lxb_dom_node_t *> <uintptr_t> root.mem_id)
@@ -559,22 +567,47 @@ FLAG_NAMES = tuple(CONTEXT_NAMES)
 include "evidence.pxi"
 
 
+cdef extern from "Python.h":
+    int PyUnicode_KIND(object text)
+    void *PyUnicode_DATA(object text)
+    Py_UCS4 PyUnicode_READ(int kind, void *data, Py_ssize_t index) nogil
+    int PyUnicode_1BYTE_KIND
+
+
 def longest_open_run(str text):
     """The most opening tags that follow one another with no closing tag between: the
     longest run of "<" + ASCII letter with no "</" between (what parse's regex pass
-    ``max(map(len, "".join(re.findall("<(/|[a-zA-Z])", text)).split("/")))`` measured)."""
-    cdef Py_ssize_t i, n = len(text), run = 0, best = 0
+    ``max(map(len, "".join(re.findall("<(/|[a-zA-Z])", text)).split("/")))`` measured).
+    Reads the str's code points in place; a one-byte str jumps from "<" to "<" (memchr)."""
+    cdef Py_ssize_t i = 0, n = len(text), run = 0, best = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef const char *at
     cdef Py_UCS4 c
-    for i in range(n - 1):
-        if text[i] == u"<":
-            c = text[i + 1]
-            if c == u"/":
+    with nogil:
+        while i < n - 1:
+            if kind == PyUnicode_1BYTE_KIND:
+                at = <const char *> memchr(<const char *> data + i, 60, n - 1 - i)
+                if at == NULL:
+                    break
+                i = at - <const char *> data
+            elif PyUnicode_READ(kind, data, i) != 60:
+                i += 1
+                continue
+            c = PyUnicode_READ(kind, data, i + 1)
+            if c == 47:  # "/"
                 run = 0
-            elif (u"a" <= c <= u"z") or (u"A" <= c <= u"Z"):
+            elif (97 <= c <= 122) or (65 <= c <= 90):
                 run += 1
                 if run > best:
                     best = run
+            i += 1
     return best
 
 
 include "layout.pxi"
+
+
+include "features.pxi"
+include "model.pxi"
+include "words.pxi"
