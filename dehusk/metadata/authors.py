@@ -116,8 +116,8 @@ UI_WORDS = word_set("comments comment reply replies rss feed share print email s
 #: Native Teacher" are how dev pages sign, so only "my".
 POSSESSIVES = word_set("my")
 #: Words that stand in for the writer without naming them: a couple's blog links its "About
-#: Us" page with ``rel=author``, a guest post signs "by Guest" (on dragnet's every 4th page,
-#: 4 pages gave them as the author). Alone, never a name or a credit.
+#: Us" page with ``rel=author``, a guest post signs "by Guest" (9 dragnet pages gave them as
+#: the author, no wcxb-dev page). Alone, never a name or a credit.
 STAND_INS = word_set("us me we guest")
 #: What a "browse by"/"sort by" menu offers after its "By" ("By Category", "By Price"):
 #: alone, never a name.
