@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from dehusk.metadata.authors import norm
 from dehusk.metadata.dates import PATTERNS as DATE_PATTERNS
 from dehusk.metadata.rank import RULES_CHOICE, Candidate
 
@@ -52,15 +53,6 @@ MIN_HEAD_WORDS = 3
 _DASH_TAIL = re.compile(r"\s[-–—]\s+(?:\S+\s*){1,3}$")
 #: Longest h1 accepted as a headline (characters); longer ones are a lead paragraph.
 MAX_H1 = 300
-
-_NORM = re.compile(r"[\W_]+")
-
-
-@lru_cache(maxsize=1024)
-def norm(text: str) -> str:
-    """``text`` lowercased, its runs of non-word characters one space. Cached: a page's
-    declared titles and headings are normalised once per candidate compared with them."""
-    return _NORM.sub(" ", text.lower()).strip()
 
 
 def site_names(names: Iterable[str], url: str | None) -> tuple[str, ...]:
