@@ -1,4 +1,4 @@
-# Per-segment and per-container counts for the classifier's features (dehusk.features), in
+# Per-segment and per-container counts for the classifier's features (dehusk.classify.features), in
 # C over the segments' and containers' str. Included by walk.pyx.
 
 import zlib

@@ -1,4 +1,4 @@
-# The block model's trees walked in C (dehusk.model.block_probs). Included by walk.pyx.
+# The block model's trees walked in C (dehusk.classify.model.block_probs). Included by walk.pyx.
 
 cimport cython
 
@@ -42,7 +42,7 @@ def tree_sums(
 ):
     """Per row of ``x``: the sum over the trees of the leaf it reaches, as raw float64.
 
-    The trees are complete binary trees in heap order (``dehusk.model``): from node ``k``
+    The trees are complete binary trees in heap order (``dehusk.classify.model``): from node ``k``
     a row goes to ``2k+2`` when its ``feature[k]`` value is above ``split[k]``, else to
     ``2k+1``; ``leaf[t, k - inner]`` is tree t's value at bottom node ``k``."""
     cdef Py_ssize_t rows = x.shape[0], trees = feature.shape[0], inner = feature.shape[1]

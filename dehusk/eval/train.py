@@ -2,7 +2,7 @@
 
 Run as ``python -m dehusk.eval.train [--data DIR ...] [--out dehusk/models/dehusk-blocks.npz]
 [--folds-dir bench-out/folds]`` in the dev venv with the ``train`` extra (scikit-learn is
-used for training only; inference is NumPy, see ``dehusk.model``). ``--data`` defaults to
+used for training only; inference is NumPy, see ``dehusk.classify.model``). ``--data`` defaults to
 wcxb-dev and dragnet (``dehusk.eval.datasets``).
 
 Steps:
@@ -39,11 +39,11 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from dehusk.article import BODY_LABELS, Options, Page
+from dehusk.classify.features import features
+from dehusk.classify.model import Weights, block_inputs, block_probs, save, type_probs
+from dehusk.classify.rules import rules
 from dehusk.decode import decode
-from dehusk.features import features
-from dehusk.model import Weights, block_inputs, block_probs, save, type_probs
 from dehusk.parse import parse
-from dehusk.rules import rules
 from dehusk.segment import segment
 
 from .datasets import DATASETS, PageInfo, default_data_dir, load_index, read_html
@@ -201,7 +201,8 @@ def _inner_type_probs(pages: Sequence[PageData]) -> list[np.ndarray]:
 def export_trees(model: Any, depth: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
     """A fitted ``HistGradientBoostingClassifier`` as complete heap-ordered trees of ``depth``.
 
-    Arrays: split feature and threshold per inner node, value per leaf (see ``dehusk.model``).
+    Arrays: split feature and threshold per inner node, value per leaf (see
+    ``dehusk.classify.model``).
     A leaf above the bottom becomes splits on +inf (always left) down to the bottom.
     """
     inner = 2**depth - 1

@@ -31,7 +31,7 @@ import numpy as np
 
 T = TypeVar("T")
 
-#: ``Options.model`` values with a fixed meaning (as in ``dehusk.model``).
+#: ``Options.model`` values with a fixed meaning (as in ``dehusk.classify.model``).
 SHIPPED, RULES_ONLY = "default", "rules"
 #: The feature every field sets on the candidate its rules chose.
 RULES_CHOICE = "rules_choice"

@@ -6,7 +6,7 @@ import pytest
 
 from dehusk.article import Label, Options
 from dehusk.classify import classify_page
-from dehusk.comments import _TITLE, comment_thread, forum_like
+from dehusk.classify.comments import _TITLE, comment_thread, forum_like
 from dehusk.parse import parse
 from dehusk.segment import segment
 

@@ -3,9 +3,9 @@
 from dehusk import extract
 from dehusk.article import Options
 from dehusk.classify import classify
+from dehusk.classify.readability import readability_best
+from dehusk.classify.rules import rules, subtree_stats
 from dehusk.parse import parse
-from dehusk.readability import readability_best
-from dehusk.rules import rules, subtree_stats
 from dehusk.segment import segment
 
 POST = (

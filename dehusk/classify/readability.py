@@ -9,7 +9,7 @@ its grandparent. A candidate starts from its tag's bonus (a ``div`` is a likely 
 or a heading is not) and ±25 for a content or boilerplate class, and its total is scaled by
 ``1 - link density`` of its subtree. It reads what the rules' value does not: commas (sentences
 of prose), how paragraphs cluster under one parent, and links over the whole subtree, so when
-the two choices disagree the rules' container is checked against it (``dehusk.rules``).
+the two choices disagree the rules' container is checked against it (``dehusk.classify.rules``).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Features of the learned classifier, computed from a ``Page`` and the rules' outputs.
 
-In: the ``Page`` of the segment stage and the ``Rules`` of ``dehusk.rules`` (which ran on
+In: the ``Page`` of the segment stage and the ``Rules`` of ``dehusk.classify.rules`` (which ran on
 the same page). Out: ``Features`` — a block matrix (one row per segment, ``BLOCK_FEATURES``
 columns, float32) and a page vector (``PAGE_FEATURES`` entries). Everything is read from
 values the single DOM walk already produced: the block table's columns (``Page.table``), the
@@ -42,7 +42,7 @@ import numpy as np
 
 from dehusk._native.walk import FLAG_NAMES, TAG_NAME_OF, text_counts, word_masks
 from dehusk.article import LABELS, BlockTable, Label, Page
-from dehusk.rules import PROSE_CHARS, SENTENCE_CHARS, Rules
+from dehusk.classify.rules import PROSE_CHARS, SENTENCE_CHARS, Rules
 
 #: Buckets for hashed class/id words (block and page features).
 HASH_BUCKETS = 64

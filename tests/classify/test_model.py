@@ -13,15 +13,15 @@ import pytest
 import dehusk
 from dehusk._native.walk import word_masks
 from dehusk.article import Options
+from dehusk.classify.features import BLOCK_FEATURES, PAGE_FEATURES, features, url_vector
+from dehusk.classify.model import Weights, block_probs, load, predict
+from dehusk.classify.rules import rules
 from dehusk.eval.metrics import word_prf
 from dehusk.eval.train import align
-from dehusk.features import BLOCK_FEATURES, PAGE_FEATURES, features, url_vector
-from dehusk.model import Weights, block_probs, load, predict
 from dehusk.parse import parse
-from dehusk.rules import rules
 from dehusk.segment import segment
 
-PAGES = Path(__file__).parent / "fixtures" / "pages"
+PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
 PARA = (
     "The council voted on Tuesday to expand the city's bus network, adding four routes "
     "that will connect the eastern suburbs with the hospital district by next spring."

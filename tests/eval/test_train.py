@@ -9,10 +9,10 @@ import pytest
 
 pytest.importorskip("sklearn")
 
+from dehusk.classify.features import BLOCK_FEATURES, PAGE_FEATURES
+from dehusk.classify.model import block_inputs, block_probs
 from dehusk.eval import train
 from dehusk.eval.datasets import PageInfo, Truth
-from dehusk.features import BLOCK_FEATURES, PAGE_FEATURES
-from dehusk.model import block_inputs, block_probs
 
 
 def _synthetic(n_pages: int = 24, seed: int = 1) -> list[train.PageData]:

@@ -3,16 +3,16 @@
 In: a ``Page`` and ``Options``. Out: ``Classified`` — a tuple of ``Block`` in reading order
 and the page's type.
 
-1. The heuristic cascade (``dehusk.rules``) decides main or cut for every segment and names
+1. The heuristic cascade (``dehusk.classify.rules``) decides main or cut for every segment and names
    the kind of husk it cuts.
 2. Unless ``Options.model`` is ``"rules"``, the rules found no article at all (an error
    page, a page without prose) or chose a grid of cards (a listing), the learned model
-   (``dehusk.model``) reads the page's features and the rules' decisions and makes the
+   (``dehusk.classify.model``) reads the page's features and the rules' decisions and makes the
    final main/cut call per block, and tells the page's type. Its probability is the
    block's ``score``. Three guards hold it to structure it cannot see: an article it empties
    keeps the rules' answer (or a short post's), a paragraph the rules keep stays beside a
    kept sibling paragraph, and a ``<nav>`` the rules cut stays cut.
-3. A reader thread after the article is cut as ``comment`` (``dehusk.comments``), on either
+3. A reader thread after the article is cut as ``comment`` (``dehusk.classify.comments``), on either
    path.
 4. Labels: a main block keeps its structural label from the markup (heading, paragraph,
    list item, quote, table, code); a cut block takes the husk kind the rules name (from
@@ -26,9 +26,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from dehusk.article import Block, Label, Options, Page
-from dehusk.comments import comment_thread
-from dehusk.model import RULES_ONLY, load, predict
-from dehusk.rules import Rules, label_of, locator, rules, short_post
+from dehusk.classify.comments import comment_thread
+from dehusk.classify.model import RULES_ONLY, load, predict
+from dehusk.classify.rules import Rules, label_of, locator, rules, short_post
 
 #: The page type the rules path reports (it has no type model).
 DEFAULT_PAGE_TYPE = "article"
@@ -81,7 +81,7 @@ def _runs_kept(page: Page, found: Rules, keep: list[bool]) -> list[bool]:
     paragraph of the same parent element: a story's paragraphs are one run of siblings, and
     the model, which reads each block's position on the page, doubted the back half of a
     long article (dragnet taught it that late text is often a comment thread; the threads
-    are cut by ``dehusk.comments``)."""
+    are cut by ``dehusk.classify.comments``)."""
     kept_parents = {
         page.containers[s.container].parent
         for s, k in zip(page.segments, keep, strict=True)

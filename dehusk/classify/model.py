@@ -31,8 +31,8 @@ import numpy as np
 
 from dehusk._native.walk import tree_sums
 from dehusk.article import Page
-from dehusk.features import BLOCK_FEATURES, PAGE_FEATURES, features
-from dehusk.rules import Rules
+from dehusk.classify.features import BLOCK_FEATURES, PAGE_FEATURES, features
+from dehusk.classify.rules import Rules
 
 #: The shipped weights, inside the package.
 DEFAULT_MODEL = "dehusk-blocks.npz"

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from dehusk.article import Container, Label, Page
-from dehusk.rules import MAX_LINK_DENSITY, is_prose, link_density
+from dehusk.classify.rules import MAX_LINK_DENSITY, is_prose, link_density
 from dehusk.segment import hint_words
 
 #: Kept prose before the opening: less, and the "comments" heading is a page's menu or a

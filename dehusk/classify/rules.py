@@ -2,7 +2,7 @@
 
 In: a ``Page``. Out: ``Rules`` — for every segment whether the rules keep it and why, plus
 the intermediate values (segment values, subtree sums, the chosen container, the card grid)
-that the learned model reads as features (``dehusk.features``). ``dehusk.classify`` turns
+that the learned model reads as features (``dehusk.classify.features``). ``dehusk.classify`` turns
 the decisions into labelled blocks.
 
 The cascade:
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from dehusk.article import Container, Label, Page, Segment
-from dehusk.readability import readability_best
+from dehusk.classify.readability import readability_best
 
 #: Thresholds of the cascade, tuned on wcxb-dev (see docs/decisions.md).
 PROSE_CHARS = 80  # a segment this long is prose whatever its punctuation
