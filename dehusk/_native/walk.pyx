@@ -567,42 +567,7 @@ FLAG_NAMES = tuple(CONTEXT_NAMES)
 include "evidence.pxi"
 
 
-cdef extern from "Python.h":
-    int PyUnicode_KIND(object text)
-    void *PyUnicode_DATA(object text)
-    Py_UCS4 PyUnicode_READ(int kind, void *data, Py_ssize_t index) nogil
-    int PyUnicode_1BYTE_KIND
-
-
-def longest_open_run(str text):
-    """The most opening tags that follow one another with no closing tag between: the
-    longest run of "<" + ASCII letter with no "</" between (what parse's regex pass
-    ``max(map(len, "".join(re.findall("<(/|[a-zA-Z])", text)).split("/")))`` measured).
-    Reads the str's code points in place; a one-byte str jumps from "<" to "<" (memchr)."""
-    cdef Py_ssize_t i = 0, n = len(text), run = 0, best = 0
-    cdef int kind = PyUnicode_KIND(text)
-    cdef void *data = PyUnicode_DATA(text)
-    cdef const char *at
-    cdef Py_UCS4 c
-    with nogil:
-        while i < n - 1:
-            if kind == PyUnicode_1BYTE_KIND:
-                at = <const char *> memchr(<const char *> data + i, 60, n - 1 - i)
-                if at == NULL:
-                    break
-                i = at - <const char *> data
-            elif PyUnicode_READ(kind, data, i) != 60:
-                i += 1
-                continue
-            c = PyUnicode_READ(kind, data, i + 1)
-            if c == 47:  # "/"
-                run = 0
-            elif (97 <= c <= 122) or (65 <= c <= 90):
-                run += 1
-                if run > best:
-                    best = run
-            i += 1
-    return best
+include "scans.pxi"
 
 
 include "layout.pxi"
