@@ -2,10 +2,14 @@
 
 import codecs
 import html
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from dehusk._native.walk import double_encoding_suspect, lone_surrogates
 from dehusk.decode import declared_charset, decode, looks_binary
 from dehusk.errors import DecodeError, InputTooLarge
 
@@ -218,3 +222,20 @@ def test_stray_sequences_in_real_text_are_left(text: str) -> None:
 
 def test_one_hallmark_sequence_is_enough() -> None:
     assert decode("<h6>Your cart is empty ðŸ˜ž</h6>")[0] == "<h6>Your cart is empty 😞</h6>"
+
+
+# The native scans decode gates on, against the regexes they replaced.
+_SUSPECT_BYTES = re.compile(rb"\xc3[\x82-\xb4](?:\xc2|\xc5|\xc6|\xcb|\xe2)")
+_NEAR = [0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xF4, 0xF5, 0x13F, 0x140, 0x1BF, 0x1C0]
+_NEAR += [0x2BF, 0x2C0, 0x2FF, 0x300, 0x1FFF, 0x2000, 0x2019, 0x2FFF, 0x3000, 0x1F600]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from([chr(c) for c in _NEAR]), max_size=8))
+def test_suspect_scan_is_the_utf8_byte_regex(text: str) -> None:
+    assert double_encoding_suspect(text) == bool(_SUSPECT_BYTES.search(text.encode()))
+
+
+@given(st.text(max_size=20))
+def test_lone_surrogates_are_counted(text: str) -> None:
+    assert lone_surrogates(text) == sum(0xD800 <= ord(c) <= 0xDFFF for c in text)

@@ -126,3 +126,62 @@ def long_tag_starts(str text, Py_ssize_t steps):
         return [starts[k] for k in range(found)]
     finally:
         free(starts)
+
+
+cdef inline bint _continues(Py_UCS4 c) noexcept nogil:
+    """Whether ``c``'s UTF-8 starts with C2, C5, C6, CB or E2: a continuation byte read as
+    latin-1 (U+0080-U+00BF) or one of cp1252's characters for the bytes 0x80-0x9F."""
+    return (
+        0x80 <= c <= 0xBF or 0x140 <= c <= 0x1BF or 0x2C0 <= c <= 0x2FF or 0x2000 <= c <= 0x2FFF
+    )
+
+
+cdef bint _has_hallmark(const _unit *data, Py_ssize_t n) noexcept nogil:
+    cdef Py_ssize_t i
+    for i in range(n - 1):
+        if 0xC2 <= data[i] <= 0xF4 and _continues(data[i + 1]):
+            return True
+    return False
+
+
+def double_encoding_suspect(str text):
+    """Whether ``text`` holds a likely first pair of UTF-8 read as cp1252 or latin-1: a lead
+    byte's character (U+00C2-U+00F4) followed by a continuation byte's. An ASCII str has
+    none; the rest is one loop over the code units per str kind, in place."""
+    cdef Py_ssize_t n = len(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef bint found
+    if text.isascii():
+        return False
+    with nogil:
+        if kind == PyUnicode_1BYTE_KIND:
+            found = _has_hallmark(<uint8_t *> data, n)
+        elif kind == PyUnicode_2BYTE_KIND:
+            found = _has_hallmark(<uint16_t *> data, n)
+        else:
+            found = _has_hallmark(<uint32_t *> data, n)
+    return found
+
+
+cdef Py_ssize_t _surrogates(const _unit *data, Py_ssize_t n) noexcept nogil:
+    cdef Py_ssize_t i, count = 0
+    for i in range(n):
+        if 0xD800 <= data[i] <= 0xDFFF:
+            count += 1
+    return count
+
+
+def lone_surrogates(str text):
+    """How many code points of ``text`` are surrogates (U+D800-U+DFFF): in a str each is
+    lone, since a pair would be one code point. Only a str of two- or four-byte units can
+    hold one."""
+    cdef Py_ssize_t n = len(text), count = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    with nogil:
+        if kind == PyUnicode_2BYTE_KIND:
+            count = _surrogates(<uint16_t *> data, n)
+        elif kind != PyUnicode_1BYTE_KIND:
+            count = _surrogates(<uint32_t *> data, n)
+    return count
