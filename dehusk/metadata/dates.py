@@ -138,7 +138,24 @@ def parse_date(text: str, now: datetime | None = None, known: Collection[str] = 
 def patterns_for(text: str) -> tuple[re.Pattern[str], ...]:
     """The ``PATTERNS`` that may match ``text`` (or what is left of it once others' matches
     are replaced by spaces), in order: those whose ``PATTERN_NEEDS`` character it holds."""
-    return tuple(p for p, needs in zip(PATTERNS, PATTERN_NEEDS, strict=True) if needs in text)
+    held = 0
+    for bit, mark in enumerate(_MARKS):
+        if mark in text:
+            held |= 1 << bit
+    return _PATTERNS_HOLDING[held]
+
+
+#: The characters of ``PATTERN_NEEDS``, and per set of them a text holds (bit i: the i-th
+#: mark) the patterns it may match, so ``patterns_for`` makes no tuple per text.
+_MARKS = tuple(dict.fromkeys(needs for needs in PATTERN_NEEDS if needs))
+_PATTERNS_HOLDING = tuple(
+    tuple(
+        p
+        for p, needs in zip(PATTERNS, PATTERN_NEEDS, strict=True)
+        if not needs or held >> _MARKS.index(needs) & 1
+    )
+    for held in range(1 << len(_MARKS))
+)
 
 
 def holds_year(text: str) -> bool:

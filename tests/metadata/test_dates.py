@@ -11,6 +11,7 @@ from dehusk.metadata.dates import (
     dateline_date,
     dom_date,
     parse_date,
+    patterns_for,
     time_element_date,
     url_date,
 )
@@ -34,6 +35,9 @@ def test_each_pattern_needs_the_character_it_is_gated_by() -> None:
         matches = [m[0] for text in samples if (m := pattern.search(text))]
         assert matches
         assert all(needs in match for match in matches)
+    for text in ("", "2014", "2014-10", "2014/10", "8.10.2014", "10-8/2014.", "Oct 8, 2014"):
+        held = tuple(p for p, needs in zip(PATTERNS, PATTERN_NEEDS, strict=True) if needs in text)
+        assert patterns_for(text) == held
 
 
 def test_written_dates_and_rfc2822() -> None:
