@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-from dehusk.metadata.dates import PATTERNS as DATE_PATTERNS
 from dehusk.metadata.dates import holds_year
+from dehusk.metadata.dates import patterns_for as date_patterns
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -435,7 +435,7 @@ def cut_at_date(text: str) -> str:
     for ``strip_dates``."""
     if not holds_year(text):
         return text
-    starts = [m.start() for pattern in DATE_PATTERNS if (m := pattern.search(text))]
+    starts = [m.start() for pattern in date_patterns(text) if (m := pattern.search(text))]
     if not starts:
         return text
     head = text[: min(starts)]
@@ -444,7 +444,7 @@ def cut_at_date(text: str) -> str:
 
 def strip_dates(text: str) -> str:
     """``text`` without the dates and times in it ("Jane Doe, Dec 17, 2025" → "Jane Doe, ")."""
-    for pattern in DATE_PATTERNS if holds_year(text) else ():
+    for pattern in date_patterns(text) if holds_year(text) else ():
         text = pattern.sub(" ", text)
     return text
 

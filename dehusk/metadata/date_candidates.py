@@ -19,11 +19,11 @@ from datetime import date, datetime
 
 from dehusk.evidence import Evidence
 from dehusk.metadata.dates import (
-    PATTERNS,
     SLASHED,
     dom_date,
     in_link,
     parse_date,
+    patterns_for,
     url_date,
     url_month,
 )
@@ -310,7 +310,8 @@ def visible_candidates(
 
 def _date_start(text: str) -> int:
     """Where the first date in ``text`` starts (0 when unknown)."""
-    starts = [m.start() for p in (*PATTERNS, SLASHED) if (m := p.search(text))]
+    slashed = (SLASHED,) if "/" in text else ()  # (each of its dates holds two)
+    starts = [m.start() for p in (*patterns_for(text), *slashed) if (m := p.search(text))]
     return min(starts, default=0)
 
 

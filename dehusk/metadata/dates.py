@@ -89,6 +89,10 @@ PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"\b{_YEAR}\.(?P<month>[01]?\d)\.(?P<day>[0-3]?\d)\b{_TIME}",
     )
 )
+#: A character every match of each of ``PATTERNS`` holds, "" where none can be named (the
+#: month-name patterns' gaps are any whitespace): a text without it is not searched with
+#: that pattern (most texts parsed hold a year and no date; seven scans each cost more).
+PATTERN_NEEDS: tuple[str, ...] = ("-", "/", "", "", "", ".", ".")
 #: The year each of ``PATTERNS`` and ``SLASHED`` needs: a text without one holds none of
 #: their dates, and is passed over without trying them (``holds_year``).
 YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -131,6 +135,29 @@ def parse_date(text: str, now: datetime | None = None, known: Collection[str] = 
     return parts.iso()
 
 
+def patterns_for(text: str) -> tuple[re.Pattern[str], ...]:
+    """The ``PATTERNS`` that may match ``text`` (or what is left of it once others' matches
+    are replaced by spaces), in order: those whose ``PATTERN_NEEDS`` character it holds."""
+    held = 0
+    for bit, mark in enumerate(_MARKS):
+        if mark in text:
+            held |= 1 << bit
+    return _PATTERNS_HOLDING[held]
+
+
+#: The characters of ``PATTERN_NEEDS``, and per set of them a text holds (bit i: the i-th
+#: mark) the patterns it may match, so ``patterns_for`` makes no tuple per text.
+_MARKS = tuple(dict.fromkeys(needs for needs in PATTERN_NEEDS if needs))
+_PATTERNS_HOLDING = tuple(
+    tuple(
+        p
+        for p, needs in zip(PATTERNS, PATTERN_NEEDS, strict=True)
+        if not needs or held >> _MARKS.index(needs) & 1
+    )
+    for held in range(1 << len(_MARKS))
+)
+
+
 def holds_year(text: str) -> bool:
     """Whether ``text`` holds a year ``PATTERNS`` and ``SLASHED`` could read (``YEAR``)."""
     return YEAR.search(text) is not None
@@ -152,7 +179,7 @@ def _parse_rfc2822(text: str) -> _Parts | None:
 
 
 def _parse_patterns(text: str, known: Collection[str] = ()) -> _Parts | None:
-    for pattern in PATTERNS:
+    for pattern in patterns_for(text):
         for match in pattern.finditer(text):
             parts = _from_match(match)
             if parts is not None:
@@ -214,6 +241,8 @@ def _zone(raw: str) -> str:
 
 
 def _parse_slashed(text: str, known: Collection[str] = ()) -> _Parts | None:
+    if "/" not in text:
+        return None  # every ``SLASHED`` date holds two
     for match in SLASHED.finditer(text):
         a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
         if a > 12 and b > 12:
@@ -299,7 +328,8 @@ def dateline_date(text: str, now: datetime | None = None) -> tuple[str | None, b
     if found is None and not _CLOCK_TIME.search(text):
         return None, False  # neither a date nor a time: no dateline, whatever the words
     rest = text
-    for pattern in (*PATTERNS, SLASHED) if holds_year(text) else ():
+    slashed = (SLASHED,) if "/" in text else ()  # (each of its dates holds two)
+    for pattern in (*patterns_for(text), *slashed) if holds_year(text) else ():
         rest = pattern.sub(" ", rest)
     rest = _NON_WORD.sub("", DATELINE_WORDS.sub(" ", rest))
     return found, not rest

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from dehusk._native.walk import language_features
+from dehusk._native.walk import language_rows
 from dehusk.article import Block, Label
 
 #: Prose shorter than this is too little to overrule a declaration (characters).
@@ -68,28 +68,37 @@ def normalise_code(declared: str) -> str:
 
 @cache
 def _identifier() -> Any:
-    """py3langid's model, loaded once on first use (the import costs ~0.2 s), its byte loop
-    native: an identifier whose ``_raw_score`` counts the DFA's features with
-    ``_native.walk.language_features`` (the same counts in the same order as py3langid's
-    ``visit_counts``, so the same scores) and leaves the rest of the scoring to py3langid."""
+    """py3langid's model, loaded once on first use (the import costs ~0.2 s), its scoring
+    input native: an identifier whose ``_raw_score`` has ``_native.walk.language_rows``
+    count the DFA's features (the same counts in the same order as py3langid's
+    ``visit_counts``) and gather their table rows already cast to float32 (what NumPy's
+    float16 @ float32 product casts them to first, so the same scores to the last bit);
+    the product and the rest of the scoring stay py3langid's."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     class NativeIdentifier(LanguageIdentifier):
         __slots__ = ("_tables",)
-        _tables: tuple[Any, Any, Any]  # the DFA's moves, row offsets and outputs, as arrays
+        #: The DFA's moves, row offsets and outputs, the table's float16 bits and every
+        #: float16's float32 value, as arrays.
+        _tables: tuple[Any, Any, Any, Any, Any]
 
         def _raw_score(self, text: bytes) -> Any:
-            nextmove, rowbase, output = self._tables
-            visits = language_features(nextmove, rowbase, output, text)
-            if not visits:
+            found = language_rows(*self._tables, text)
+            if found is None:
                 return super()._raw_score(text)  # no feature: py3langid's own answer
-            return self._sparse_score(visits, self.nb_ptc)
+            counts = np.frombuffer(found[0], dtype=np.float32)
+            rows = np.frombuffer(found[1], dtype=np.float32).reshape(len(counts), -1)
+            return np.log1p(counts) @ rows + self.nb_pc
 
     identifier = NativeIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    if identifier.nb_ptc.dtype != np.float16:  # the rows' cast assumes the model's dtype
+        raise RuntimeError(f"py3langid's table is {identifier.nb_ptc.dtype}, not float16")
     identifier._tables = (
         np.asarray(identifier.tk_nextmove, dtype=np.uint32),
         np.asarray(identifier._rowbase, dtype=np.intp),
         np.asarray(identifier.tk_output, dtype=np.int32),
+        np.ascontiguousarray(identifier.nb_ptc).view(np.uint16),
+        np.arange(1 << 16, dtype=np.uint32).astype(np.uint16).view(np.float16).astype(np.float32),
     )
     return identifier
 

@@ -14,6 +14,7 @@ import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dehusk.evidence import Element, Evidence
 
@@ -68,8 +69,17 @@ class MetaTags:
 
 def _clean(value: str | None) -> str:
     """Spaces folded; entities decoded once more, as double-escaped ones are common."""
-    text = html.unescape(value) if value and "&" in value else value or ""
+    if not value:
+        return ""  # (most attributes asked for are absent)
+    text = html.unescape(value) if "&" in value else value
     return _SPACE.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=1024)
+def _key(value: str | None) -> str:
+    """A ``<meta>`` key as values are filed under it: cleaned, lowercased. Cached: the
+    same few hundred names and properties on every page."""
+    return _clean(value).lower()
 
 
 def read_meta(page: Evidence) -> MetaTags:
@@ -79,10 +89,12 @@ def read_meta(page: Evidence) -> MetaTags:
         attrs = node.attrs
         if "content" not in attrs:
             continue
+        content: str | None = None  # cleaned once, for the first key
         for attr in ("property", "name", "itemprop"):
-            key = _clean(attrs.get(attr)).lower()
+            key = _key(attrs.get(attr))
             if key:
-                values.setdefault(key, []).append(_clean(attrs.get("content")))
+                content = _clean(attrs.get("content")) if content is None else content
+                values.setdefault(key, []).append(content)
     for node in page.elements:
         attrs = node.attrs  # (the three attributes item_matches needs, looked up first)
         if ("itemprop" in attrs or "property" in attrs or "rel" in attrs) and node.tag != "meta":

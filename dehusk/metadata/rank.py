@@ -132,6 +132,8 @@ def choose(field: str, candidates: Sequence[Candidate[T]], model: str, fallback:
     ranker = load(field, model) if candidates else None
     if ranker is None:
         return fallback
+    if len(candidates) == 1:
+        return candidates[0].value  # the argmax of one score, whatever it is: not scored
     return candidates[int(np.argmax(scores(ranker, candidates)))].value
 
 

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from dehusk.metadata.authors import norm
-from dehusk.metadata.dates import PATTERNS as DATE_PATTERNS
+from dehusk.metadata.dates import patterns_for as date_patterns
 from dehusk.metadata.rank import RULES_CHOICE, Candidate
 
 #: Order of trust for the headline when the h1 finds no agreement. Measured on the dev set
@@ -157,7 +157,7 @@ def clean_heading(heading: str) -> str:
 def strip_edge_date(heading: str) -> str:
     """A heading without a date glued to its start or end ("Dec 18 2025 Preparing a
     transition" → "Preparing a transition"): blog themes print the date in the h1."""
-    for pattern in DATE_PATTERNS:
+    for pattern in date_patterns(heading):
         match = pattern.match(heading)
         if match and match.end() < len(heading):
             return heading[match.end() :].strip(" |·•-–—:/")
@@ -270,15 +270,16 @@ def _overlap(key: str, words: frozenset[str], targets: list[tuple[str, frozenset
 
 def _shape(text: str, key: str, context: _Context) -> dict[str, float]:
     """Agreement and shape features of one candidate (see ``ranked_candidates``)."""
-    padded, words = f" {key} ", frozenset(key.split())
+    split = key.split()
+    padded, words = f" {key} ", frozenset(split)
     letters = "".join(filter(str.isalpha, text))
     return {
         "n_equal": float(sum(key in pair for pair in context.equal)),
         "n_contain": float(sum(padded in target for target, _ in context.declared)),
         "heading_agree": _overlap(key, words, context.headings),
         "declared_agree": _overlap(key, words, context.declared),
-        "log_words": float(np.log1p(len(key.split()))),
-        "short": float(len(key.split()) < 3),
+        "log_words": _log1p(len(split)),
+        "short": float(len(split) < 3),
         "long": float(len(text) > 120),
         "has_separator": float(bool(SEPARATORS.search(text))),
         "names_site": float(any(is_site(p, context.sites) for p in SEPARATORS.split(text))),
@@ -290,6 +291,13 @@ def _shape(text: str, key: str, context: _Context) -> dict[str, float]:
         "slug_share": len(words & context.slug) / len(words) if words and context.slug else 0.0,
         "slug_cover": len(words & context.slug) / len(context.slug) if context.slug else 0.0,
     }
+
+
+@lru_cache(maxsize=256)
+def _log1p(words: int) -> float:
+    """``np.log1p`` of a word count, as a float: the same few counts on every page, and a
+    NumPy scalar call cost more than the rest of a feature."""
+    return float(np.log1p(words))
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")

@@ -6,9 +6,12 @@ from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.evidence import tree_evidence
 from dehusk.metadata.dates import (
+    PATTERN_NEEDS,
+    PATTERNS,
     dateline_date,
     dom_date,
     parse_date,
+    patterns_for,
     time_element_date,
     url_date,
 )
@@ -21,6 +24,20 @@ def test_iso_keeps_time_and_zone() -> None:
     assert parse_date("2014-10-08T21:00:00.000Z", NOW) == "2014-10-08T21:00:00+00:00"
     assert parse_date("2014-10-08 17:00:00 -0400", NOW) == "2014-10-08T17:00:00-04:00"
     assert parse_date("2014-10-08", NOW) == "2014-10-08"
+
+
+def test_each_pattern_needs_the_character_it_is_gated_by() -> None:
+    """``PATTERN_NEEDS``: a pattern is not tried on a text without its character, so every
+    text it matches holds it (the patterns' own dates, with times and zones)."""
+    samples = ("2014-10-8T17:00:00-04:00", "2014/10/08 5:03 pm", "8.10.2014 17:00", "2014.10.8")
+    samples += ("Oct. 8, 2014", "8 de octubre de 2014", "2023 Jan 7")
+    for pattern, needs in zip(PATTERNS, PATTERN_NEEDS, strict=True):
+        matches = [m[0] for text in samples if (m := pattern.search(text))]
+        assert matches
+        assert all(needs in match for match in matches)
+    for text in ("", "2014", "2014-10", "2014/10", "8.10.2014", "10-8/2014.", "Oct 8, 2014"):
+        held = tuple(p for p, needs in zip(PATTERNS, PATTERN_NEEDS, strict=True) if needs in text)
+        assert patterns_for(text) == held
 
 
 def test_written_dates_and_rfc2822() -> None:

@@ -88,11 +88,14 @@ def test_prose_sample_is_bounded_and_skips_short_blocks() -> None:
 
 
 def test_the_native_byte_loop_scores_as_py3langid() -> None:
-    """The identifier's native feature counts give py3langid's own ranking, to the bit."""
+    """The identifier's native feature counts and float32 rows give py3langid's own
+    ranking, to the bit (short, empty, all-caps, non-Latin, mixed and sample-long texts)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     from dehusk.metadata.language import _identifier
 
     reference = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    for text in (ENGLISH, GERMAN, ENGLISH.upper(), "日本語のテキストです", "", " ", "x"):
+    mixed = f"{ENGLISH} Русский текст, ελληνικά, 中文 — {GERMAN} ½ ☃"
+    texts = (ENGLISH, GERMAN, ENGLISH.upper(), "日本語のテキストです", "", " ", "x", mixed)
+    for text in (*texts, (mixed * 8)[:MAX_TEXT], ENGLISH * 30):
         assert _identifier().rank(text) == reference.rank(text)
