@@ -61,8 +61,28 @@ def _decisions(
         # posts to their sidebar).
         keep = short_post(page, found)
         keep = keep if any(keep) else [main for main, _ in found.decisions]
+    keep = _headline_story(page, found, keep)
     keep = [k and not _in_nav(page, found, i) for i, k in enumerate(_runs_kept(page, found, keep))]
     return keep, pred.main.tolist(), pred.page_type
+
+
+def _parent(page: Page, i: int) -> int:
+    container = page.segments[i].container
+    return page.containers[container].parent if container >= 0 else -1
+
+
+def _headline_story(page: Page, found: Rules, keep: list[bool]) -> list[bool]:
+    """``keep`` with the rules' text beside a headline restored where the model keeps
+    headings alone: the story under its headline (one 5 MB "word" of a one-paragraph story
+    made the model doubt the paragraph and keep the headline). A heading the model keeps
+    apart from the rules' article stays alone (a discussion page's linked title)."""
+    kept = [i for i, k in enumerate(keep) if k]
+    if not kept or any(page.segments[i].kind is not Label.HEADING for i in kept):
+        return keep
+    parents = {_parent(page, i) for i in kept} - {-1}
+    return [
+        k or (found.decisions[i][0] and _parent(page, i) in parents) for i, k in enumerate(keep)
+    ]
 
 
 def _in_nav(page: Page, found: Rules, i: int) -> bool:

@@ -105,3 +105,17 @@ def test_a_fragment_of_one_paragraph_is_kept_on_the_learned_path() -> None:
     html = "<p>" + "Le café crème du matin est servi à la terrasse, comme toujours. " * 3 + "</p>"
     options = Options()
     assert [b.main for b in classify(segment(parse(html, options)), options)] == [True]
+
+
+def test_a_headline_kept_alone_brings_its_story_back() -> None:
+    from dehusk.classify.rules import rules
+    from dehusk.classify.stage import _headline_story
+
+    html = f"<article><h1>A headline</h1><p>{PARA}</p></article><div><h2>Elsewhere</h2></div>"
+    page = segment(parse(html, Options()), Options())
+    found = rules(page)
+    headline_only = [s.kind is Label.HEADING and s.text == "A headline" for s in page.segments]
+    kept = _headline_story(page, found, headline_only)
+    assert [s.text for s, k in zip(page.segments, kept, strict=True) if k] == ["A headline", PARA]
+    apart = [s.text == "Elsewhere" for s in page.segments]
+    assert _headline_story(page, found, apart) == apart
