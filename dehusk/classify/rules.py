@@ -18,6 +18,7 @@ The cascade:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -250,16 +251,16 @@ def _inside_flags(page: Page, top: int) -> list[bool]:
     return inside
 
 
-def husk_kind(
+def husk_kinds(
     page: Page,
-    seg: Segment,
     best: int,
     totals: list[float],
     cards: bool = False,
     protected: frozenset[int] = frozenset(),
     condemned: frozenset[int] = frozenset(),
-) -> str:
-    """The kind of husk a segment inside the best container is, or "" if it is article.
+) -> Callable[[Segment], str]:
+    """The kind of husk a segment inside the best container is, or "" if it is article: a
+    function of the segment, for the segments of one page and one ``best``.
 
     A class that names a strong kind of husk (navigation, related, comment…) cuts its
     subtree; a weak one ("other": widget, share, sidebar…) only when the subtree holds
@@ -267,24 +268,50 @@ def husk_kind(
     (``cards``) links are the content: card titles link to their pages. A ``protected``
     container (one that holds the body both signals agree on, see ``body_chain``) is never
     cut for its class; a ``condemned`` one always is (see ``check_best``).
+
+    The nearest container (from the segment's own up to, not including, ``best``) whose
+    class or tag names husk decides; each container's answer is kept, so the segments of
+    one element walk its ancestors once. Every caller asks only for segments inside
+    ``best``.
     """
-    for c, i in _chain(page, seg.container, best):
-        minor = totals[i] < HUSK_SHARE * totals[best]
+    containers = page.containers
+    floor = HUSK_SHARE * totals[best]
+    # Per container: the kind its nearest telling ancestor-or-self below ``best`` names,
+    # None where none does.
+    memo: dict[int, str | None] = {best: None}
+
+    def own(i: int) -> str | None:
+        c = containers[i]
         if i in condemned:
             return c.kind
+        minor = totals[i] < floor
         if c.hint < 0 and minor and (c.kind != "other" or totals[i] <= 0) and i not in protected:
             return c.kind or "other"
-        for flag in _HUSK_FLAGS:
-            if c.tag == flag:
-                return str(_FLAG_LABELS[flag])
-    density = link_density(seg)
-    if cards:
+        if c.tag in _HUSK_FLAGS:
+            return str(_FLAG_LABELS[c.tag])
+        return None
+
+    def kind_of(seg: Segment) -> str:
+        path, i = [], seg.container
+        while i not in memo:
+            path.append(i)
+            i = containers[i].parent
+        verdict = memo[i]
+        for j in reversed(path):
+            verdict = mine if (mine := own(j)) is not None else verdict
+            memo[j] = verdict
+        if verdict is not None:
+            return verdict
+        if cards:
+            return ""
+        density = link_density(seg)
+        if density > MAX_LINK_DENSITY or (
+            seg.kind is Label.LIST_ITEM and density > MAX_LIST_LINK_DENSITY
+        ):
+            return "navigation"
         return ""
-    if density > MAX_LINK_DENSITY or (
-        seg.kind is Label.LIST_ITEM and density > MAX_LIST_LINK_DENSITY
-    ):
-        return "navigation"
-    return ""
+
+    return kind_of
 
 
 def outside_kind(page: Page, seg: Segment) -> Label:
@@ -488,10 +515,8 @@ def short_post(page: Page, found: Rules) -> list[bool]:
     if found.top < 0 or page.containers[found.top].hint <= 0 or error_page(page, found.prose):
         return [False] * len(page.segments)
     inside = _inside_flags(page, found.top)
-    return [
-        s.container >= 0 and inside[s.container] and not husk_kind(page, s, found.top, found.totals)
-        for s in page.segments
-    ]
+    kind_of = husk_kinds(page, found.top, found.totals)
+    return [s.container >= 0 and inside[s.container] and not kind_of(s) for s in page.segments]
 
 
 def _cascade(
@@ -515,13 +540,9 @@ def _cascade(
         and card_chars > listing_ratio(page, values, best, cards, in_best, in_cards) * prose
         and not article_beside(page, top, cards, in_cards, stats[0])
     ):
+        card_kind = husk_kinds(page, cards, totals, True)
         decisions = [
-            (
-                s.container >= 0
-                and in_cards[s.container]
-                and not husk_kind(page, s, cards, totals, True),
-                Decision(v, ""),
-            )
+            (s.container >= 0 and in_cards[s.container] and not card_kind(s), Decision(v, ""))
             for s, v in zip(page.segments, values, strict=True)
         ]
         return values, totals, best, cards, True, prose, decisions, top
@@ -531,11 +552,12 @@ def _cascade(
     best, in_best = headline_anchor(page, best, top, in_best)
     decisions = []
     protected = body_chain(page, best, top)
+    kind_of = husk_kinds(page, best, totals, protected=protected, condemned=condemned)
     for seg, value in zip(page.segments, values, strict=True):
         if seg.container < 0 or not in_best[seg.container]:
             decisions.append((False, Decision(value, "")))
             continue
-        husk = husk_kind(page, seg, best, totals, protected=protected, condemned=condemned)
+        husk = kind_of(seg)
         decisions.append((not husk, Decision(value, husk)))
     return values, totals, best, cards, False, prose, decisions, top
 
