@@ -610,4 +610,5 @@ include "layout.pxi"
 
 include "features.pxi"
 include "model.pxi"
+include "sums.pxi"
 include "words.pxi"

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import NamedTuple
 
-from dehusk.article import Container, Label, Page, Segment
+import numpy as np
+
+from dehusk._native.walk import subtree_sums
+from dehusk.article import LABELS, BlockTable, Container, Label, Page, Segment
 from dehusk.classify.readability import readability_best
 
 #: Thresholds of the cascade, tuned on wcxb-dev (see docs/decisions.md).
@@ -92,11 +94,14 @@ _FLAG_LABELS = {
     "dialog": Label.CTA,
 }
 _KIND_LABELS = {kind.value: kind for kind in Label}
+#: ``BlockTable.seg_label`` codes the segment value reads.
+_HEADING_CODE = LABELS.index(Label.HEADING)
+_TABLE_CODE = LABELS.index(Label.TABLE)
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """Why a segment is kept or cut: its value and the husk kind if any."""
+class Decision(NamedTuple):
+    """Why a segment is kept or cut: its value and the husk kind if any (a NamedTuple: a
+    page makes one per segment, and a frozen dataclass costs ~4x to build)."""
 
     value: float
     husk: str
@@ -111,16 +116,47 @@ def is_prose(seg: Segment) -> bool:
     return n >= PROSE_CHARS or (n >= SENTENCE_CHARS and seg.text.endswith(_SENTENCE_END))
 
 
-def segment_value(seg: Segment) -> float:
-    """Prose characters outside links, minus weighted husk characters."""
-    n = len(seg.text)
-    density = link_density(seg)
-    if seg.kind is Label.TABLE:
-        return n * (1 - density) * 0.5 - NOISE_WEIGHT * seg.link_chars
-    if density < MAX_LINK_DENSITY and (is_prose(seg) or seg.kind is Label.HEADING):
-        good = (n - seg.link_chars) * (0.5 if seg.kind is Label.HEADING else 1.0)
-        return good - NOISE_WEIGHT * seg.link_chars
-    return -NOISE_WEIGHT * seg.link_chars - SHORT_WEIGHT * (n - seg.link_chars)
+def segment_values(page: Page) -> list[float]:
+    """Per segment: its prose characters outside links, minus weighted husk characters.
+
+    NumPy over the block table's columns; each value is the double the same arithmetic on
+    Python numbers gives (true division and products of exact integers, in this order)."""
+    if not page.segments:
+        return []
+    table = _table(page)
+    n = table.seg_chars.astype(np.float64)
+    links = table.seg_link_chars.astype(np.float64)
+    density = np.divide(links, n, out=np.zeros_like(n), where=n > 0)
+    ends = np.fromiter((s.text.endswith(_SENTENCE_END) for s in page.segments), bool, len(n))
+    prose = (n >= PROSE_CHARS) | ((n >= SENTENCE_CHARS) & ends)
+    heading = table.seg_label == _HEADING_CODE
+    value = np.where(
+        (density < MAX_LINK_DENSITY) & (prose | heading),
+        (n - links) * np.where(heading, 0.5, 1.0) - NOISE_WEIGHT * links,
+        -NOISE_WEIGHT * links - SHORT_WEIGHT * (n - links),
+    )
+    # A table's cells are half prose whatever their punctuation.
+    tables = table.seg_label == _TABLE_CODE
+    value[tables] = (n * (1 - density) * 0.5 - NOISE_WEIGHT * links)[tables]
+    return value.tolist()
+
+
+def _table(page: Page) -> BlockTable:
+    """The page's block table: the sums read the native walk's columns."""
+    if page.table is None:
+        raise ValueError("the rules need the block table of the native walk (dehusk.segment)")
+    return page.table
+
+
+def _subtree_sums(page: Page, columns: list[np.ndarray]) -> np.ndarray:
+    """Per container (rows): the sums of each per-segment column over its subtree, added
+    segment by segment in reading order (``subtree_sums``, C)."""
+    if not page.containers:
+        return np.zeros((0, len(columns)))
+    table = _table(page)
+    values = np.ascontiguousarray(np.column_stack(columns), dtype=np.float64)
+    raw = subtree_sums(table.seg_container, table.parent, values)
+    return np.frombuffer(raw, dtype=np.float64).reshape(len(page.containers), len(columns))
 
 
 def _husky(c: Container) -> bool:
@@ -128,14 +164,10 @@ def _husky(c: Container) -> bool:
 
 
 def subtree_totals(page: Page, values: list[float]) -> list[float]:
-    """The sum of segment values under each container."""
-    totals = [0.0] * len(page.containers)
-    for seg, value in zip(page.segments, values, strict=True):
-        i = seg.container
-        while i >= 0:
-            totals[i] += value
-            i = page.containers[i].parent
-    return totals
+    """The sum of segment values under each container (in reading order, as ``+=`` would)."""
+    if not page.segments:
+        return [0.0] * len(page.containers)
+    return _subtree_sums(page, [np.array(values, dtype=np.float64)])[:, 0].tolist()
 
 
 def best_container(page: Page, totals: list[float]) -> int:
@@ -242,12 +274,19 @@ def _chain(page: Page, i: int, stop: int) -> list[tuple[Container, int]]:
 
 def _inside_flags(page: Page, top: int) -> list[bool]:
     """Per container: whether it is ``top`` or lies inside it (all False for ``top`` -1).
-    One pass: a parent always comes before its children in ``page.containers``."""
-    inside = [False] * len(page.containers)
+    A subtree is a run in document order (a parent comes before its children, a sibling's
+    subtree after theirs): from ``top`` up to the next container no deeper than it."""
+    return inside_mask(page, top).tolist()
+
+
+def inside_mask(page: Page, top: int) -> np.ndarray:
+    """``_inside_flags`` as a NumPy bool column (the learned model's features read it)."""
+    inside = np.zeros(len(page.containers), dtype=bool)
     if top < 0:
         return inside
-    for i, c in enumerate(page.containers):
-        inside[i] = i == top or (c.parent >= 0 and inside[c.parent])
+    depth = _table(page).depth
+    after = np.flatnonzero(depth[top + 1 :] <= depth[top])
+    inside[top : top + 1 + int(after[0]) if len(after) else len(inside)] = True
     return inside
 
 
@@ -338,25 +377,13 @@ def label_of(page: Page, seg: Segment, main: bool, husk: str) -> Label:
 
 
 def subtree_stats(page: Page) -> tuple[list[int], list[int], list[int]]:
-    """Per container: characters, link characters and segments in its subtree.
-
-    Each segment counts in its own container, then every container adds its sums to its
-    parent's, children first (a child always comes after its parent in
-    ``page.containers``): one pass over the containers instead of one climb per segment."""
+    """Per container: characters, link characters and segments in its subtree."""
     n = len(page.containers)
-    chars, links, count = [0] * n, [0] * n, [0] * n
-    for seg in page.segments:
-        i = seg.container
-        if i >= 0:
-            chars[i] += len(seg.text)
-            links[i] += seg.link_chars
-            count[i] += 1
-    for i in range(n - 1, -1, -1):
-        parent = page.containers[i].parent
-        if parent >= 0:
-            chars[parent] += chars[i]
-            links[parent] += links[i]
-            count[parent] += count[i]
+    if not page.segments:
+        return [0] * n, [0] * n, [0] * n
+    table = _table(page)
+    sums = _subtree_sums(page, [table.seg_chars, table.seg_link_chars, np.ones(len(page.segments))])
+    chars, links, count = sums.astype(np.int64).T.tolist()
     return chars, links, count
 
 
@@ -522,7 +549,7 @@ def short_post(page: Page, found: Rules) -> list[bool]:
 def _cascade(
     page: Page,
 ) -> tuple[list[float], list[float], int, int, bool, float, list[tuple[bool, Decision]], int]:
-    values = [segment_value(s) for s in page.segments]
+    values = segment_values(page)
     totals = subtree_totals(page, values)
     stats = subtree_stats(page)
     top, _ = readability_best(page, stats[0], stats[1])
