@@ -52,3 +52,9 @@ def subtree_sums(seg_container: Any, parent: Any, values: Any) -> bytes: ...
 def frozen_records(
     cls: type[_T], fields: tuple[str, ...], rows: list[tuple[Any, ...]]
 ) -> list[_T]: ...
+def quoted_sources(
+    mains: list[tuple[int, list[str]]],
+    index: dict[tuple[str, ...], list[tuple[int, list[str]]]],
+    firsts: frozenset[str],
+    n: int,
+) -> dict[int, int]: ...
