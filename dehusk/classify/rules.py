@@ -355,25 +355,54 @@ def husk_kinds(
 
 def outside_kind(page: Page, seg: Segment) -> Label:
     """The label of a segment outside the article, from its nearest telling ancestor."""
-    i = seg.container
-    while i >= 0:
-        c = page.containers[i]
-        if c.kind:
-            return _KIND_LABELS.get(c.kind, Label.OTHER)
-        if c.tag in _FLAG_LABELS:
-            return _FLAG_LABELS[c.tag]
-        i = c.parent
-    return Label.NAVIGATION if link_density(seg) > MAX_LINK_DENSITY else Label.OTHER
+    return outside_kinds(page)(seg)
 
 
-def label_of(page: Page, seg: Segment, main: bool, husk: str) -> Label:
+def outside_kinds(page: Page) -> Callable[[Segment], Label]:
+    """``outside_kind`` as a function of the segment, for the segments of one page: each
+    container's nearest telling ancestor is found once (one climb per element)."""
+    containers = page.containers
+    # Per container: the label its nearest ancestor-or-self with a kind or a telling tag
+    # gives, None where none does.
+    memo: dict[int, Label | None] = {-1: None}
+
+    def kind_of(seg: Segment) -> Label:
+        path, i = [], seg.container
+        while i not in memo:
+            path.append(i)
+            i = containers[i].parent
+        told = memo[i]
+        for j in reversed(path):
+            c = containers[j]
+            if c.kind:
+                told = _KIND_LABELS.get(c.kind, Label.OTHER)
+            elif c.tag in _FLAG_LABELS:
+                told = _FLAG_LABELS[c.tag]
+            memo[j] = told
+        if told is not None:
+            return told
+        return Label.NAVIGATION if link_density(seg) > MAX_LINK_DENSITY else Label.OTHER
+
+    return kind_of
+
+
+def label_of(
+    page: Page,
+    seg: Segment,
+    main: bool,
+    husk: str,
+    outside: Callable[[Segment], Label] | None = None,
+) -> Label:
+    """The label of a segment: its markup's when main, else the husk kind that cut it, else
+    its nearest telling ancestor's (``outside``: ``outside_kinds(page)``, when the caller
+    labels many segments of the page)."""
     if seg.kind is Label.CAPTION:
         return Label.CAPTION
     if main:
         return seg.kind
     if husk:
         return _KIND_LABELS.get(husk, Label.OTHER)
-    return outside_kind(page, seg)
+    return outside(seg) if outside is not None else outside_kind(page, seg)
 
 
 def subtree_stats(page: Page) -> tuple[list[int], list[int], list[int]]:
@@ -397,9 +426,9 @@ def card_region(
     """
     chars, links, count = stats or subtree_stats(page)
     groups: dict[tuple[int, str, str], list[int]] = {}
-    for i, c in enumerate(page.containers):
-        if c.parent >= 0 and chars[i] >= CARD_MIN_CHARS:
-            groups.setdefault((c.parent, c.tag, (c.classes.split() or [""])[0]), []).append(i)
+    for i in _card_candidates(page, chars):
+        c = page.containers[i]
+        groups.setdefault((c.parent, c.tag, (c.classes.split() or [""])[0]), []).append(i)
     best, best_chars = -1, 0.0
     for (parent, _, _), members in groups.items():
         if len(members) < CARD_MIN_MEMBERS or _husky(page.containers[parent]):
@@ -418,6 +447,18 @@ def card_region(
         if not menu and total > best_chars:
             best, best_chars = parent, float(total)
     return best, best_chars
+
+
+def _card_candidates(page: Page, chars: list[int]) -> list[int]:
+    """The containers that may be a card, in document order: a child holding at least
+    ``CARD_MIN_CHARS`` characters, of a parent with ``CARD_MIN_MEMBERS`` such children or
+    more (a grid's members share a parent; the rest could only make groups too small)."""
+    if not page.containers:
+        return []
+    parent = _table(page).parent
+    found = np.flatnonzero((parent >= 0) & (np.asarray(chars) >= CARD_MIN_CHARS))
+    per_parent = np.bincount(parent[found], minlength=len(parent))
+    return found[per_parent[parent[found]] >= CARD_MIN_MEMBERS].tolist()
 
 
 def listing_ratio(
@@ -519,8 +560,9 @@ class Rules(NamedTuple):
 def rules(page: Page) -> Rules:
     """Main or not, with the reason, for every segment of the page (the heuristic path)."""
     values, totals, best, cards, card_mode, prose, decisions, top = _cascade(page)
+    outside = outside_kinds(page)
     labels = [
-        label_of(page, s, main, why.husk)
+        label_of(page, s, main, why.husk, outside)
         for s, (main, why) in zip(page.segments, decisions, strict=True)
     ]
     empty = not card_mode and (best < 0 or prose < MIN_ARTICLE_CHARS or error_page(page, prose))

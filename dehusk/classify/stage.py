@@ -29,7 +29,7 @@ from dehusk._native.walk import frozen_records
 from dehusk.article import Block, Label, Options, Page
 from dehusk.classify.comments import comment_thread
 from dehusk.classify.model import RULES_ONLY, load, predict
-from dehusk.classify.rules import Rules, label_of, locator, rules, short_post
+from dehusk.classify.rules import Rules, label_of, locator, outside_kinds, rules, short_post
 
 #: The page type the rules path reports (it has no type model).
 DEFAULT_PAGE_TYPE = "article"
@@ -123,6 +123,7 @@ def classify_page(
         keep = short_post(page, found)
     thread = comment_thread(page, keep, url)
     annotate = options.annotate
+    outside = outside_kinds(page)
     rows = []
     for i, (seg, main, score, (was_main, why), was) in enumerate(
         zip(page.segments, keep, scores, found.decisions, found.labels, strict=True)
@@ -130,7 +131,11 @@ def classify_page(
         if i in thread:
             main, label = False, Label.COMMENT
         else:
-            label = was if main == was_main else label_of(page, seg, main, "" if main else why.husk)
+            label = (
+                was
+                if main == was_main
+                else label_of(page, seg, main, "" if main else why.husk, outside)
+            )
         rows.append(
             (
                 seg.text,
