@@ -172,6 +172,8 @@ def _nearest_thread(page: Page, body: frozenset[int]) -> Callable[[int], int]:
     memo = {-1: -1}
 
     def nearest(i: int) -> int:
+        if i in memo:  # the common case: a sibling segment asked first
+            return memo[i]
         path = []
         while i not in memo:
             path.append(i)

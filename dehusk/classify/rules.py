@@ -331,14 +331,17 @@ def husk_kinds(
         return None
 
     def kind_of(seg: Segment) -> str:
-        path, i = [], seg.container
-        while i not in memo:
-            path.append(i)
-            i = containers[i].parent
-        verdict = memo[i]
-        for j in reversed(path):
-            verdict = mine if (mine := own(j)) is not None else verdict
-            memo[j] = verdict
+        if seg.container in memo:  # the common case: a sibling segment asked first
+            verdict = memo[seg.container]
+        else:
+            path, i = [], seg.container
+            while i not in memo:
+                path.append(i)
+                i = containers[i].parent
+            verdict = memo[i]
+            for j in reversed(path):
+                verdict = mine if (mine := own(j)) is not None else verdict
+                memo[j] = verdict
         if verdict is not None:
             return verdict
         if cards:
@@ -367,18 +370,21 @@ def outside_kinds(page: Page) -> Callable[[Segment], Label]:
     memo: dict[int, Label | None] = {-1: None}
 
     def kind_of(seg: Segment) -> Label:
-        path, i = [], seg.container
-        while i not in memo:
-            path.append(i)
-            i = containers[i].parent
-        told = memo[i]
-        for j in reversed(path):
-            c = containers[j]
-            if c.kind:
-                told = _KIND_LABELS.get(c.kind, Label.OTHER)
-            elif c.tag in _FLAG_LABELS:
-                told = _FLAG_LABELS[c.tag]
-            memo[j] = told
+        if seg.container in memo:  # the common case: a sibling segment asked first
+            told = memo[seg.container]
+        else:
+            path, i = [], seg.container
+            while i not in memo:
+                path.append(i)
+                i = containers[i].parent
+            told = memo[i]
+            for j in reversed(path):
+                c = containers[j]
+                if c.kind:
+                    told = _KIND_LABELS.get(c.kind, Label.OTHER)
+                elif c.tag in _FLAG_LABELS:
+                    told = _FLAG_LABELS[c.tag]
+                memo[j] = told
         if told is not None:
             return told
         return Label.NAVIGATION if link_density(seg) > MAX_LINK_DENSITY else Label.OTHER
