@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from dehusk._native.walk import word_runs
+from dehusk._native.walk import quoted_sources, word_runs
 from dehusk.article import Block, Label
 from dehusk.credits import is_credit
 
@@ -93,17 +93,19 @@ def _pullquotes(blocks: list[Block], keys: list[str]) -> list[Block]:
     is dropped from the index (without that cap, 400 000 paragraphs opening alike made the
     search quadratic).
     """
+    # Every candidate is a main block: each main block's words are split once.
+    mains = [(j, keys[j].split()) for j, block in enumerate(blocks) if block.main]
     index: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
-    for i, block in enumerate(blocks):
-        if _quotable(block) and len(words := keys[i].split()) >= PULLQUOTE_MIN_WORDS:
+    for i, words in mains:
+        if len(words) >= PULLQUOTE_MIN_WORDS and _quotable(blocks[i]):
             index.setdefault(tuple(words[:PULLQUOTE_MIN_WORDS]), []).append((i, words))
     index = {k: v for k, v in index.items() if len(v) <= MAX_SHARED_OPENINGS}
     found: dict[int, int] = {}
     if index:
+        # Each main block's windows are looked up in C (``quoted_sources``); a window opening
+        # with none of the keys' first words is in no key, so it is never built.
         firsts = frozenset(key[0] for key in index)
-        for j, block in enumerate(blocks):
-            if block.main:
-                _scan(j, keys[j].split(), index, firsts, found)
+        found = quoted_sources(mains, index, firsts, PULLQUOTE_MIN_WORDS)
     for i, source in found.items():
         blocks[i] = replace(blocks[i], label=Label.PULLQUOTE, main=False, duplicate_of=source)
     return blocks
@@ -111,28 +113,6 @@ def _pullquotes(blocks: list[Block], keys: list[str]) -> list[Block]:
 
 def _quotable(block: Block) -> bool:
     return block.main and block.label in _QUOTABLE and len(block.text) <= PULLQUOTE_MAX_CHARS
-
-
-def _scan(
-    j: int,
-    words: list[str],
-    index: dict[tuple[str, ...], list[tuple[int, list[str]]]],
-    firsts: frozenset[str],
-    found: dict[int, int],
-) -> None:
-    """Record in ``found`` every candidate (not ``j`` itself) whose words occur in ``words``.
-    ``firsts``: the first words of ``index``'s keys (a window opening otherwise is in no key,
-    so it is never built)."""
-    n = PULLQUOTE_MIN_WORDS
-    if firsts.isdisjoint(words):
-        return
-    for k in range(len(words) - n + 1):
-        if words[k] not in firsts:
-            continue
-        for i, cand in index.get(tuple(words[k : k + n]), ()):
-            fits = i != j and i not in found and len(cand) < len(words)
-            if fits and words[k : k + len(cand)] == cand:
-                found[i] = j
 
 
 def dedupe(blocks: Sequence[Block]) -> tuple[Block, ...]:

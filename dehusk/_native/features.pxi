@@ -99,5 +99,8 @@ def word_masks(tuple containers, list indices, bytes separators, uint32_t bucket
     cdef Py_ssize_t k
     for k, i in enumerate(indices):
         c = containers[i]
-        masks[k] = _word_mask(f"{c.ident} {c.classes}", separators, buckets)
+        # Whitespace splits words: the id's and the classes' masks together are the mask of
+        # "{ident} {classes}", without building that string per container.
+        masks[k] = (_word_mask(c.ident, separators, buckets)
+                    | _word_mask(c.classes, separators, buckets))
     return bytes(out)

@@ -32,6 +32,41 @@ cdef double _pairwise_sum(const double *a, Py_ssize_t n) noexcept nogil:
     return _pairwise_sum(a, half) + _pairwise_sum(a + half, n - half)
 
 
+cdef void _row_leaves(
+    const float *x, const Py_ssize_t *feature, const float *split, const double *leaf,
+    Py_ssize_t trees, Py_ssize_t inner, Py_ssize_t depth, double *values,
+) noexcept nogil:
+    """``values[t]``: the leaf row ``x`` reaches in tree ``t`` (C-ordered ``trees × inner``
+    splits, ``trees × (inner + 1)`` leaves). Four trees are walked side by side: each step
+    down is a chain of dependent loads, and four independent chains keep the core busy."""
+    cdef Py_ssize_t t = 0, level, k0, k1, k2, k3
+    cdef const Py_ssize_t *f0
+    cdef const float *s0
+    cdef Py_ssize_t stride = inner
+    while t + 4 <= trees:
+        f0 = feature + t * stride
+        s0 = split + t * stride
+        k0 = k1 = k2 = k3 = 0
+        for level in range(depth):
+            k0 = 2 * k0 + 1 + (x[f0[k0]] > s0[k0])
+            k1 = 2 * k1 + 1 + (x[f0[stride + k1]] > s0[stride + k1])
+            k2 = 2 * k2 + 1 + (x[f0[2 * stride + k2]] > s0[2 * stride + k2])
+            k3 = 2 * k3 + 1 + (x[f0[3 * stride + k3]] > s0[3 * stride + k3])
+        values[t] = leaf[t * (inner + 1) + k0 - inner]
+        values[t + 1] = leaf[(t + 1) * (inner + 1) + k1 - inner]
+        values[t + 2] = leaf[(t + 2) * (inner + 1) + k2 - inner]
+        values[t + 3] = leaf[(t + 3) * (inner + 1) + k3 - inner]
+        t += 4
+    while t < trees:
+        f0 = feature + t * stride
+        s0 = split + t * stride
+        k0 = 0
+        for level in range(depth):
+            k0 = 2 * k0 + 1 + (x[f0[k0]] > s0[k0])
+        values[t] = leaf[t * (inner + 1) + k0 - inner]
+        t += 1
+
+
 @cython.boundscheck(False)
 @cython.wraparound(False)
 def tree_sums(
@@ -66,11 +101,8 @@ def tree_sums(
                     raise ValueError("a split reads a feature the rows do not have")
         with nogil:
             for row in range(rows):
-                for t in range(trees):
-                    k = 0
-                    for level in range(depth):
-                        k = 2 * k + 1 + (x[row, feature[t, k]] > split[t, k])
-                    values[t] = leaf[t, k - inner]
+                _row_leaves(&x[row, 0], &feature[0, 0], &split[0, 0], &leaf[0, 0], trees,
+                            inner, depth, values)
                 sums[row] = _pairwise_sum(values, trees)
     finally:
         free(values)

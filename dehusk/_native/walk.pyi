@@ -1,7 +1,9 @@
 from collections.abc import Iterable
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from dehusk.article import Container, PageImage, Segment
+
+_T = TypeVar("_T")
 
 class HintVocabulary:
     kinds: tuple[str, ...]
@@ -51,3 +53,13 @@ def word_masks(
 def tree_sums(x: Any, feature: Any, split: Any, leaf: Any) -> bytes: ...
 def word_runs(text: str) -> str: ...
 def text_counts(segments: tuple[Segment, ...], sentence_end: str) -> tuple[bytes, bytes, bytes]: ...
+def subtree_sums(seg_container: Any, parent: Any, values: Any) -> bytes: ...
+def frozen_records(
+    cls: type[_T], fields: tuple[str, ...], rows: list[tuple[Any, ...]]
+) -> list[_T]: ...
+def quoted_sources(
+    mains: list[tuple[int, list[str]]],
+    index: dict[tuple[str, ...], list[tuple[int, list[str]]]],
+    firsts: frozenset[str],
+    n: int,
+) -> dict[int, int]: ...

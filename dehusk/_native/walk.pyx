@@ -575,4 +575,6 @@ include "layout.pxi"
 
 include "features.pxi"
 include "model.pxi"
+include "sums.pxi"
+include "records.pxi"
 include "words.pxi"

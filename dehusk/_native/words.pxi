@@ -33,3 +33,35 @@ def word_runs(str text):
         return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, size)
     finally:
         free(buf)
+
+
+def quoted_sources(list mains, dict index, frozenset firsts, Py_ssize_t n):
+    """Dedupe's pull-quote search (``dehusk.dedupe._pullquotes``): per candidate, the first
+    main block whose words hold the candidate's words, as {candidate: block}.
+
+    ``mains``: (block index, its words) for every main block, in order; ``index``: the
+    candidates (block index, words) by their first ``n`` words (a tuple); ``firsts``: the
+    first words of ``index``'s keys. A window of ``n`` words of a main block that opens with
+    none of ``firsts`` is in no key, so it is never built. A candidate is found once, in a
+    block other than its own that has more words."""
+    cdef dict found = {}
+    cdef list words, cand
+    cdef tuple entry
+    cdef Py_ssize_t k, m, length
+    for j, words in mains:
+        m = len(words)
+        if firsts.isdisjoint(words):
+            continue
+        for k in range(m - n + 1):
+            if words[k] not in firsts:
+                continue
+            hits = index.get(tuple(words[k : k + n]))
+            if hits is None:
+                continue
+            for entry in hits:
+                i = entry[0]
+                cand = entry[1]
+                length = len(cand)
+                if i != j and i not in found and length < m and words[k : k + length] == cand:
+                    found[i] = j
+    return found

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from dehusk.article import Container, Label, Page
@@ -91,9 +91,10 @@ def comment_opening(page: Page, keep: Sequence[bool]) -> int:
     in the story's side rail, the story's paragraphs after it)."""
     before, body, boxes = 0, frozenset[int](), set[int]()
     counts = _card_counts(page)
+    nearest = _nearest_thread(page, body)
     for i, (seg, kept) in enumerate(zip(page.segments, keep, strict=True)):
         if before >= MIN_BODY_BEFORE:
-            opening, element = _opening(page, i, body, counts)
+            opening, element = _opening(page, i, nearest, counts)
             if opening == "heading" or (
                 opening == "class"
                 and not _goes_on(page, keep, i, boxes)
@@ -105,6 +106,7 @@ def comment_opening(page: Page, keep: Sequence[bool]) -> int:
         if seg.kind is not Label.HEADING and seg.container >= 0 and is_prose(seg):
             if not body:
                 body = frozenset(_ancestors(page, seg.container))
+                nearest = _nearest_thread(page, body)
             before += len(seg.text)
             boxes.add(page.containers[seg.container].parent)
     return -1
@@ -161,21 +163,47 @@ def _card_counts(page: Page) -> frozenset[tuple[str, str]]:
     return frozenset(k for k, v in parents.items() if len(v) >= CARD_PARENTS)
 
 
+def _nearest_thread(page: Page, body: frozenset[int]) -> Callable[[int], int]:
+    """The nearest ancestor-or-self of a container (-1: none) that is not one of ``body``'s
+    and whose class names a thread (``_names_thread``), as a function of the container.
+    Each container's answer is kept: the segments of one element climb its ancestors once
+    (a page asks for every segment after the body's first 50 characters)."""
+    containers = page.containers
+    memo = {-1: -1}
+
+    def nearest(i: int) -> int:
+        if i in memo:  # the common case: a sibling segment asked first
+            return memo[i]
+        path = []
+        while i not in memo:
+            path.append(i)
+            i = containers[i].parent
+        found = memo[i]
+        for j in reversed(path):
+            if j not in body and _names_thread(containers[j]):
+                found = j
+            memo[j] = found
+        return found
+
+    return nearest
+
+
 def _opening(
-    page: Page, i: int, body: frozenset[int], counts: frozenset[tuple[str, str]]
+    page: Page, i: int, nearest: Callable[[int], int], counts: frozenset[tuple[str, str]]
 ) -> tuple[Literal["heading", "class", ""], int]:
     """How segment ``i`` opens the thread: as a heading that names it, inside an element
     classed ``comment`` that is no card's count (``counts``) and does not hold the body's
-    first paragraph (``body``: that paragraph's containers; a theme's ``comments-open``
-    post wrapper is no thread), or not at all (""); and the classed element (-1: none)."""
+    first paragraph (``nearest``: ``_nearest_thread`` of that paragraph's containers; a
+    theme's ``comments-open`` post wrapper is no thread), or not at all (""); and the
+    classed element (-1: none)."""
     seg = page.segments[i]
     if seg.kind is Label.HEADING and len(seg.text) <= MAX_TITLE_CHARS and _TITLE.search(seg.text):
         return "heading", -1
-    for c in _ancestors(page, seg.container):
-        element = page.containers[c]
-        if c not in body and _names_thread(element):
-            return ("class" if (element.tag, element.classes) not in counts else ""), c
-    return "", -1
+    c = nearest(seg.container)
+    if c < 0:
+        return "", -1
+    element = page.containers[c]
+    return ("class" if (element.tag, element.classes) not in counts else ""), c
 
 
 def _names_thread(c: Container) -> bool:

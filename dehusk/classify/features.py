@@ -42,7 +42,7 @@ import numpy as np
 
 from dehusk._native.walk import FLAG_NAMES, TAG_NAME_OF, text_counts, word_masks
 from dehusk.article import LABELS, BlockTable, Label, Page
-from dehusk.classify.rules import PROSE_CHARS, SENTENCE_CHARS, Rules
+from dehusk.classify.rules import PROSE_CHARS, SENTENCE_CHARS, Rules, inside_mask
 
 #: Buckets for hashed class/id words (block and page features).
 HASH_BUCKETS = 64
@@ -204,17 +204,6 @@ def _word_buckets(page: Page, indices: np.ndarray) -> np.ndarray:
     return np.frombuffer(raw, dtype=np.uint64)
 
 
-def _inside_mask(table: BlockTable, top: int) -> np.ndarray:
-    """Per container: inside ``top``'s subtree (containers come in document order)."""
-    inside = np.zeros(len(table.depth), dtype=bool)
-    if top < 0:
-        return inside
-    after = np.flatnonzero(table.depth[top + 1 :] <= table.depth[top])
-    # A subtree is a contiguous run in document order, up to the next container as shallow.
-    inside[top : top + 1 + int(after[0]) if len(after) else len(inside)] = True
-    return inside
-
-
 def _containers(page: Page, used: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per used container (indices into ``page.containers``): (depth, hint, parent hint,
     tag, flag mask) from the block table, and the hashed words of the container and its
@@ -269,8 +258,8 @@ def _per_segment(page: Page, rules: Rules) -> tuple[np.ndarray, np.ndarray]:
         np.where(kinds == _KIND_INDEX[Label.HEADING], levels, 0.0),
         np.array(rules.values, dtype=np.float64),
         np.fromiter((main for main, _ in rules.decisions), np.float64, n),
-        _inside_mask(table, rules.best)[cont],
-        _inside_mask(table, rules.cards)[cont],
+        inside_mask(page, rules.best)[cont],
+        inside_mask(page, rules.cards)[cont],
         husk,
         np.array(rules.totals, dtype=np.float64)[cont],
         props[inverse, 0],

@@ -14,6 +14,8 @@ the two choices disagree the rules' container is checked against it (``dehusk.cl
 
 from __future__ import annotations
 
+from itertools import compress
+
 from dehusk.article import Label, Page
 
 #: Shorter text is not scored (Readability's 25 characters).
@@ -65,16 +67,17 @@ def readability_scores(page: Page, chars: list[int], links: list[int]) -> list[f
             scored[parent] = True
             parent = page.containers[parent].parent
     out = [0.0] * len(page.containers)
-    for i, c in enumerate(page.containers):
-        if scored[i]:
-            start = TAG_BONUS.get(c.tag, 0.0) + CLASS_WEIGHT * c.hint
-            density = links[i] / chars[i] if chars[i] else 0.0
-            out[i] = (start + raw[i]) * (1.0 - density)
+    for i in compress(range(len(scored)), scored):
+        c = page.containers[i]
+        start = TAG_BONUS.get(c.tag, 0.0) + CLASS_WEIGHT * c.hint
+        density = links[i] / chars[i] if chars[i] else 0.0
+        out[i] = (start + raw[i]) * (1.0 - density)
     return out
 
 
 def readability_best(page: Page, chars: list[int], links: list[int]) -> tuple[int, float]:
     """The container with the highest Readability score and that score; (-1, 0) if none."""
     scores = readability_scores(page, chars, links)
-    best = max(range(len(scores)), key=scores.__getitem__, default=-1)
+    # The first of the highest scores, as max() with a key would take it.
+    best = scores.index(max(scores)) if scores else -1
     return (best, scores[best]) if best >= 0 and scores[best] > 0 else (-1, 0.0)

@@ -18,10 +18,13 @@ The cascade:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import NamedTuple
 
-from dehusk.article import Container, Label, Page, Segment
+import numpy as np
+
+from dehusk._native.walk import subtree_sums
+from dehusk.article import LABELS, BlockTable, Container, Label, Page, Segment
 from dehusk.classify.readability import readability_best
 
 #: Thresholds of the cascade, tuned on wcxb-dev (see docs/decisions.md).
@@ -91,11 +94,14 @@ _FLAG_LABELS = {
     "dialog": Label.CTA,
 }
 _KIND_LABELS = {kind.value: kind for kind in Label}
+#: ``BlockTable.seg_label`` codes the segment value reads.
+_HEADING_CODE = LABELS.index(Label.HEADING)
+_TABLE_CODE = LABELS.index(Label.TABLE)
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """Why a segment is kept or cut: its value and the husk kind if any."""
+class Decision(NamedTuple):
+    """Why a segment is kept or cut: its value and the husk kind if any (a NamedTuple: a
+    page makes one per segment, and a frozen dataclass costs ~4x to build)."""
 
     value: float
     husk: str
@@ -110,16 +116,47 @@ def is_prose(seg: Segment) -> bool:
     return n >= PROSE_CHARS or (n >= SENTENCE_CHARS and seg.text.endswith(_SENTENCE_END))
 
 
-def segment_value(seg: Segment) -> float:
-    """Prose characters outside links, minus weighted husk characters."""
-    n = len(seg.text)
-    density = link_density(seg)
-    if seg.kind is Label.TABLE:
-        return n * (1 - density) * 0.5 - NOISE_WEIGHT * seg.link_chars
-    if density < MAX_LINK_DENSITY and (is_prose(seg) or seg.kind is Label.HEADING):
-        good = (n - seg.link_chars) * (0.5 if seg.kind is Label.HEADING else 1.0)
-        return good - NOISE_WEIGHT * seg.link_chars
-    return -NOISE_WEIGHT * seg.link_chars - SHORT_WEIGHT * (n - seg.link_chars)
+def segment_values(page: Page) -> list[float]:
+    """Per segment: its prose characters outside links, minus weighted husk characters.
+
+    NumPy over the block table's columns; each value is the double the same arithmetic on
+    Python numbers gives (true division and products of exact integers, in this order)."""
+    if not page.segments:
+        return []
+    table = _table(page)
+    n = table.seg_chars.astype(np.float64)
+    links = table.seg_link_chars.astype(np.float64)
+    density = np.divide(links, n, out=np.zeros_like(n), where=n > 0)
+    ends = np.fromiter((s.text.endswith(_SENTENCE_END) for s in page.segments), bool, len(n))
+    prose = (n >= PROSE_CHARS) | ((n >= SENTENCE_CHARS) & ends)
+    heading = table.seg_label == _HEADING_CODE
+    value = np.where(
+        (density < MAX_LINK_DENSITY) & (prose | heading),
+        (n - links) * np.where(heading, 0.5, 1.0) - NOISE_WEIGHT * links,
+        -NOISE_WEIGHT * links - SHORT_WEIGHT * (n - links),
+    )
+    # A table's cells are half prose whatever their punctuation.
+    tables = table.seg_label == _TABLE_CODE
+    value[tables] = (n * (1 - density) * 0.5 - NOISE_WEIGHT * links)[tables]
+    return value.tolist()
+
+
+def _table(page: Page) -> BlockTable:
+    """The page's block table: the sums read the native walk's columns."""
+    if page.table is None:
+        raise ValueError("the rules need the block table of the native walk (dehusk.segment)")
+    return page.table
+
+
+def _subtree_sums(page: Page, columns: list[np.ndarray]) -> np.ndarray:
+    """Per container (rows): the sums of each per-segment column over its subtree, added
+    segment by segment in reading order (``subtree_sums``, C)."""
+    if not page.containers:
+        return np.zeros((0, len(columns)))
+    table = _table(page)
+    values = np.ascontiguousarray(np.column_stack(columns), dtype=np.float64)
+    raw = subtree_sums(table.seg_container, table.parent, values)
+    return np.frombuffer(raw, dtype=np.float64).reshape(len(page.containers), len(columns))
 
 
 def _husky(c: Container) -> bool:
@@ -127,14 +164,10 @@ def _husky(c: Container) -> bool:
 
 
 def subtree_totals(page: Page, values: list[float]) -> list[float]:
-    """The sum of segment values under each container."""
-    totals = [0.0] * len(page.containers)
-    for seg, value in zip(page.segments, values, strict=True):
-        i = seg.container
-        while i >= 0:
-            totals[i] += value
-            i = page.containers[i].parent
-    return totals
+    """The sum of segment values under each container (in reading order, as ``+=`` would)."""
+    if not page.segments:
+        return [0.0] * len(page.containers)
+    return _subtree_sums(page, [np.array(values, dtype=np.float64)])[:, 0].tolist()
 
 
 def best_container(page: Page, totals: list[float]) -> int:
@@ -241,25 +274,32 @@ def _chain(page: Page, i: int, stop: int) -> list[tuple[Container, int]]:
 
 def _inside_flags(page: Page, top: int) -> list[bool]:
     """Per container: whether it is ``top`` or lies inside it (all False for ``top`` -1).
-    One pass: a parent always comes before its children in ``page.containers``."""
-    inside = [False] * len(page.containers)
+    A subtree is a run in document order (a parent comes before its children, a sibling's
+    subtree after theirs): from ``top`` up to the next container no deeper than it."""
+    return inside_mask(page, top).tolist()
+
+
+def inside_mask(page: Page, top: int) -> np.ndarray:
+    """``_inside_flags`` as a NumPy bool column (the learned model's features read it)."""
+    inside = np.zeros(len(page.containers), dtype=bool)
     if top < 0:
         return inside
-    for i, c in enumerate(page.containers):
-        inside[i] = i == top or (c.parent >= 0 and inside[c.parent])
+    depth = _table(page).depth
+    after = np.flatnonzero(depth[top + 1 :] <= depth[top])
+    inside[top : top + 1 + int(after[0]) if len(after) else len(inside)] = True
     return inside
 
 
-def husk_kind(
+def husk_kinds(
     page: Page,
-    seg: Segment,
     best: int,
     totals: list[float],
     cards: bool = False,
     protected: frozenset[int] = frozenset(),
     condemned: frozenset[int] = frozenset(),
-) -> str:
-    """The kind of husk a segment inside the best container is, or "" if it is article.
+) -> Callable[[Segment], str]:
+    """The kind of husk a segment inside the best container is, or "" if it is article: a
+    function of the segment, for the segments of one page and one ``best``.
 
     A class that names a strong kind of husk (navigation, related, comment…) cuts its
     subtree; a weak one ("other": widget, share, sidebar…) only when the subtree holds
@@ -267,69 +307,118 @@ def husk_kind(
     (``cards``) links are the content: card titles link to their pages. A ``protected``
     container (one that holds the body both signals agree on, see ``body_chain``) is never
     cut for its class; a ``condemned`` one always is (see ``check_best``).
+
+    The nearest container (from the segment's own up to, not including, ``best``) whose
+    class or tag names husk decides; each container's answer is kept, so the segments of
+    one element walk its ancestors once. Every caller asks only for segments inside
+    ``best``.
     """
-    for c, i in _chain(page, seg.container, best):
-        minor = totals[i] < HUSK_SHARE * totals[best]
+    containers = page.containers
+    floor = HUSK_SHARE * totals[best]
+    # Per container: the kind its nearest telling ancestor-or-self below ``best`` names,
+    # None where none does.
+    memo: dict[int, str | None] = {best: None}
+
+    def own(i: int) -> str | None:
+        c = containers[i]
         if i in condemned:
             return c.kind
+        minor = totals[i] < floor
         if c.hint < 0 and minor and (c.kind != "other" or totals[i] <= 0) and i not in protected:
             return c.kind or "other"
-        for flag in _HUSK_FLAGS:
-            if c.tag == flag:
-                return str(_FLAG_LABELS[flag])
-    density = link_density(seg)
-    if cards:
+        if c.tag in _HUSK_FLAGS:
+            return str(_FLAG_LABELS[c.tag])
+        return None
+
+    def kind_of(seg: Segment) -> str:
+        if seg.container in memo:  # the common case: a sibling segment asked first
+            verdict = memo[seg.container]
+        else:
+            path, i = [], seg.container
+            while i not in memo:
+                path.append(i)
+                i = containers[i].parent
+            verdict = memo[i]
+            for j in reversed(path):
+                verdict = mine if (mine := own(j)) is not None else verdict
+                memo[j] = verdict
+        if verdict is not None:
+            return verdict
+        if cards:
+            return ""
+        density = link_density(seg)
+        if density > MAX_LINK_DENSITY or (
+            seg.kind is Label.LIST_ITEM and density > MAX_LIST_LINK_DENSITY
+        ):
+            return "navigation"
         return ""
-    if density > MAX_LINK_DENSITY or (
-        seg.kind is Label.LIST_ITEM and density > MAX_LIST_LINK_DENSITY
-    ):
-        return "navigation"
-    return ""
+
+    return kind_of
 
 
 def outside_kind(page: Page, seg: Segment) -> Label:
     """The label of a segment outside the article, from its nearest telling ancestor."""
-    i = seg.container
-    while i >= 0:
-        c = page.containers[i]
-        if c.kind:
-            return _KIND_LABELS.get(c.kind, Label.OTHER)
-        if c.tag in _FLAG_LABELS:
-            return _FLAG_LABELS[c.tag]
-        i = c.parent
-    return Label.NAVIGATION if link_density(seg) > MAX_LINK_DENSITY else Label.OTHER
+    return outside_kinds(page)(seg)
 
 
-def label_of(page: Page, seg: Segment, main: bool, husk: str) -> Label:
+def outside_kinds(page: Page) -> Callable[[Segment], Label]:
+    """``outside_kind`` as a function of the segment, for the segments of one page: each
+    container's nearest telling ancestor is found once (one climb per element)."""
+    containers = page.containers
+    # Per container: the label its nearest ancestor-or-self with a kind or a telling tag
+    # gives, None where none does.
+    memo: dict[int, Label | None] = {-1: None}
+
+    def kind_of(seg: Segment) -> Label:
+        if seg.container in memo:  # the common case: a sibling segment asked first
+            told = memo[seg.container]
+        else:
+            path, i = [], seg.container
+            while i not in memo:
+                path.append(i)
+                i = containers[i].parent
+            told = memo[i]
+            for j in reversed(path):
+                c = containers[j]
+                if c.kind:
+                    told = _KIND_LABELS.get(c.kind, Label.OTHER)
+                elif c.tag in _FLAG_LABELS:
+                    told = _FLAG_LABELS[c.tag]
+                memo[j] = told
+        if told is not None:
+            return told
+        return Label.NAVIGATION if link_density(seg) > MAX_LINK_DENSITY else Label.OTHER
+
+    return kind_of
+
+
+def label_of(
+    page: Page,
+    seg: Segment,
+    main: bool,
+    husk: str,
+    outside: Callable[[Segment], Label] | None = None,
+) -> Label:
+    """The label of a segment: its markup's when main, else the husk kind that cut it, else
+    its nearest telling ancestor's (``outside``: ``outside_kinds(page)``, when the caller
+    labels many segments of the page)."""
     if seg.kind is Label.CAPTION:
         return Label.CAPTION
     if main:
         return seg.kind
     if husk:
         return _KIND_LABELS.get(husk, Label.OTHER)
-    return outside_kind(page, seg)
+    return outside(seg) if outside is not None else outside_kind(page, seg)
 
 
 def subtree_stats(page: Page) -> tuple[list[int], list[int], list[int]]:
-    """Per container: characters, link characters and segments in its subtree.
-
-    Each segment counts in its own container, then every container adds its sums to its
-    parent's, children first (a child always comes after its parent in
-    ``page.containers``): one pass over the containers instead of one climb per segment."""
+    """Per container: characters, link characters and segments in its subtree."""
     n = len(page.containers)
-    chars, links, count = [0] * n, [0] * n, [0] * n
-    for seg in page.segments:
-        i = seg.container
-        if i >= 0:
-            chars[i] += len(seg.text)
-            links[i] += seg.link_chars
-            count[i] += 1
-    for i in range(n - 1, -1, -1):
-        parent = page.containers[i].parent
-        if parent >= 0:
-            chars[parent] += chars[i]
-            links[parent] += links[i]
-            count[parent] += count[i]
+    if not page.segments:
+        return [0] * n, [0] * n, [0] * n
+    table = _table(page)
+    sums = _subtree_sums(page, [table.seg_chars, table.seg_link_chars, np.ones(len(page.segments))])
+    chars, links, count = sums.astype(np.int64).T.tolist()
     return chars, links, count
 
 
@@ -343,9 +432,9 @@ def card_region(
     """
     chars, links, count = stats or subtree_stats(page)
     groups: dict[tuple[int, str, str], list[int]] = {}
-    for i, c in enumerate(page.containers):
-        if c.parent >= 0 and chars[i] >= CARD_MIN_CHARS:
-            groups.setdefault((c.parent, c.tag, (c.classes.split() or [""])[0]), []).append(i)
+    for i in _card_candidates(page, chars):
+        c = page.containers[i]
+        groups.setdefault((c.parent, c.tag, (c.classes.split() or [""])[0]), []).append(i)
     best, best_chars = -1, 0.0
     for (parent, _, _), members in groups.items():
         if len(members) < CARD_MIN_MEMBERS or _husky(page.containers[parent]):
@@ -364,6 +453,18 @@ def card_region(
         if not menu and total > best_chars:
             best, best_chars = parent, float(total)
     return best, best_chars
+
+
+def _card_candidates(page: Page, chars: list[int]) -> list[int]:
+    """The containers that may be a card, in document order: a child holding at least
+    ``CARD_MIN_CHARS`` characters, of a parent with ``CARD_MIN_MEMBERS`` such children or
+    more (a grid's members share a parent; the rest could only make groups too small)."""
+    if not page.containers:
+        return []
+    parent = _table(page).parent
+    found = np.flatnonzero((parent >= 0) & (np.asarray(chars) >= CARD_MIN_CHARS))
+    per_parent = np.bincount(parent[found], minlength=len(parent))
+    return found[per_parent[parent[found]] >= CARD_MIN_MEMBERS].tolist()
 
 
 def listing_ratio(
@@ -465,8 +566,9 @@ class Rules(NamedTuple):
 def rules(page: Page) -> Rules:
     """Main or not, with the reason, for every segment of the page (the heuristic path)."""
     values, totals, best, cards, card_mode, prose, decisions, top = _cascade(page)
+    outside = outside_kinds(page)
     labels = [
-        label_of(page, s, main, why.husk)
+        label_of(page, s, main, why.husk, outside)
         for s, (main, why) in zip(page.segments, decisions, strict=True)
     ]
     empty = not card_mode and (best < 0 or prose < MIN_ARTICLE_CHARS or error_page(page, prose))
@@ -488,16 +590,14 @@ def short_post(page: Page, found: Rules) -> list[bool]:
     if found.top < 0 or page.containers[found.top].hint <= 0 or error_page(page, found.prose):
         return [False] * len(page.segments)
     inside = _inside_flags(page, found.top)
-    return [
-        s.container >= 0 and inside[s.container] and not husk_kind(page, s, found.top, found.totals)
-        for s in page.segments
-    ]
+    kind_of = husk_kinds(page, found.top, found.totals)
+    return [s.container >= 0 and inside[s.container] and not kind_of(s) for s in page.segments]
 
 
 def _cascade(
     page: Page,
 ) -> tuple[list[float], list[float], int, int, bool, float, list[tuple[bool, Decision]], int]:
-    values = [segment_value(s) for s in page.segments]
+    values = segment_values(page)
     totals = subtree_totals(page, values)
     stats = subtree_stats(page)
     top, _ = readability_best(page, stats[0], stats[1])
@@ -515,13 +615,9 @@ def _cascade(
         and card_chars > listing_ratio(page, values, best, cards, in_best, in_cards) * prose
         and not article_beside(page, top, cards, in_cards, stats[0])
     ):
+        card_kind = husk_kinds(page, cards, totals, True)
         decisions = [
-            (
-                s.container >= 0
-                and in_cards[s.container]
-                and not husk_kind(page, s, cards, totals, True),
-                Decision(v, ""),
-            )
+            (s.container >= 0 and in_cards[s.container] and not card_kind(s), Decision(v, ""))
             for s, v in zip(page.segments, values, strict=True)
         ]
         return values, totals, best, cards, True, prose, decisions, top
@@ -531,11 +627,12 @@ def _cascade(
     best, in_best = headline_anchor(page, best, top, in_best)
     decisions = []
     protected = body_chain(page, best, top)
+    kind_of = husk_kinds(page, best, totals, protected=protected, condemned=condemned)
     for seg, value in zip(page.segments, values, strict=True):
         if seg.container < 0 or not in_best[seg.container]:
             decisions.append((False, Decision(value, "")))
             continue
-        husk = husk_kind(page, seg, best, totals, protected=protected, condemned=condemned)
+        husk = kind_of(seg)
         decisions.append((not husk, Decision(value, husk)))
     return values, totals, best, cards, False, prose, decisions, top
 

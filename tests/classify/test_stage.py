@@ -1,7 +1,10 @@
 """classify: the article's blocks are main, the husk around them is cut and labelled."""
 
-from dehusk.article import Label, Options
+from dataclasses import fields
+
+from dehusk.article import Block, Label, Options
 from dehusk.classify import classify
+from dehusk.classify.stage import BLOCK_ROW
 from dehusk.parse import parse
 from dehusk.segment import segment
 
@@ -119,3 +122,14 @@ def test_a_headline_kept_alone_brings_its_story_back() -> None:
     assert [s.text for s, k in zip(page.segments, kept, strict=True) if k] == ["A headline", PARA]
     apart = [s.text == "Elsewhere" for s in page.segments]
     assert _headline_story(page, found, apart) == apart
+
+
+def test_blocks_are_the_dataclass_made_by_its_init():
+    # classify_page fills its Blocks natively from rows of BLOCK_ROW: every field, set
+    # exactly as Block(...) sets them (equal, and each field readable).
+    assert set(BLOCK_ROW) == {f.name for f in fields(Block)}
+    assert len(BLOCK_ROW) == len(fields(Block))
+    for block in _blocks(PAGE):
+        made = Block(**{name: getattr(block, name) for name in BLOCK_ROW})
+        assert made == block
+        assert hash(made) == hash(block)

@@ -1,0 +1,24 @@
+# Frozen slotted dataclass instances made in C (dehusk.classify.stage's Blocks). Included by
+# walk.pyx.
+
+cdef extern from "Python.h":
+    int PyObject_GenericSetAttr(object o, object name, object value) except -1
+
+
+def frozen_records(type cls, tuple fields, list rows):
+    """Instances of ``cls`` (a frozen dataclass with ``__slots__``), one per row of
+    ``rows``: each row holds every field's value in the order of ``fields`` (all of
+    ``cls``'s fields), set as its ``__init__`` sets them (``object.__setattr__``, past the
+    frozen guard), without that Python-level call per instance."""
+    cdef Py_ssize_t width = len(fields), k
+    cdef list out = []
+    cdef tuple values
+    for row in rows:
+        values = <tuple?> row
+        if len(values) != width:
+            raise ValueError("a row holds one value per field")
+        obj = cls.__new__(cls)
+        for k in range(width):
+            PyObject_GenericSetAttr(obj, fields[k], values[k])
+        out.append(obj)
+    return out
