@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 
@@ -331,17 +331,7 @@ def husk_kinds(
         return None
 
     def kind_of(seg: Segment) -> str:
-        if seg.container in memo:  # the common case: a sibling segment asked first
-            verdict = memo[seg.container]
-        else:
-            path, i = [], seg.container
-            while i not in memo:
-                path.append(i)
-                i = containers[i].parent
-            verdict = memo[i]
-            for j in reversed(path):
-                verdict = mine if (mine := own(j)) is not None else verdict
-                memo[j] = verdict
+        verdict = _climb(containers, memo, seg.container, own)
         if verdict is not None:
             return verdict
         if cards:
@@ -354,6 +344,31 @@ def husk_kinds(
         return ""
 
     return kind_of
+
+
+_T = TypeVar("_T")
+
+
+def _climb(
+    containers: tuple[Container, ...],
+    memo: dict[int, _T | None],
+    start: int,
+    own: Callable[[int], _T | None],
+) -> _T | None:
+    """The answer of container ``start``: its own (``own``, None where it tells nothing),
+    else its nearest ancestor's. Every container climbed through gets its answer in
+    ``memo``, which must hold the top of the climb (the root's parent, or ``best``)."""
+    if start in memo:  # the common case: a sibling segment asked first
+        return memo[start]
+    path, i = [], start
+    while i not in memo:
+        path.append(i)
+        i = containers[i].parent
+    answer = memo[i]
+    for j in reversed(path):
+        answer = mine if (mine := own(j)) is not None else answer
+        memo[j] = answer
+    return answer
 
 
 def outside_kind(page: Page, seg: Segment) -> Label:
@@ -369,22 +384,14 @@ def outside_kinds(page: Page) -> Callable[[Segment], Label]:
     # gives, None where none does.
     memo: dict[int, Label | None] = {-1: None}
 
+    def own(i: int) -> Label | None:
+        c = containers[i]
+        if c.kind:
+            return _KIND_LABELS.get(c.kind, Label.OTHER)
+        return _FLAG_LABELS.get(c.tag)
+
     def kind_of(seg: Segment) -> Label:
-        if seg.container in memo:  # the common case: a sibling segment asked first
-            told = memo[seg.container]
-        else:
-            path, i = [], seg.container
-            while i not in memo:
-                path.append(i)
-                i = containers[i].parent
-            told = memo[i]
-            for j in reversed(path):
-                c = containers[j]
-                if c.kind:
-                    told = _KIND_LABELS.get(c.kind, Label.OTHER)
-                elif c.tag in _FLAG_LABELS:
-                    told = _FLAG_LABELS[c.tag]
-                memo[j] = told
+        told = _climb(containers, memo, seg.container, own)
         if told is not None:
             return told
         return Label.NAVIGATION if link_density(seg) > MAX_LINK_DENSITY else Label.OTHER
