@@ -371,14 +371,10 @@ def _climb(
     return answer
 
 
-def outside_kind(page: Page, seg: Segment) -> Label:
-    """The label of a segment outside the article, from its nearest telling ancestor."""
-    return outside_kinds(page)(seg)
-
-
 def outside_kinds(page: Page) -> Callable[[Segment], Label]:
-    """``outside_kind`` as a function of the segment, for the segments of one page: each
-    container's nearest telling ancestor is found once (one climb per element)."""
+    """The label of a segment outside the article, from its nearest telling ancestor, as a
+    function of the segment, for the segments of one page: each container's nearest telling
+    ancestor is found once (one climb per element)."""
     containers = page.containers
     # Per container: the label its nearest ancestor-or-self with a kind or a telling tag
     # gives, None where none does.
@@ -399,23 +395,16 @@ def outside_kinds(page: Page) -> Callable[[Segment], Label]:
     return kind_of
 
 
-def label_of(
-    page: Page,
-    seg: Segment,
-    main: bool,
-    husk: str,
-    outside: Callable[[Segment], Label] | None = None,
-) -> Label:
+def label_of(seg: Segment, main: bool, husk: str, outside: Callable[[Segment], Label]) -> Label:
     """The label of a segment: its markup's when main, else the husk kind that cut it, else
-    its nearest telling ancestor's (``outside``: ``outside_kinds(page)``, when the caller
-    labels many segments of the page)."""
+    its nearest telling ancestor's (``outside``: ``outside_kinds`` of its page)."""
     if seg.kind is Label.CAPTION:
         return Label.CAPTION
     if main:
         return seg.kind
     if husk:
         return _KIND_LABELS.get(husk, Label.OTHER)
-    return outside(seg) if outside is not None else outside_kind(page, seg)
+    return outside(seg)
 
 
 def subtree_stats(page: Page) -> tuple[list[int], list[int], list[int]]:
@@ -575,7 +564,7 @@ def rules(page: Page) -> Rules:
     values, totals, best, cards, card_mode, prose, decisions, top = _cascade(page)
     outside = outside_kinds(page)
     labels = [
-        label_of(page, s, main, why.husk, outside)
+        label_of(s, main, why.husk, outside)
         for s, (main, why) in zip(page.segments, decisions, strict=True)
     ]
     empty = not card_mode and (best < 0 or prose < MIN_ARTICLE_CHARS or error_page(page, prose))

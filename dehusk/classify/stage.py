@@ -152,9 +152,7 @@ def classify_page(
             main, label = False, Label.COMMENT
         else:
             label = (
-                was
-                if main == was_main
-                else label_of(page, seg, main, "" if main else why.husk, outside)
+                was if main == was_main else label_of(seg, main, "" if main else why.husk, outside)
             )
         rows.append(
             (
