@@ -42,9 +42,15 @@ BY_PREFIX = re.compile(
 #: Separators between several authors.
 SPLIT = re.compile(r"\s*(?:,|;|&|\||\band\b|\bund\b|\bwith\b|\s/\s)\s*", re.IGNORECASE)
 SPLIT_KEEP = re.compile(r"(\s*(?:,|;|&|\||\band\b|\bund\b|\bwith\b|\s/\s)\s*)", re.IGNORECASE)
-#: What ends a byline's names: a date, a "Published"/"Updated" note, a reading time.
+#: What ends a byline's names: a date, a "Published"/"Updated" note, a reading time. A
+#: separator or " at " ends them wherever it stands; " on " only before what a byline puts
+#: there (a date, a weekday, "today", "behalf of", a social network), since names hold it
+#: too ("White on Rice Couple").
 TAIL = re.compile(
-    r"\s+(?:on|at|—|–|-|\||·|•|⋅)\s+.*$|(?-i:\s+(?:on|at)$)|\s*\b(?:published|updated|posted|last\s+updat\w*|"
+    r"\s+(?:at|—|–|-|\||·|•|⋅)\s+.*$"
+    r"|\s+on\s+(?=[\d(]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri"
+    r"|sat|sun|today|yesterday|behalf|twitter|facebook|instagram|linkedin)\w*\b).*$"
+    r"|(?-i:\s+(?:on|at)$)|\s*\b(?:published|updated|posted|last\s+updat\w*|"
     r"\d+\s*min(?:ute)?s?\s+read|reviewed by|fact[- ]checked by)\b.*$",
     re.IGNORECASE,
 )

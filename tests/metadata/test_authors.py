@@ -193,3 +193,10 @@ def test_words_that_stand_in_for_the_writer_are_no_names() -> None:
     assert clean_authors(["About Us"]) == ()  # a menu's rel=author link to "About Us"
     assert clean_authors(["by Guest"]) == ()
     assert clean_authors(["Posted by Us and Jane Doe"]) == ("Jane Doe",)
+
+
+def test_on_ends_names_only_before_what_bylines_put_there() -> None:
+    assert clean_authors(["By Jane Doe on March 3, 2020"]) == ("Jane Doe",)
+    assert clean_authors(["Jane Doe on Monday"]) == ("Jane Doe",)
+    assert clean_authors(["Niko Matsakis on behalf of the launch team"]) == ("Niko Matsakis",)
+    assert clean_authors(["White on Rice Couple"]) == ("White on Rice Couple",)
