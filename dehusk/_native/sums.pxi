@@ -34,3 +34,37 @@ def subtree_sums(
                     sums[i * width + k] += values[s, k]
                 i = parent[i]
     return bytes(out)
+
+
+@cython.boundscheck(False)
+@cython.wraparound(False)
+def nearest_marked(const int32_t[::1] parent, const uint8_t[::1] marked, Py_ssize_t stop):
+    """Per container: its nearest marked ancestor-or-self, -1 where none is, as raw int32
+    (one per container). Container ``stop`` answers -1 whatever its mark and its subtree
+    looks no higher (the rules climb from a segment up to their best container and no
+    further); -1 stops nowhere.
+
+    One pass in document order: a parent comes before its child, so its answer is known."""
+    cdef Py_ssize_t containers = parent.shape[0], k
+    cdef int32_t up
+    if marked.shape[0] != containers:
+        raise ValueError("one mark per container")
+    if not -1 <= stop < containers:
+        raise ValueError("the stop is not a container")
+    for k in range(containers):
+        if not -1 <= parent[k] < k:
+            raise ValueError("a parent does not come before its child")
+    cdef bytearray out = bytearray(4 * containers)
+    cdef int32_t *nearest = <int32_t *> (<char *> out)
+    with nogil:
+        for k in range(containers):
+            up = parent[k]
+            if k == stop:
+                nearest[k] = -1
+            elif marked[k]:
+                nearest[k] = <int32_t> k
+            elif up < 0:
+                nearest[k] = -1
+            else:
+                nearest[k] = nearest[up]
+    return bytes(out)

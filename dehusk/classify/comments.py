@@ -28,11 +28,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Literal
 
+import numpy as np
+
+from dehusk._native.walk import nearest_marked
 from dehusk.article import Container, Label, Page
-from dehusk.classify.rules import MAX_LINK_DENSITY, is_prose, link_density
+from dehusk.classify.rules import MAX_LINK_DENSITY, block_table, is_prose, link_density
 from dehusk.segment import hint_words
 
 #: Kept prose before the opening: less, and the "comments" heading is a page's menu or a
@@ -91,7 +94,8 @@ def comment_opening(page: Page, keep: Sequence[bool]) -> int:
     in the story's side rail, the story's paragraphs after it)."""
     before, body, boxes = 0, frozenset[int](), set[int]()
     counts = _card_counts(page)
-    nearest = _nearest_thread(page, body)
+    threads, parent = _threads(page), block_table(page).parent
+    nearest = _nearest_thread(parent, threads, body)
     for i, (seg, kept) in enumerate(zip(page.segments, keep, strict=True)):
         if before >= MIN_BODY_BEFORE:
             opening, element = _opening(page, i, nearest, counts)
@@ -106,7 +110,7 @@ def comment_opening(page: Page, keep: Sequence[bool]) -> int:
         if seg.kind is not Label.HEADING and seg.container >= 0 and is_prose(seg):
             if not body:
                 body = frozenset(_ancestors(page, seg.container))
-                nearest = _nearest_thread(page, body)
+                nearest = _nearest_thread(parent, threads, body)
             before += len(seg.text)
             boxes.add(page.containers[seg.container].parent)
     return -1
@@ -163,33 +167,25 @@ def _card_counts(page: Page) -> frozenset[tuple[str, str]]:
     return frozenset(k for k, v in parents.items() if len(v) >= CARD_PARENTS)
 
 
-def _nearest_thread(page: Page, body: frozenset[int]) -> Callable[[int], int]:
-    """The nearest ancestor-or-self of a container (-1: none) that is not one of ``body``'s
-    and whose class names a thread (``_names_thread``), as a function of the container.
-    Each container's answer is kept: the segments of one element climb its ancestors once
-    (a page asks for every segment after the body's first 50 characters)."""
-    containers = page.containers
-    memo = {-1: -1}
+def _threads(page: Page) -> list[int]:
+    """The containers whose class names a thread (``_names_thread``), in document order."""
+    table = block_table(page)
+    comment = table.kind_names.index("comment")
+    candidates = np.flatnonzero(table.kind == comment).tolist()
+    return [i for i in candidates if _names_thread(page.containers[i])]
 
-    def nearest(i: int) -> int:
-        if i in memo:  # the common case: a sibling segment asked first
-            return memo[i]
-        path = []
-        while i not in memo:
-            path.append(i)
-            i = containers[i].parent
-        found = memo[i]
-        for j in reversed(path):
-            if j not in body and _names_thread(containers[j]):
-                found = j
-            memo[j] = found
-        return found
 
-    return nearest
+def _nearest_thread(parent: np.ndarray, threads: list[int], body: frozenset[int]) -> list[int]:
+    """Per container (``parent``: the block table's column): its nearest ancestor-or-self
+    (-1: none) among ``threads`` (``_threads``) that is not one of ``body``'s, in one pass
+    over the containers (``nearest_marked``)."""
+    marked = np.zeros(len(parent), dtype=np.uint8)
+    marked[[i for i in threads if i not in body]] = 1
+    return np.frombuffer(nearest_marked(parent, marked, -1), dtype=np.int32).tolist()
 
 
 def _opening(
-    page: Page, i: int, nearest: Callable[[int], int], counts: frozenset[tuple[str, str]]
+    page: Page, i: int, nearest: list[int], counts: frozenset[tuple[str, str]]
 ) -> tuple[Literal["heading", "class", ""], int]:
     """How segment ``i`` opens the thread: as a heading that names it, inside an element
     classed ``comment`` that is no card's count (``counts``) and does not hold the body's
@@ -199,7 +195,7 @@ def _opening(
     seg = page.segments[i]
     if seg.kind is Label.HEADING and len(seg.text) <= MAX_TITLE_CHARS and _TITLE.search(seg.text):
         return "heading", -1
-    c = nearest(seg.container)
+    c = nearest[seg.container] if seg.container >= 0 else -1
     if c < 0:
         return "", -1
     element = page.containers[c]

@@ -41,8 +41,8 @@ from typing import NamedTuple
 import numpy as np
 
 from dehusk._native.walk import FLAG_NAMES, TAG_NAME_OF, text_counts, word_masks
-from dehusk.article import LABELS, BlockTable, Label, Page
-from dehusk.classify.rules import PROSE_CHARS, SENTENCE_CHARS, Rules, inside_mask
+from dehusk.article import LABELS, Label, Page
+from dehusk.classify.rules import PROSE_CHARS, SENTENCE_CHARS, Rules, block_table, inside_mask
 
 #: Buckets for hashed class/id words (block and page features).
 HASH_BUCKETS = 64
@@ -208,7 +208,7 @@ def _containers(page: Page, used: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per used container (indices into ``page.containers``): (depth, hint, parent hint,
     tag, flag mask) from the block table, and the hashed words of the container and its
     parent (class and id; the container's own twice at the top)."""
-    table = _table(page)
+    table = block_table(page)
     parents = table.parent[used]
     parents = np.where(parents >= 0, parents, used)
     props = np.column_stack(
@@ -225,17 +225,10 @@ def _containers(page: Page, used: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return props, words.astype(np.float64)
 
 
-def _table(page: Page) -> BlockTable:
-    """The page's block table: the features read the native walk's pages only."""
-    if page.table is None:
-        raise ValueError("features need the block table of the native walk (dehusk.segment)")
-    return page.table
-
-
 def _per_segment(page: Page, rules: Rules) -> tuple[np.ndarray, np.ndarray]:
     """The per-segment numbers (the columns below, in order) and hashed words: the block
     table's columns, the text counts of one native pass, the rules' outputs."""
-    table = _table(page)
+    table = block_table(page)
     n = len(page.segments)
     cont = table.seg_container.astype(np.intp)
     used, inverse = np.unique(cont, return_inverse=True)

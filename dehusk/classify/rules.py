@@ -18,12 +18,11 @@ The cascade:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
 import numpy as np
 
-from dehusk._native.walk import subtree_sums
+from dehusk._native.walk import TAG_NAME_OF, nearest_marked, subtree_sums
 from dehusk.article import LABELS, BlockTable, Container, Label, Page, Segment
 from dehusk.classify.readability import readability_best
 
@@ -94,9 +93,25 @@ _FLAG_LABELS = {
     "dialog": Label.CTA,
 }
 _KIND_LABELS = {kind.value: kind for kind in Label}
+#: What ``husk_kinds`` names an element of a ``_HUSK_FLAGS`` tag.
+_HUSK_FLAG_NAMES = tuple(str(_FLAG_LABELS[tag]) for tag in _HUSK_FLAGS)
+
+
+def _tag_codes(names: tuple[str, ...]) -> np.ndarray:
+    """Per lexbor tag id (``BlockTable.tag``): the tag's index in ``names``, -1 if absent."""
+    codes = np.full(max(TAG_NAME_OF) + 1, -1, dtype=np.int64)
+    for tid, name in TAG_NAME_OF.items():
+        if name in names:
+            codes[tid] = names.index(name)
+    return codes
+
+
+_HUSK_TAG_CODES = _tag_codes(_HUSK_FLAGS)
+_TAG_FLAG_CODES = _tag_codes(tuple(_FLAG_LABELS))
 #: ``BlockTable.seg_label`` codes the segment value reads.
 _HEADING_CODE = LABELS.index(Label.HEADING)
 _TABLE_CODE = LABELS.index(Label.TABLE)
+_LIST_ITEM_CODE = LABELS.index(Label.LIST_ITEM)
 
 
 class Decision(NamedTuple):
@@ -123,7 +138,7 @@ def segment_values(page: Page) -> list[float]:
     Python numbers gives (true division and products of exact integers, in this order)."""
     if not page.segments:
         return []
-    table = _table(page)
+    table = block_table(page)
     n = table.seg_chars.astype(np.float64)
     links = table.seg_link_chars.astype(np.float64)
     density = np.divide(links, n, out=np.zeros_like(n), where=n > 0)
@@ -141,10 +156,11 @@ def segment_values(page: Page) -> list[float]:
     return value.tolist()
 
 
-def _table(page: Page) -> BlockTable:
-    """The page's block table: the sums read the native walk's columns."""
+def block_table(page: Page) -> BlockTable:
+    """The page's block table: the classify stage reads the native walk's columns (text
+    mode's pages have none)."""
     if page.table is None:
-        raise ValueError("the rules need the block table of the native walk (dehusk.segment)")
+        raise ValueError("classify needs the block table of the native walk (dehusk.segment)")
     return page.table
 
 
@@ -153,7 +169,7 @@ def _subtree_sums(page: Page, columns: list[np.ndarray]) -> np.ndarray:
     segment by segment in reading order (``subtree_sums``, C)."""
     if not page.containers:
         return np.zeros((0, len(columns)))
-    table = _table(page)
+    table = block_table(page)
     values = np.ascontiguousarray(np.column_stack(columns), dtype=np.float64)
     raw = subtree_sums(table.seg_container, table.parent, values)
     return np.frombuffer(raw, dtype=np.float64).reshape(len(page.containers), len(columns))
@@ -284,7 +300,7 @@ def inside_mask(page: Page, top: int) -> np.ndarray:
     inside = np.zeros(len(page.containers), dtype=bool)
     if top < 0:
         return inside
-    depth = _table(page).depth
+    depth = block_table(page).depth
     after = np.flatnonzero(depth[top + 1 :] <= depth[top])
     inside[top : top + 1 + int(after[0]) if len(after) else len(inside)] = True
     return inside
@@ -297,9 +313,9 @@ def husk_kinds(
     cards: bool = False,
     protected: frozenset[int] = frozenset(),
     condemned: frozenset[int] = frozenset(),
-) -> Callable[[Segment], str]:
-    """The kind of husk a segment inside the best container is, or "" if it is article: a
-    function of the segment, for the segments of one page and one ``best``.
+) -> list[str]:
+    """Per segment: the kind of husk it is inside the best container, or "" if it is
+    article (a segment outside ``best`` gets an answer no caller reads).
 
     A class that names a strong kind of husk (navigation, related, comment…) cuts its
     subtree; a weak one ("other": widget, share, sidebar…) only when the subtree holds
@@ -309,102 +325,94 @@ def husk_kinds(
     cut for its class; a ``condemned`` one always is (see ``check_best``).
 
     The nearest container (from the segment's own up to, not including, ``best``) whose
-    class or tag names husk decides; each container's answer is kept, so the segments of
-    one element walk its ancestors once. Every caller asks only for segments inside
-    ``best``.
-    """
-    containers = page.containers
-    floor = HUSK_SHARE * totals[best]
-    # Per container: the kind its nearest telling ancestor-or-self below ``best`` names,
-    # None where none does.
-    memo: dict[int, str | None] = {best: None}
-
-    def own(i: int) -> str | None:
-        c = containers[i]
-        if i in condemned:
-            return c.kind
-        minor = totals[i] < floor
-        if c.hint < 0 and minor and (c.kind != "other" or totals[i] <= 0) and i not in protected:
-            return c.kind or "other"
-        if c.tag in _HUSK_FLAGS:
-            return str(_FLAG_LABELS[c.tag])
-        return None
-
-    def kind_of(seg: Segment) -> str:
-        verdict = _climb(containers, memo, seg.container, own)
-        if verdict is not None:
-            return verdict
-        if cards:
-            return ""
-        density = link_density(seg)
-        if density > MAX_LINK_DENSITY or (
-            seg.kind is Label.LIST_ITEM and density > MAX_LIST_LINK_DENSITY
-        ):
-            return "navigation"
-        return ""
-
-    return kind_of
+    class or tag names husk decides (``nearest_marked``, one pass over the containers);
+    where none does, a link list is navigation (not in a card grid)."""
+    table = block_table(page)
+    names = (*table.kind_names, *_HUSK_FLAG_NAMES)
+    code = _husk_codes(page, best, totals, protected, condemned)
+    told = _nearest_answers(page, code, best)
+    density = _link_densities(table)
+    links = (density > MAX_LINK_DENSITY) | (
+        (table.seg_label == _LIST_ITEM_CODE) & (density > MAX_LIST_LINK_DENSITY)
+    )
+    fallback = "" if cards else "navigation"
+    return [
+        names[c] if c >= 0 else (fallback if link else "")
+        for c, link in zip(told.tolist(), links.tolist(), strict=True)
+    ]
 
 
-_T = TypeVar("_T")
+def _husk_codes(
+    page: Page,
+    best: int,
+    totals: list[float],
+    protected: frozenset[int],
+    condemned: frozenset[int],
+) -> np.ndarray:
+    """Per container: what its own class or tag says in ``husk_kinds`` (an index into the
+    table's ``kind_names`` followed by ``_HUSK_FLAG_NAMES``), -1 where it says nothing."""
+    table = block_table(page)
+    kind = table.kind.astype(np.int64)
+    sums = np.asarray(totals, dtype=np.float64)
+    other = table.kind_names.index("other")
+    minor = sums < HUSK_SHARE * totals[best]
+    weak = minor & (table.hint < 0) & ((kind != other) | (sums <= 0))
+    weak[list(protected)] = False
+    flag = _HUSK_TAG_CODES[table.tag]
+    code = np.where(flag >= 0, flag + len(table.kind_names), -1)
+    code = np.where(weak, np.where(kind >= 0, kind, other), code)
+    doomed = list(condemned)
+    code[doomed] = kind[doomed]
+    return code
 
 
-def _climb(
-    containers: tuple[Container, ...],
-    memo: dict[int, _T | None],
-    start: int,
-    own: Callable[[int], _T | None],
-) -> _T | None:
-    """The answer of container ``start``: its own (``own``, None where it tells nothing),
-    else its nearest ancestor's. Every container climbed through gets its answer in
-    ``memo``, which must hold the top of the climb (the root's parent, or ``best``)."""
-    if start in memo:  # the common case: a sibling segment asked first
-        return memo[start]
-    path, i = [], start
-    while i not in memo:
-        path.append(i)
-        i = containers[i].parent
-    answer = memo[i]
-    for j in reversed(path):
-        answer = mine if (mine := own(j)) is not None else answer
-        memo[j] = answer
-    return answer
+def _nearest_answers(page: Page, code: np.ndarray, stop: int) -> np.ndarray:
+    """Per segment: the ``code`` of its container's nearest ancestor-or-self that has one
+    (below ``stop``; -1 for none), -1 for a segment outside every container."""
+    table = block_table(page)
+    if not page.containers:
+        return np.full(len(page.segments), -1, dtype=np.int64)
+    marked = np.ascontiguousarray(code >= 0, dtype=np.uint8)
+    nearest = np.frombuffer(nearest_marked(table.parent, marked, stop), dtype=np.int32)
+    told = np.where(nearest >= 0, code[nearest], -1)
+    container = table.seg_container
+    return np.where(container >= 0, told[container], -1)
 
 
-def outside_kinds(page: Page) -> Callable[[Segment], Label]:
-    """The label of a segment outside the article, from its nearest telling ancestor, as a
-    function of the segment, for the segments of one page: each container's nearest telling
-    ancestor is found once (one climb per element)."""
-    containers = page.containers
-    # Per container: the label its nearest ancestor-or-self with a kind or a telling tag
-    # gives, None where none does.
-    memo: dict[int, Label | None] = {-1: None}
-
-    def own(i: int) -> Label | None:
-        c = containers[i]
-        if c.kind:
-            return _KIND_LABELS.get(c.kind, Label.OTHER)
-        return _FLAG_LABELS.get(c.tag)
-
-    def kind_of(seg: Segment) -> Label:
-        told = _climb(containers, memo, seg.container, own)
-        if told is not None:
-            return told
-        return Label.NAVIGATION if link_density(seg) > MAX_LINK_DENSITY else Label.OTHER
-
-    return kind_of
+def _link_densities(table: BlockTable) -> np.ndarray:
+    """Per segment: ``link_density`` (link characters over characters, 0 when empty)."""
+    n = table.seg_chars.astype(np.float64)
+    links = table.seg_link_chars.astype(np.float64)
+    return np.divide(links, n, out=np.zeros_like(n), where=n > 0)
 
 
-def label_of(seg: Segment, main: bool, husk: str, outside: Callable[[Segment], Label]) -> Label:
+def outside_kinds(page: Page) -> list[Label]:
+    """Per segment: its label outside the article, from its nearest ancestor-or-self whose
+    class names a kind or whose tag tells (nav, footer, aside…); where none does, a link
+    list is navigation and the rest other."""
+    table = block_table(page)
+    kinds = [_KIND_LABELS.get(k, Label.OTHER) for k in table.kind_names]
+    vocab = (*kinds, *_FLAG_LABELS.values())
+    flag = _TAG_FLAG_CODES[table.tag]
+    code = np.where(table.kind >= 0, table.kind, np.where(flag >= 0, flag + len(kinds), -1))
+    told = _nearest_answers(page, code, -1)
+    links = (_link_densities(table) > MAX_LINK_DENSITY).tolist()
+    return [
+        vocab[c] if c >= 0 else (Label.NAVIGATION if link else Label.OTHER)
+        for c, link in zip(told.tolist(), links, strict=True)
+    ]
+
+
+def label_of(seg: Segment, main: bool, husk: str, outside: Label) -> Label:
     """The label of a segment: its markup's when main, else the husk kind that cut it, else
-    its nearest telling ancestor's (``outside``: ``outside_kinds`` of its page)."""
+    its nearest telling ancestor's (``outside``: its ``outside_kinds`` entry)."""
     if seg.kind is Label.CAPTION:
         return Label.CAPTION
     if main:
         return seg.kind
     if husk:
         return _KIND_LABELS.get(husk, Label.OTHER)
-    return outside(seg)
+    return outside
 
 
 def subtree_stats(page: Page) -> tuple[list[int], list[int], list[int]]:
@@ -412,7 +420,7 @@ def subtree_stats(page: Page) -> tuple[list[int], list[int], list[int]]:
     n = len(page.containers)
     if not page.segments:
         return [0] * n, [0] * n, [0] * n
-    table = _table(page)
+    table = block_table(page)
     sums = _subtree_sums(page, [table.seg_chars, table.seg_link_chars, np.ones(len(page.segments))])
     chars, links, count = sums.astype(np.int64).T.tolist()
     return chars, links, count
@@ -457,7 +465,7 @@ def _card_candidates(page: Page, chars: list[int]) -> list[int]:
     more (a grid's members share a parent; the rest could only make groups too small)."""
     if not page.containers:
         return []
-    parent = _table(page).parent
+    parent = block_table(page).parent
     found = np.flatnonzero((parent >= 0) & (np.asarray(chars) >= CARD_MIN_CHARS))
     per_parent = np.bincount(parent[found], minlength=len(parent))
     return found[per_parent[parent[found]] >= CARD_MIN_MEMBERS].tolist()
@@ -542,7 +550,8 @@ class Rules(NamedTuple):
     ``totals`` their sums per container; ``best`` the chosen container (-1: none);
     ``cards`` the card-grid container (-1: none) and ``card_mode`` whether the grid won;
     ``top`` Readability's candidate container (``readability_best``, -1: none);
-    ``labels`` the label the rules give each segment (``label_of``); ``empty`` that the
+    ``labels`` the label the rules give each segment (``label_of``), ``outside`` the one it
+    takes when cut without a husk kind (``outside_kinds``); ``empty`` that the
     page has no article at all (no prose, or an error page), a verdict the learned path
     keeps.
     """
@@ -555,6 +564,7 @@ class Rules(NamedTuple):
     card_mode: bool
     prose: float
     labels: list[Label]
+    outside: list[Label]
     empty: bool = False
     top: int = -1
 
@@ -564,11 +574,13 @@ def rules(page: Page) -> Rules:
     values, totals, best, cards, card_mode, prose, decisions, top = _cascade(page)
     outside = outside_kinds(page)
     labels = [
-        label_of(s, main, why.husk, outside)
-        for s, (main, why) in zip(page.segments, decisions, strict=True)
+        label_of(s, main, why.husk, told)
+        for s, (main, why), told in zip(page.segments, decisions, outside, strict=True)
     ]
     empty = not card_mode and (best < 0 or prose < MIN_ARTICLE_CHARS or error_page(page, prose))
-    return Rules(decisions, values, totals, best, cards, card_mode, prose, labels, empty, top)
+    return Rules(
+        decisions, values, totals, best, cards, card_mode, prose, labels, outside, empty, top
+    )
 
 
 def short_post(page: Page, found: Rules) -> list[bool]:
@@ -586,8 +598,11 @@ def short_post(page: Page, found: Rules) -> list[bool]:
     if found.top < 0 or page.containers[found.top].hint <= 0 or error_page(page, found.prose):
         return [False] * len(page.segments)
     inside = _inside_flags(page, found.top)
-    kind_of = husk_kinds(page, found.top, found.totals)
-    return [s.container >= 0 and inside[s.container] and not kind_of(s) for s in page.segments]
+    husks = husk_kinds(page, found.top, found.totals)
+    return [
+        s.container >= 0 and inside[s.container] and not husk
+        for s, husk in zip(page.segments, husks, strict=True)
+    ]
 
 
 def _cascade(
@@ -611,25 +626,24 @@ def _cascade(
         and card_chars > listing_ratio(page, values, best, cards, in_best, in_cards) * prose
         and not article_beside(page, top, cards, in_cards, stats[0])
     ):
-        card_kind = husk_kinds(page, cards, totals, True)
+        card_husks = husk_kinds(page, cards, totals, True)
         decisions = [
-            (s.container >= 0 and in_cards[s.container] and not card_kind(s), Decision(v, ""))
-            for s, v in zip(page.segments, values, strict=True)
+            (s.container >= 0 and in_cards[s.container] and not husk, Decision(v, ""))
+            for s, v, husk in zip(page.segments, values, card_husks, strict=True)
         ]
         return values, totals, best, cards, True, prose, decisions, top
     if best < 0 or prose < MIN_ARTICLE_CHARS or error_page(page, prose):
         decisions = [(False, Decision(v, "")) for v in values]
         return values, totals, best, cards, False, prose, decisions, top
     best, in_best = headline_anchor(page, best, top, in_best)
-    decisions = []
     protected = body_chain(page, best, top)
-    kind_of = husk_kinds(page, best, totals, protected=protected, condemned=condemned)
-    for seg, value in zip(page.segments, values, strict=True):
-        if seg.container < 0 or not in_best[seg.container]:
-            decisions.append((False, Decision(value, "")))
-            continue
-        husk = kind_of(seg)
-        decisions.append((not husk, Decision(value, husk)))
+    husks = husk_kinds(page, best, totals, protected=protected, condemned=condemned)
+    decisions = [
+        (not husk, Decision(value, husk))
+        if seg.container >= 0 and in_best[seg.container]
+        else (False, Decision(value, ""))
+        for seg, value, husk in zip(page.segments, values, husks, strict=True)
+    ]
     return values, totals, best, cards, False, prose, decisions, top
 
 

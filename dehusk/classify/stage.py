@@ -29,7 +29,7 @@ from dehusk._native.walk import frozen_records
 from dehusk.article import Block, Label, Options, Page
 from dehusk.classify.comments import comment_thread
 from dehusk.classify.model import RULES_ONLY, load, predict
-from dehusk.classify.rules import Rules, label_of, locator, outside_kinds, rules, short_post
+from dehusk.classify.rules import Rules, label_of, locator, rules, short_post
 
 #: The page type the rules path reports (it has no type model).
 DEFAULT_PAGE_TYPE = "article"
@@ -143,17 +143,14 @@ def classify_page(
         keep = short_post(page, found)
     thread = comment_thread(page, keep, url)
     annotate = options.annotate
-    outside = outside_kinds(page)
     rows = []
-    for i, (seg, main, score, (was_main, why), was) in enumerate(
-        zip(page.segments, keep, scores, found.decisions, found.labels, strict=True)
+    for i, (seg, main, score, (was_main, why), was, told) in enumerate(
+        zip(page.segments, keep, scores, found.decisions, found.labels, found.outside, strict=True)
     ):
         if i in thread:
             main, label = False, Label.COMMENT
         else:
-            label = (
-                was if main == was_main else label_of(seg, main, "" if main else why.husk, outside)
-            )
+            label = was if main == was_main else label_of(seg, main, "" if main else why.husk, told)
         rows.append(
             (
                 seg.text,

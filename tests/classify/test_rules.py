@@ -136,3 +136,38 @@ def test_a_content_classed_post_beside_a_grid_is_the_article() -> None:
     assert found.cards >= 0 and not found.card_mode
     assert "bad news for the market leaders" in kept
     assert "An older post" not in kept
+
+
+def test_nearest_marked_climbs_to_the_stop_and_no_further() -> None:
+    import numpy as np
+    import pytest
+
+    from dehusk._native.walk import nearest_marked
+
+    # 0 ─ 1 ─ 2 ─ 3, and 0 ─ 4: 1 and 3 marked.
+    parent = np.array([-1, 0, 1, 2, 0], dtype=np.int32)
+    marked = np.array([0, 1, 0, 1, 0], dtype=np.uint8)
+
+    def nearest(stop: int) -> list[int]:
+        return np.frombuffer(nearest_marked(parent, marked, stop), dtype=np.int32).tolist()
+
+    assert nearest(-1) == [-1, 1, 1, 3, -1]
+    assert nearest(1) == [-1, -1, -1, 3, -1]  # the stop answers -1, its subtree looks no higher
+    assert nearest_marked(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.uint8), -1) == b""
+    with pytest.raises(ValueError):
+        nearest_marked(np.array([1, -1], dtype=np.int32), marked[:2], -1)  # child before parent
+    with pytest.raises(ValueError):
+        nearest_marked(parent, marked[:3], -1)
+    with pytest.raises(ValueError):
+        nearest_marked(parent, marked, 5)
+
+
+def test_cut_blocks_take_the_kind_of_their_nearest_telling_ancestor() -> None:
+    html = f"""<body><div class="post"><h1>Yesterday's over</h1>
+    <div class="entry-body"><p>{POST} {POST}</p></div></div>
+    <footer><div><p>All rights reserved by the company, for ever.</p></div></footer>
+    <div class="related-stories"><div><p>{POST}</p></div></div></body>"""
+    options = Options(model="rules")
+    labels = {b.text[:20]: b.label for b in classify(segment(parse(html, options)), options)}
+    assert labels["All rights reserved "] == "footer"
+    assert labels["Yesterday's over"] == "heading"
