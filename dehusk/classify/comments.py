@@ -217,6 +217,11 @@ def forum_like(page: Page, url: str | None) -> bool:
     """Whether the page is a forum's or a board's: its URL or its classes say so."""
     if url and _FORUM_URL.search(url):
         return True
+    # A class/id word is a run of letters of a name: where no forum word is even a part of
+    # the page's names, no element's words hold one (most pages, and no word split needed).
+    names = " ".join(f"{c.ident} {c.classes}" for c in page.containers).lower()
+    if not any(word in names for word in _FORUM_WORDS):
+        return False
     return any(not _FORUM_WORDS.isdisjoint(hint_words(c.ident, c.classes)) for c in page.containers)
 
 

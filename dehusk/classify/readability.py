@@ -14,9 +14,10 @@ the two choices disagree the rules' container is checked against it (``dehusk.cl
 
 from __future__ import annotations
 
-from itertools import compress
+import numpy as np
 
-from dehusk.article import Label, Page
+from dehusk._native.walk import TAG_NAME_OF
+from dehusk.article import LABELS, Label, Page
 
 #: Shorter text is not scored (Readability's 25 characters).
 MIN_CHARS = 25
@@ -49,35 +50,46 @@ TAG_BONUS = {
 }
 #: The kinds Readability scores (``p``, ``pre``, ``td`` and text-only ``div``s).
 SCORED = frozenset({Label.PARAGRAPH, Label.CODE, Label.QUOTE, Label.TABLE})
+_SCORED_CODES = [LABELS.index(kind) for kind in SCORED]
+#: ``TAG_BONUS`` per lexbor tag id (``BlockTable.tag``).
+_TAG_BONUS = np.array(
+    [TAG_BONUS.get(TAG_NAME_OF.get(tid, ""), 0.0) for tid in range(max(TAG_NAME_OF) + 1)]
+)
 
 
-def readability_scores(page: Page, chars: list[int], links: list[int]) -> list[float]:
-    """Per container: its Readability score (0 where no paragraph scored under it)."""
-    raw = [0.0] * len(page.containers)
-    scored = [False] * len(page.containers)
-    for seg in page.segments:
-        if seg.kind not in SCORED or len(seg.text) < MIN_CHARS or seg.container < 0:
-            continue
-        score = 1.0 + seg.text.count(",") + min(len(seg.text) // 100, 3)
-        parent = page.containers[seg.container].parent
-        for share in (1.0, 0.5):
-            if parent < 0:
-                break
-            raw[parent] += score * share
-            scored[parent] = True
-            parent = page.containers[parent].parent
-    out = [0.0] * len(page.containers)
-    for i in compress(range(len(scored)), scored):
-        c = page.containers[i]
-        start = TAG_BONUS.get(c.tag, 0.0) + CLASS_WEIGHT * c.hint
-        density = links[i] / chars[i] if chars[i] else 0.0
-        out[i] = (start + raw[i]) * (1.0 - density)
-    return out
+def readability_scores(page: Page, chars: list[int], links: list[int]) -> np.ndarray:
+    """Per container: its Readability score (0 where no paragraph scored under it).
+
+    NumPy over the block table: the paragraph scores are integers and their halves, so
+    their sums are exact in any order."""
+    table = page.table
+    if table is None:
+        raise ValueError("Readability's score needs the block table of the native walk")
+    n = len(page.containers)
+    size = table.seg_chars
+    ok = np.flatnonzero(
+        np.isin(table.seg_label, _SCORED_CODES) & (size >= MIN_CHARS) & (table.seg_container >= 0)
+    )
+    segments = page.segments
+    commas = np.fromiter((segments[i].text.count(",") for i in ok.tolist()), np.float64, len(ok))
+    score = 1.0 + commas + np.minimum(size[ok] // 100, 3)
+    raw, scored = np.zeros(n), np.zeros(n, dtype=bool)
+    parent = table.parent[table.seg_container[ok]]
+    for share in (1.0, 0.5):
+        up = parent >= 0
+        parent, score = parent[up], score[up]
+        np.add.at(raw, parent, score * share)
+        scored[parent] = True
+        parent = table.parent[parent]
+    total = np.asarray(chars, dtype=np.float64)
+    density = np.divide(links, total, out=np.zeros(n), where=total > 0)
+    start = _TAG_BONUS[table.tag] + CLASS_WEIGHT * table.hint
+    return np.where(scored, (start + raw) * (1.0 - density), 0.0)
 
 
 def readability_best(page: Page, chars: list[int], links: list[int]) -> tuple[int, float]:
     """The container with the highest Readability score and that score; (-1, 0) if none."""
     scores = readability_scores(page, chars, links)
     # The first of the highest scores, as max() with a key would take it.
-    best = scores.index(max(scores)) if scores else -1
-    return (best, scores[best]) if best >= 0 and scores[best] > 0 else (-1, 0.0)
+    best = int(np.argmax(scores)) if len(scores) else -1
+    return (best, float(scores[best])) if best >= 0 and scores[best] > 0 else (-1, 0.0)
