@@ -28,6 +28,7 @@ from typing import NamedTuple
 from dehusk._native.walk import frozen_records
 from dehusk.article import Block, Label, Options, Page
 from dehusk.classify.comments import comment_thread
+from dehusk.classify.endmatter import end_matter
 from dehusk.classify.model import RULES_ONLY, load, predict
 from dehusk.classify.rules import Rules, label_of, locator, rules, short_post
 
@@ -142,6 +143,7 @@ def classify_page(
     if last_resort and not any(keep):
         keep = short_post(page, found)
     thread = comment_thread(page, keep, url)
+    ending = end_matter(page, [k and i not in thread for i, k in enumerate(keep)], page_type)
     annotate = options.annotate
     rows = []
     for i, (seg, main, score, (was_main, why), was, told) in enumerate(
@@ -149,6 +151,8 @@ def classify_page(
     ):
         if i in thread:
             main, label = False, Label.COMMENT
+        elif i in ending:
+            main, label = False, ending[i]
         else:
             label = was if main == was_main else label_of(seg, main, "" if main else why.husk, told)
         rows.append(
