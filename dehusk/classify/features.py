@@ -240,7 +240,7 @@ def _per_segment(page: Page, rules: Rules) -> tuple[np.ndarray, np.ndarray]:
     )
     kinds = _KIND_OF_LABEL[table.seg_label]
     levels = table.seg_level.astype(np.float64)
-    husk = np.fromiter((bool(why.husk) for _, why in rules.decisions), np.float64, n)
+    husk = np.fromiter(map(bool, rules.husks), np.float64, n)
     cols = [
         chars,
         spaces + 1,
@@ -250,7 +250,7 @@ def _per_segment(page: Page, rules: Rules) -> tuple[np.ndarray, np.ndarray]:
         (chars >= PROSE_CHARS) | ((chars >= SENTENCE_CHARS) & (ends > 0)),
         np.where(kinds == _KIND_INDEX[Label.HEADING], levels, 0.0),
         np.array(rules.values, dtype=np.float64),
-        np.fromiter((main for main, _ in rules.decisions), np.float64, n),
+        np.fromiter(rules.main, np.float64, n),
         inside_mask(page, rules.best)[cont],
         inside_mask(page, rules.cards)[cont],
         husk,

@@ -114,14 +114,6 @@ _TABLE_CODE = LABELS.index(Label.TABLE)
 _LIST_ITEM_CODE = LABELS.index(Label.LIST_ITEM)
 
 
-class Decision(NamedTuple):
-    """Why a segment is kept or cut: its value and the husk kind if any (a NamedTuple: a
-    page makes one per segment, and a frozen dataclass costs ~4x to build)."""
-
-    value: float
-    husk: str
-
-
 def link_density(seg: Segment) -> float:
     return seg.link_chars / len(seg.text) if seg.text else 0.0
 
@@ -546,7 +538,9 @@ def error_page(page: Page, prose: float) -> bool:
 class Rules(NamedTuple):
     """What the cascade decided for a page, and the values it decided on.
 
-    ``decisions[i]`` is (main, Decision) for segment ``i``; ``values`` the segment values,
+    ``main[i]`` is whether the rules keep segment ``i`` and ``husks[i]`` the husk kind that
+    cut it ("" for none: kept, outside the article, or a card grid's); ``values`` the
+    segment values,
     ``totals`` their sums per container; ``best`` the chosen container (-1: none);
     ``cards`` the card-grid container (-1: none) and ``card_mode`` whether the grid won;
     ``top`` Readability's candidate container (``readability_best``, -1: none);
@@ -556,7 +550,8 @@ class Rules(NamedTuple):
     keeps.
     """
 
-    decisions: list[tuple[bool, Decision]]
+    main: list[bool]
+    husks: list[str]
     values: list[float]
     totals: list[float]
     best: int
@@ -571,15 +566,12 @@ class Rules(NamedTuple):
 
 def rules(page: Page) -> Rules:
     """Main or not, with the reason, for every segment of the page (the heuristic path)."""
-    values, totals, best, cards, card_mode, prose, decisions, top = _cascade(page)
+    values, totals, best, cards, card_mode, prose, main, husks, top = _cascade(page)
     outside = outside_kinds(page)
-    labels = [
-        label_of(s, main, why.husk, told)
-        for s, (main, why), told in zip(page.segments, decisions, outside, strict=True)
-    ]
+    labels = list(map(label_of, page.segments, main, husks, outside))
     empty = not card_mode and (best < 0 or prose < MIN_ARTICLE_CHARS or error_page(page, prose))
     return Rules(
-        decisions, values, totals, best, cards, card_mode, prose, labels, outside, empty, top
+        main, husks, values, totals, best, cards, card_mode, prose, labels, outside, empty, top
     )
 
 
@@ -607,7 +599,7 @@ def short_post(page: Page, found: Rules) -> list[bool]:
 
 def _cascade(
     page: Page,
-) -> tuple[list[float], list[float], int, int, bool, float, list[tuple[bool, Decision]], int]:
+) -> tuple[list[float], list[float], int, int, bool, float, list[bool], list[str], int]:
     values = segment_values(page)
     totals = subtree_totals(page, values)
     stats = subtree_stats(page)
@@ -627,29 +619,21 @@ def _cascade(
         and not article_beside(page, top, cards, in_cards, stats[0])
     ):
         card_husks = husk_kinds(page, cards, totals, True)
-        decisions = [
-            (s.container >= 0 and in_cards[s.container] and not husk, Decision(v, ""))
-            for s, v, husk in zip(page.segments, values, card_husks, strict=True)
+        main = [
+            s.container >= 0 and in_cards[s.container] and not husk
+            for s, husk in zip(page.segments, card_husks, strict=True)
         ]
-        return values, totals, best, cards, True, prose, decisions, top
+        return values, totals, best, cards, True, prose, main, [""] * len(main), top
     if best < 0 or prose < MIN_ARTICLE_CHARS or error_page(page, prose):
-        decisions = [(False, Decision(v, "")) for v in values]
-        return values, totals, best, cards, False, prose, decisions, top
+        none = [False] * len(values)
+        return values, totals, best, cards, False, prose, none, [""] * len(values), top
     best, in_best = headline_anchor(page, best, top, in_best)
     protected = body_chain(page, best, top)
     husks = husk_kinds(page, best, totals, protected=protected, condemned=condemned)
-    decisions = [
-        (not husk, Decision(value, husk))
-        if seg.container >= 0 and in_best[seg.container]
-        else (False, Decision(value, ""))
-        for seg, value, husk in zip(page.segments, values, husks, strict=True)
-    ]
-    return values, totals, best, cards, False, prose, decisions, top
-
-
-def decide(page: Page) -> list[tuple[bool, Decision]]:
-    """Main or not, with the reason, for every segment of the page."""
-    return rules(page).decisions
+    inside = [s.container >= 0 and in_best[s.container] for s in page.segments]
+    husks = [husk if i else "" for husk, i in zip(husks, inside, strict=True)]
+    main = [i and not husk for husk, i in zip(husks, inside, strict=True)]
+    return values, totals, best, cards, False, prose, main, husks, top
 
 
 def locator(page: Page, i: int) -> str:

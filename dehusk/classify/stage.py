@@ -54,13 +54,12 @@ def _decisions(
     page: Page, found: Rules, options: Options, url: str | None
 ) -> tuple[list[bool], list[float], str]:
     if options.model == RULES_ONLY or not page.segments or found.empty:
-        keep = [main for main, _ in found.decisions]
-        return keep, [why.value for _, why in found.decisions], DEFAULT_PAGE_TYPE
+        return list(found.main), list(found.values), DEFAULT_PAGE_TYPE
     pred = predict(page, found, options.model, url)
     if found.card_mode:
         # The model overrode the rules' card grid and lost: out of fold, collection pages
         # went 0.618 -> 0.568 with it; trusting the grid gives 0.844 -> 0.848 over all pages.
-        return [main for main, _ in found.decisions], pred.main.tolist(), pred.page_type
+        return list(found.main), pred.main.tolist(), pred.page_type
     keep = (pred.main >= load(options.model).threshold).tolist()
     if not any(keep):
         # The rules found an article (else the model is not asked) and the model doubts
@@ -69,7 +68,7 @@ def _decisions(
         # the rules' answer, stands (on dragnet the rules' answer alone lost five photo
         # posts to their sidebar).
         keep = short_post(page, found)
-        keep = keep if any(keep) else [main for main, _ in found.decisions]
+        keep = keep if any(keep) else list(found.main)
     keep = _headline_story(page, found, keep)
     keep = [k and not _in_nav(page, found, i) for i, k in enumerate(_runs_kept(page, found, keep))]
     return keep, pred.main.tolist(), pred.page_type
@@ -89,9 +88,7 @@ def _headline_story(page: Page, found: Rules, keep: list[bool]) -> list[bool]:
     if not kept or any(page.segments[i].kind is not Label.HEADING for i in kept):
         return keep
     parents = {_parent(page, i) for i in kept} - {-1}
-    return [
-        k or (found.decisions[i][0] and _parent(page, i) in parents) for i, k in enumerate(keep)
-    ]
+    return [k or (found.main[i] and _parent(page, i) in parents) for i, k in enumerate(keep)]
 
 
 def _in_nav(page: Page, found: Rules, i: int) -> bool:
@@ -99,9 +96,7 @@ def _in_nav(page: Page, found: Rules, i: int) -> bool:
     navigation, which the model may not overrule (it kept a two-link menu as a paragraph)."""
     seg = page.segments[i]
     return (
-        seg.container >= 0
-        and "nav" in page.containers[seg.container].flags
-        and not found.decisions[i][0]
+        seg.container >= 0 and "nav" in page.containers[seg.container].flags and not found.main[i]
     )
 
 
@@ -121,7 +116,7 @@ def _runs_kept(page: Page, found: Rules, keep: list[bool]) -> list[bool]:
         or (
             s.kind is Label.PARAGRAPH
             and s.container >= 0
-            and found.decisions[i][0]
+            and found.main[i]
             and page.containers[s.container].parent in kept_parents
         )
         for i, (s, k) in enumerate(zip(page.segments, keep, strict=True))
@@ -146,15 +141,19 @@ def classify_page(
     ending = end_matter(page, [k and i not in thread for i, k in enumerate(keep)], page_type)
     annotate = options.annotate
     rows = []
-    for i, (seg, main, score, (was_main, why), was, told) in enumerate(
-        zip(page.segments, keep, scores, found.decisions, found.labels, found.outside, strict=True)
+    for i, (seg, main, score, was_main, husk, was, told) in enumerate(
+        zip(
+            *(page.segments, keep, scores, found.main, found.husks),
+            *(found.labels, found.outside),
+            strict=True,
+        )
     ):
         if i in thread:
             main, label = False, Label.COMMENT
         elif i in ending:
             main, label = False, ending[i]
         else:
-            label = was if main == was_main else label_of(seg, main, "" if main else why.husk, told)
+            label = was if main == was_main else label_of(seg, main, "" if main else husk, told)
         rows.append(
             (
                 seg.text,

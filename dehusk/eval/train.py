@@ -127,7 +127,7 @@ def page_data(info: PageInfo, html: bytes) -> PageData:
         feats.page,
         align(texts, info.truth.main),
         weight,
-        np.array([m for m, _ in found.decisions], dtype=bool),
+        np.array(found.main, dtype=bool),
         texts,
         np.array([s.kind in BODY_LABELS for s in page.segments], dtype=bool),
         hashlib.sha1(html).hexdigest(),

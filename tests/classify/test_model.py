@@ -45,7 +45,7 @@ def test_features_have_the_documented_shape() -> None:
     assert feats.blocks.dtype == np.float32 and np.isfinite(feats.blocks).all()
     assert np.isfinite(feats.page).all()
     rules_main = feats.blocks[:, BLOCK_FEATURES.index("rules_main")]
-    assert rules_main.tolist() == [float(m) for m, _ in found.decisions]
+    assert rules_main.tolist() == [float(m) for m in found.main]
 
 
 def test_features_of_an_empty_page() -> None:
