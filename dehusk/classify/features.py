@@ -40,7 +40,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from dehusk._native.walk import FLAG_NAMES, TAG_NAME_OF, text_counts, word_masks
+from dehusk._native.walk import FLAG_NAMES, TAG_NAME_OF, word_masks
 from dehusk.article import LABELS, Label, Page
 from dehusk.classify.rules import PROSE_CHARS, SENTENCE_CHARS, Rules, block_table, inside_mask
 
@@ -92,7 +92,6 @@ _TAG_INDEX = {t: i for i, t in enumerate(_TAGS)}
 _TAG_INDEX.update({f"h{n}": _TAG_INDEX["h"] for n in range(1, 7)})
 #: The context flags in bit order: ``BlockTable.flags`` bits, as the native walk sets them.
 _FLAGS = FLAG_NAMES
-_SENTENCE_END = '.!?:;"”’)»…'
 #: ``BlockTable.seg_label`` code → index in ``_KINDS`` (any other label counts as paragraph).
 _KIND_OF_LABEL = np.array([_KIND_INDEX.get(label, 1) for label in LABELS], dtype=np.float64)
 #: ``BlockTable.tag`` (lexbor's tag id) → index in ``_TAGS`` (``len(_TAGS)``: other).
@@ -234,10 +233,7 @@ def _per_segment(page: Page, rules: Rules) -> tuple[np.ndarray, np.ndarray]:
     used, inverse = np.unique(cont, return_inverse=True)
     props, words = _containers(page, used)
     chars = table.seg_chars.astype(np.float64)
-    spaces, puncts, ends = (
-        np.frombuffer(raw, dtype=np.int32).astype(np.float64)
-        for raw in text_counts(page.segments, _SENTENCE_END)
-    )
+    spaces, puncts, ends = (column.astype(np.float64) for column in rules.counts)
     kinds = _KIND_OF_LABEL[table.seg_label]
     levels = table.seg_level.astype(np.float64)
     husk = np.fromiter(map(bool, rules.husks), np.float64, n)

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from dehusk._native.walk import TAG_NAME_OF, nearest_marked, subtree_sums
+from dehusk._native.walk import TAG_NAME_OF, nearest_marked, subtree_sums, text_counts
 from dehusk.article import LABELS, BlockTable, Container, Label, Page, Segment
 from dehusk.classify.readability import readability_best
 
@@ -81,7 +81,9 @@ ERROR_PAGE_MAX_PROSE = 800
 #: words are a section's or the site's name).
 HEADLINE_MIN_WORDS = 3
 _WORDS = re.compile(r"\w+")
-_SENTENCE_END = tuple('.!?:;"”’)»…')
+#: What a sentence ends in: a segment whose text ends so is prose when long enough.
+SENTENCE_END = '.!?:;"”’)»…'
+_SENTENCE_ENDS = tuple(SENTENCE_END)
 _HUSK_FLAGS = ("nav", "aside", "footer", "form", "dialog", "menu")
 _FLAG_LABELS = {
     "nav": Label.NAVIGATION,
@@ -120,10 +122,25 @@ def link_density(seg: Segment) -> float:
 
 def is_prose(seg: Segment) -> bool:
     n = len(seg.text)
-    return n >= PROSE_CHARS or (n >= SENTENCE_CHARS and seg.text.endswith(_SENTENCE_END))
+    return n >= PROSE_CHARS or (n >= SENTENCE_CHARS and seg.text.endswith(_SENTENCE_ENDS))
 
 
-def segment_values(page: Page) -> list[float]:
+class TextCounts(NamedTuple):
+    """Per segment, from one native pass over the texts (``text_counts``): its spaces, its
+    ``.``, ``,`` and ``;`` together, and whether it ends in a ``SENTENCE_END`` (int32)."""
+
+    spaces: np.ndarray
+    puncts: np.ndarray
+    ends: np.ndarray
+
+
+def count_texts(page: Page) -> TextCounts:
+    """The ``TextCounts`` of the page's segments."""
+    columns = text_counts(page.segments, SENTENCE_END)
+    return TextCounts(*(np.frombuffer(raw, dtype=np.int32) for raw in columns))
+
+
+def segment_values(page: Page, counts: TextCounts) -> list[float]:
     """Per segment: its prose characters outside links, minus weighted husk characters.
 
     NumPy over the block table's columns; each value is the double the same arithmetic on
@@ -134,7 +151,7 @@ def segment_values(page: Page) -> list[float]:
     n = table.seg_chars.astype(np.float64)
     links = table.seg_link_chars.astype(np.float64)
     density = np.divide(links, n, out=np.zeros_like(n), where=n > 0)
-    ends = np.fromiter((s.text.endswith(_SENTENCE_END) for s in page.segments), bool, len(n))
+    ends = counts.ends > 0
     prose = (n >= PROSE_CHARS) | ((n >= SENTENCE_CHARS) & ends)
     heading = table.seg_label == _HEADING_CODE
     value = np.where(
@@ -545,7 +562,8 @@ class Rules(NamedTuple):
     ``cards`` the card-grid container (-1: none) and ``card_mode`` whether the grid won;
     ``top`` Readability's candidate container (``readability_best``, -1: none);
     ``labels`` the label the rules give each segment (``label_of``), ``outside`` the one it
-    takes when cut without a husk kind (``outside_kinds``); ``empty`` that the
+    takes when cut without a husk kind (``outside_kinds``), ``counts`` the segments'
+    ``TextCounts``; ``empty`` that the
     page has no article at all (no prose, or an error page), a verdict the learned path
     keeps.
     """
@@ -560,18 +578,21 @@ class Rules(NamedTuple):
     prose: float
     labels: list[Label]
     outside: list[Label]
+    counts: TextCounts
     empty: bool = False
     top: int = -1
 
 
 def rules(page: Page) -> Rules:
     """Main or not, with the reason, for every segment of the page (the heuristic path)."""
-    values, totals, best, cards, card_mode, prose, main, husks, top = _cascade(page)
+    counts = count_texts(page)
+    values, totals, best, cards, card_mode, prose, main, husks, top = _cascade(page, counts)
     outside = outside_kinds(page)
     labels = list(map(label_of, page.segments, main, husks, outside))
     empty = not card_mode and (best < 0 or prose < MIN_ARTICLE_CHARS or error_page(page, prose))
     return Rules(
-        main, husks, values, totals, best, cards, card_mode, prose, labels, outside, empty, top
+        *(main, husks, values, totals, best, cards, card_mode, prose, labels, outside, counts),
+        *(empty, top),
     )
 
 
@@ -598,9 +619,9 @@ def short_post(page: Page, found: Rules) -> list[bool]:
 
 
 def _cascade(
-    page: Page,
+    page: Page, counts: TextCounts
 ) -> tuple[list[float], list[float], int, int, bool, float, list[bool], list[str], int]:
-    values = segment_values(page)
+    values = segment_values(page, counts)
     totals = subtree_totals(page, values)
     stats = subtree_stats(page)
     top, _ = readability_best(page, stats[0], stats[1])
