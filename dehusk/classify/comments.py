@@ -92,28 +92,44 @@ def comment_opening(page: Page, keep: Sequence[bool]) -> int:
     the story (an embedded card's "Posts 2"), not the thread; so is one that holds less of
     the prose after it than the page goes on to print outside it (a "quick comments" widget
     in the story's side rail, the story's paragraphs after it)."""
-    before, body, boxes = 0, frozenset[int](), set[int]()
+    segs = page.segments
+    # Only kept prose counts as the body before an opening: its running sum, per segment.
+    prose = [
+        len(s.text) if k and s.kind is not Label.HEADING and s.container >= 0 and is_prose(s) else 0
+        for s, k in zip(segs, keep, strict=True)
+    ]
+    first = next((i for i, n in enumerate(prose) if n), -1)
+    if first < 0:
+        return -1
+    # The body's first paragraph fixes which thread-classed elements are no thread: before
+    # it no segment has the body it needs to be an opening.
+    parent = block_table(page).parent
+    body = frozenset(_ancestors(page, segs[first].container))
+    nearest = _nearest_thread(parent, _threads(page), body)
     counts = _card_counts(page)
-    threads, parent = _threads(page), block_table(page).parent
-    nearest = _nearest_thread(parent, threads, body)
-    for i, (seg, kept) in enumerate(zip(page.segments, keep, strict=True)):
-        if before >= MIN_BODY_BEFORE:
-            opening, element = _opening(page, i, nearest, counts)
-            if opening == "heading" or (
-                opening == "class"
-                and not _goes_on(page, keep, i, boxes)
-                and not _outweighed(page, keep, i, element)
-            ):
-                return i
-        if not kept:
+    before = 0
+    for i in range(first + 1, len(segs)):
+        before += prose[i - 1]
+        if before < MIN_BODY_BEFORE:
             continue
-        if seg.kind is not Label.HEADING and seg.container >= 0 and is_prose(seg):
-            if not body:
-                body = frozenset(_ancestors(page, seg.container))
-                nearest = _nearest_thread(parent, threads, body)
-            before += len(seg.text)
-            boxes.add(page.containers[seg.container].parent)
+        seg = segs[i]
+        if seg.kind is not Label.HEADING and (seg.container < 0 or nearest[seg.container] < 0):
+            continue  # the common case: neither a heading nor under a thread-classed element
+        opening, element = _opening(page, i, nearest, counts)
+        if opening == "heading" or (
+            opening == "class"
+            and not _goes_on(page, keep, i, _boxes(page, prose, i))
+            and not _outweighed(page, keep, i, element)
+        ):
+            return i
     return -1
+
+
+def _boxes(page: Page, prose: list[int], end: int) -> set[int]:
+    """The elements that hold the body's paragraphs before segment ``end`` (the parents of
+    the segments whose ``prose`` counts)."""
+    segs, containers = page.segments, page.containers
+    return {containers[segs[j].container].parent for j in range(end) if prose[j]}
 
 
 def _goes_on(page: Page, keep: Sequence[bool], start: int, boxes: set[int]) -> bool:
