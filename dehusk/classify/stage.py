@@ -25,13 +25,17 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from dehusk._native.walk import frozen_records
+import numpy as np
+
+from dehusk._native.walk import FLAG_NAMES, frozen_records
 from dehusk.article import Block, Label, Options, Page
 from dehusk.classify.comments import comment_thread
 from dehusk.classify.endmatter import end_matter
 from dehusk.classify.model import RULES_ONLY, load, predict
-from dehusk.classify.rules import Rules, label_of, locator, rules, short_post
+from dehusk.classify.rules import Rules, block_table, label_of, locator, rules, short_post
 
+#: ``BlockTable.flags``' bit of an element inside a ``<nav>``.
+_NAV_BIT = 1 << FLAG_NAMES.index("nav")
 #: The page type the rules path reports (it has no type model).
 DEFAULT_PAGE_TYPE = "article"
 #: Every ``Block`` field, in the order of the rows ``classify_page`` builds its blocks from
@@ -69,8 +73,9 @@ def _decisions(
         # posts to their sidebar).
         keep = short_post(page, found)
         keep = keep if any(keep) else list(found.main)
-    keep = _headline_story(page, found, keep)
-    keep = [k and not _in_nav(page, found, i) for i, k in enumerate(_runs_kept(page, found, keep))]
+    keep = _runs_kept(page, found, _headline_story(page, found, keep))
+    nav = _in_nav(page)
+    keep = [k and (r or not n) for k, r, n in zip(keep, found.main, nav, strict=True)]
     return keep, pred.main.tolist(), pred.page_type
 
 
@@ -91,13 +96,13 @@ def _headline_story(page: Page, found: Rules, keep: list[bool]) -> list[bool]:
     return [k or (found.main[i] and _parent(page, i) in parents) for i, k in enumerate(keep)]
 
 
-def _in_nav(page: Page, found: Rules, i: int) -> bool:
-    """Whether segment ``i`` lies in a ``<nav>`` the rules cut: HTML's own word for
-    navigation, which the model may not overrule (it kept a two-link menu as a paragraph)."""
-    seg = page.segments[i]
-    return (
-        seg.container >= 0 and "nav" in page.containers[seg.container].flags and not found.main[i]
-    )
+def _in_nav(page: Page) -> list[bool]:
+    """Per segment: whether it lies in a ``<nav>``, HTML's own word for navigation, where
+    the model may not overrule the rules' cut (it kept a two-link menu as a paragraph)."""
+    table = block_table(page)
+    inside = (table.flags & _NAV_BIT) != 0
+    container = table.seg_container
+    return np.where(container >= 0, inside[container], False).tolist()
 
 
 def _runs_kept(page: Page, found: Rules, keep: list[bool]) -> list[bool]:
