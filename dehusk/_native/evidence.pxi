@@ -888,11 +888,21 @@ cdef int _close(list out, _Column slots, int depth, int order) except -1:
 # 142 columns per feature was most of a page's language time). Both here, in one walk.
 
 cimport cython
+from cpython.bytearray cimport PyByteArray_AS_STRING, PyByteArray_FromStringAndSize
 from libc.stdint cimport uint16_t
 from libc.stdlib cimport malloc
 
+cdef extern from *:
+    void __builtin_prefetch(const void *addr) nogil
+
 cdef enum:
     _NO_FEATURE = -1
+#: Rows ahead of the one being cast whose cache lines are asked for: the rows are scattered
+#: over the table's 28 MB, each a cache miss that waited in turn (the gather took 0.37 ms a
+#: page with caches as cold as the pipeline leaves them, 0.23 with the rows fetched ahead;
+#: 8 to 16 ahead measured alike, 2 and 4 less).
+cdef enum:
+    C_ROWS_AHEAD = 16
 
 
 @cython.boundscheck(False)
@@ -921,6 +931,7 @@ def language_rows(const uint32_t[::1] nextmove, const Py_ssize_t[::1] rowbase,
     cdef uint32_t *counts = <uint32_t *> malloc((n + 1) * sizeof(uint32_t))
     cdef float *cells
     cdef const uint16_t *row
+    cdef const char *ahead
     cdef bytearray counted, rows
     try:
         if keys == NULL or slots == NULL or order == NULL or counts == NULL:
@@ -945,13 +956,19 @@ def language_rows(const uint32_t[::1] nextmove, const Py_ssize_t[::1] rowbase,
             found += 1
         if not found:
             return None
-        counted = bytearray(found * sizeof(float))
-        rows = bytearray(found * classes * sizeof(float))
-        cells = <float *> (<char *> counted)
+        # Not zeroed: every cell is written below.
+        counted = PyByteArray_FromStringAndSize(NULL, found * sizeof(float))
+        rows = PyByteArray_FromStringAndSize(NULL, found * classes * sizeof(float))
+        cells = <float *> PyByteArray_AS_STRING(counted)
         for j in range(found):
             cells[j] = <float> counts[j]
-        cells = <float *> (<char *> rows)
+        cells = <float *> PyByteArray_AS_STRING(rows)
         for j in range(found):
+            if j + C_ROWS_AHEAD < found:  # (``order`` holds features checked in the table)
+                ahead = <const char *> &table[order[j + C_ROWS_AHEAD], 0]
+                for c in range(0, classes * sizeof(uint16_t), 64):  # each 64-byte line
+                    __builtin_prefetch(ahead + c)
+                __builtin_prefetch(ahead + classes * sizeof(uint16_t) - 1)
             row = &table[order[j], 0]
             for c in range(classes):
                 cells[j * classes + c] = halves[row[c]]
