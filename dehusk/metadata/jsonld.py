@@ -54,7 +54,6 @@ _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x1f]")
 _WRAPPER = re.compile(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)|(?:-->|\]\]>|//\s*\]\]>)\s*$")
 _TAG = re.compile(r"<[^>]{0,500}>")
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +141,7 @@ def clean_text(value: Any) -> str:
     if not isinstance(value, str):
         return ""
     text = html.unescape(_TAG.sub(" ", html.unescape(value[:MAX_TEXT])))
-    return _SPACE.sub(" ", _CONTROL.sub(" ", text)).strip()
+    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def read_blocks(scripts: Iterable[str]) -> tuple[list[Any], int]:
