@@ -80,7 +80,11 @@ class JsonLd:
 
 def loads_tolerant(raw: str) -> list[Any]:
     """Every JSON value in ``raw``, repairing what real pages get wrong; [] if hopeless."""
-    text = _WRAPPER.sub("", raw.strip()).strip()
+    text = raw.strip()
+    if text[:1] in ("<", "/") or text.endswith(">"):
+        # The only texts a wrapper can open or close (stripped, so no spaces around):
+        # the regex's end branch is tried at every character, a 0.07 ms a page scan.
+        text = _WRAPPER.sub("", text).strip()
     for candidate in (text, _TRAILING_COMMA.sub(r"\1", text)):
         values = _decode_all(candidate)
         if values:
