@@ -108,8 +108,11 @@ cdef dict EVIDENCE_SETS = {0: frozenset()}
 
 #: Bounds on hostile pages: no page of either dev set comes near them. A script's text is
 #: not capped (one text node: no nesting multiplies it).
-MAX_EVIDENCE = 5000
-MAX_TEXT_BYTES = 1_000_000
+cdef enum:  # (C constants: a module global is looked up and boxed at every test of it)
+    C_MAX_EVIDENCE = 5000
+    C_MAX_TEXT_BYTES = 1000000
+MAX_EVIDENCE = C_MAX_EVIDENCE
+MAX_TEXT_BYTES = C_MAX_TEXT_BYTES
 
 
 cdef object _within(uint32_t mask):
@@ -167,8 +170,8 @@ cdef str _shown_text(lxb_dom_node_t *root, _Buffer buf):
         steps += 1
         if node.type == LXB_DOM_NODE_TYPE_TEXT:
             s = &(<lxb_dom_character_data_t *> node).data
-            if s.data != NULL and buf.size < MAX_TEXT_BYTES:
-                buf.put(s.data, min(<Py_ssize_t> s.length, MAX_TEXT_BYTES - buf.size))
+            if s.data != NULL and buf.size < C_MAX_TEXT_BYTES:
+                buf.put(s.data, min(<Py_ssize_t> s.length, C_MAX_TEXT_BYTES - buf.size))
         elif node.type == LXB_DOM_NODE_TYPE_ELEMENT:
             tag = node.local_name
             if _breaks(tag):
@@ -584,11 +587,11 @@ cdef int _own_bytes(lxb_dom_node_t *node, _Buffer buf) except -1:
     cdef lxb_dom_node_t *child = node.first_child
     cdef const lexbor_str_t *s
     buf.size = 0
-    while child != NULL and buf.size < MAX_TEXT_BYTES:
+    while child != NULL and buf.size < C_MAX_TEXT_BYTES:
         if child.type == LXB_DOM_NODE_TYPE_TEXT:
             s = &(<lxb_dom_character_data_t *> child).data
             if s.data != NULL:
-                buf.put(s.data, min(<Py_ssize_t> s.length, MAX_TEXT_BYTES - buf.size))
+                buf.put(s.data, min(<Py_ssize_t> s.length, C_MAX_TEXT_BYTES - buf.size))
         child = child.next
     return 0
 
@@ -713,7 +716,7 @@ cdef object _next_of(lxb_dom_node_t *node, _Buffer buf):
         item = after.first_child
         while item != NULL:
             if item.type == LXB_DOM_NODE_TYPE_ELEMENT and item.local_name == TAG_LI:
-                items.append(" ".join(_raw_text(item, buf, None, MAX_TEXT_BYTES).split()))
+                items.append(" ".join(_raw_text(item, buf, None, C_MAX_TEXT_BYTES).split()))
             item = _following(item, after)
         items = tuple(items)
     el = <const lxb_dom_element_t *> after
@@ -788,9 +791,9 @@ def gather(root):
             tail = None
             if regions < C_REGIONS and _region(<const lxb_dom_element_t *> node):
                 regions += 1
-                tail = _separated(node, buf, MAX_TEXT_BYTES)[-C_TAIL_CHARS:]
+                tail = _separated(node, buf, C_MAX_TEXT_BYTES)[-C_TAIL_CHARS:]
             text = None
-            if kind and len(out) < MAX_EVIDENCE:
+            if kind and len(out) < C_MAX_EVIDENCE:
                 # A script is one text node, read whole (a JSON-LD block can pass the cap);
                 # the cap bounds the copies of nested elements' texts.
                 if kind == E_SCRIPT:
@@ -799,7 +802,7 @@ def gather(root):
                 elif kind == E_SCOPE or kind == E_REGION:
                     raw = text = spaced = ""  # containers: what is read of them is not text
                 else:
-                    raw = _raw_text(node, buf, spaced_buf, MAX_TEXT_BYTES)
+                    raw = _raw_text(node, buf, spaced_buf, C_MAX_TEXT_BYTES)
                     text = " ".join(raw.split())
                     spaced = spaced_buf.text()
                 heading = kind == E_HEADING and (tag == LXB_TAG_H1 or tag == LXB_TAG_H2)
@@ -822,7 +825,7 @@ def gather(root):
                     bylines.append(candidate)
             if tag == LXB_TAG_H1 and mask & BODY_BIT:
                 if text is None:
-                    text = " ".join(_raw_text(node, buf, None, MAX_TEXT_BYTES).split())
+                    text = " ".join(_raw_text(node, buf, None, C_MAX_TEXT_BYTES).split())
                 h1s.append((shown_texts, text))
             order += 1
         elif node.type != LXB_DOM_NODE_TYPE_TEXT:
@@ -837,7 +840,7 @@ def gather(root):
                 and s.data != NULL
                 and _folded_chars(s.data, s.length, 0) > 0
             ):
-                if len(dates) < MAX_EVIDENCE and _maybe_date(s):
+                if len(dates) < C_MAX_EVIDENCE and _maybe_date(s):
                     dates.append((
                         shown_texts, _str(s),
                         None if previous == NULL
