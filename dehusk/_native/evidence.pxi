@@ -908,6 +908,52 @@ cdef enum:
     C_ROWS_AHEAD = 16
 
 
+#: Stretches of the sample the DFA walks side by side. Each step of a walk is a load from
+#: its 39 MB table that waits on the step before, a cache miss most bytes: one walk waited
+#: on each in turn, four keep four in flight.
+cdef enum:
+    C_WALKS = 4
+#: Bytes a walk reads from state 0 before its stretch, to reach the state the walk before
+#: it ends in (py3langid's features are n-grams of at most four bytes: its state is that of
+#: the last few bytes). Checked, not assumed: a walk that began in another state is walked
+#: again from the right one.
+cdef enum:
+    C_WARMUP = 8
+
+
+cdef int _features(const uint32_t[::1] nextmove, const Py_ssize_t[::1] rowbase,
+                   const int32_t[::1] output, const uint8_t[::1] data,
+                   int32_t *feats) except -1:
+    """Into ``feats[i]``: ``output`` of the DFA's state after byte ``i`` of ``data``, walked
+    from state 0 (-1: no feature there). ``feats`` holds ``len(data)`` values."""
+    cdef Py_ssize_t n = data.shape[0], size = (n + C_WALKS - 1) // C_WALKS
+    cdef Py_ssize_t i, k, step, state
+    cdef Py_ssize_t start[C_WALKS]
+    cdef Py_ssize_t stop[C_WALKS]
+    cdef Py_ssize_t first[C_WALKS]  # the state each walk began its stretch in
+    cdef Py_ssize_t last[C_WALKS]  # the state each walk is in
+    for k in range(C_WALKS):
+        start[k], stop[k] = min(n, k * size), min(n, (k + 1) * size)
+        state = 0
+        for i in range(max(0, start[k] - C_WARMUP), start[k]):
+            state = nextmove[rowbase[state] + data[i]]
+        first[k] = last[k] = state
+    for step in range(size):
+        for k in range(C_WALKS):  # (independent loads: the walks overlap their misses)
+            i = start[k] + step
+            if i < stop[k]:
+                last[k] = nextmove[rowbase[last[k]] + data[i]]
+                feats[i] = output[last[k]]
+    for k in range(1, C_WALKS):
+        if start[k] < stop[k] and first[k] != last[k - 1]:
+            state = last[k - 1]  # the true state before this stretch: walk it again
+            for i in range(start[k], stop[k]):
+                state = nextmove[rowbase[state] + data[i]]
+                feats[i] = output[state]
+            last[k] = state
+    return 0
+
+
 @cython.boundscheck(False)
 @cython.wraparound(False)
 def language_rows(const uint32_t[::1] nextmove, const Py_ssize_t[::1] rowbase,
@@ -921,7 +967,7 @@ def language_rows(const uint32_t[::1] nextmove, const Py_ssize_t[::1] rowbase,
     Out: None when no feature was counted, else (counts, rows) as float32 bytes: each
     feature's count in the order it was first counted (as its ``Counter``), and its row."""
     cdef Py_ssize_t i, j, c, n = data.shape[0], classes = table.shape[1]
-    cdef Py_ssize_t state = 0, cap = 16, found = 0, h
+    cdef Py_ssize_t cap = 16, found = 0, h
     cdef int32_t feature
     if rowbase.shape[0] != output.shape[0] or halves.shape[0] != 65536:
         raise ValueError("language_rows: tables of different models")
@@ -932,18 +978,19 @@ def language_rows(const uint32_t[::1] nextmove, const Py_ssize_t[::1] rowbase,
     cdef int32_t *slots = <int32_t *> malloc(cap * sizeof(int32_t))
     cdef int32_t *order = <int32_t *> malloc((n + 1) * sizeof(int32_t))
     cdef uint32_t *counts = <uint32_t *> malloc((n + 1) * sizeof(uint32_t))
+    cdef int32_t *feats = <int32_t *> malloc((n + 1) * sizeof(int32_t))
     cdef float *cells
     cdef const uint16_t *row
     cdef const char *ahead
     cdef bytearray counted, rows
     try:
-        if keys == NULL or slots == NULL or order == NULL or counts == NULL:
+        if keys == NULL or slots == NULL or order == NULL or counts == NULL or feats == NULL:
             raise MemoryError()
         for h in range(cap):
             keys[h] = _NO_FEATURE
-        for i in range(n):
-            state = nextmove[rowbase[state] + data[i]]
-            feature = output[state]
+        _features(nextmove, rowbase, output, data, feats)
+        for i in range(n):  # counted in the order of the bytes, as one walk counts them
+            feature = feats[i]
             if feature < 0:
                 continue
             if feature >= table.shape[0]:
@@ -981,3 +1028,4 @@ def language_rows(const uint32_t[::1] nextmove, const Py_ssize_t[::1] rowbase,
         free(slots)
         free(order)
         free(counts)
+        free(feats)
