@@ -1,23 +1,37 @@
 # Reading lexbor's tree in place: UTF-8 as Python's str sees it, attributes, names, subtrees.
 # Included by walk.pyx (one extension module); every function here is C-level.
 
-cdef inline str _tag_name(uintptr_t id):
-    cdef const lexbor_hash_entry_t *entry
-    if id < LXB_TAG__LAST_ENTRY:
-        entry = &lxb_tag_res_data_default[id].entry
-    else:  # lexbor: an id past the static ones is its data's address
-        entry = &(<const lxb_tag_data_t *> id).entry
+from sys import intern
+
+
+cdef inline str _entry_name(const lexbor_hash_entry_t *entry):
     return PyUnicode_DecodeUTF8(<char *> lexbor_hash_entry_str(entry), entry.length, "replace")
+
+
+#: The names of lexbor's static tag and attribute ids, decoded once and interned: the
+#: evidence pass names hundreds of elements and attributes a page (each a new str, hashed
+#: again as a dict key), and lookups of an interned name by a literal compare pointers.
+cdef list _STATIC_TAG_NAMES = [
+    intern(_entry_name(&lxb_tag_res_data_default[_i].entry)) for _i in range(LXB_TAG__LAST_ENTRY)
+]
+cdef list _STATIC_ATTR_NAMES = [
+    intern(_entry_name(&lxb_dom_attr_res_data_default[_i].entry))
+    for _i in range(LXB_DOM_ATTR__LAST_ENTRY)
+]
+
+
+cdef inline str _tag_name(uintptr_t id):
+    if id < LXB_TAG__LAST_ENTRY:
+        return _STATIC_TAG_NAMES[id]
+    # lexbor: an id past the static ones is its data's address
+    return _entry_name(&(<const lxb_tag_data_t *> id).entry)
 
 
 cdef inline str _attr_name(const lxb_dom_attr_t *attr):
     cdef uintptr_t id = attr.node.local_name
-    cdef const lexbor_hash_entry_t *entry
     if id < LXB_DOM_ATTR__LAST_ENTRY:
-        entry = &lxb_dom_attr_res_data_default[id].entry
-    else:
-        entry = &(<const lxb_dom_attr_data_t *> id).entry
-    return PyUnicode_DecodeUTF8(<char *> lexbor_hash_entry_str(entry), entry.length, "replace")
+        return _STATIC_ATTR_NAMES[id]
+    return _entry_name(&(<const lxb_dom_attr_data_t *> id).entry)
 
 
 cdef inline int _space_len(const uint8_t *p, const uint8_t *end) noexcept nogil:

@@ -1,6 +1,6 @@
 # Dedupe's normal form of a block's text in C (dehusk.dedupe.normalise). Included by walk.pyx.
 
-from cpython.unicode cimport Py_UNICODE_ISALNUM
+from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISSPACE
 from libc.stdlib cimport malloc
 
 cdef extern from "Python.h":
@@ -30,6 +30,46 @@ def word_runs(str text):
                 inside = True
             else:
                 inside = False
+        return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, size)
+    finally:
+        free(buf)
+
+
+def folded_join(list texts):
+    """The texts with their whitespace folded, one space between: what
+    ``" ".join([" ".join(t.split()) for t in texts])`` gives (a space is what
+    ``str.split()`` splits on, ``str.isspace()``; a text with no word still takes its
+    separator). The metadata stage folds every block's text of a page so (most are folded
+    already): one loop in C instead of a list of words per block."""
+    cdef Py_ssize_t i, size = 0, room = 0
+    cdef bint inside, gap
+    cdef Py_UCS4 c
+    cdef str one
+    for one in texts:
+        room += len(one) + 1
+    # Each text writes at most its own length (a run of spaces becomes at most one) plus
+    # its separator: ``room`` bounds every write.
+    cdef Py_UCS4 *buf = <Py_UCS4 *> malloc((room or 1) * sizeof(Py_UCS4))
+    if buf == NULL:
+        raise MemoryError()
+    try:
+        for i in range(len(texts)):
+            one = texts[i]
+            if i:
+                buf[size] = 32
+                size += 1
+            inside = gap = False
+            for c in one:
+                if Py_UNICODE_ISSPACE(c):
+                    gap = inside
+                    continue
+                if gap:
+                    buf[size] = 32
+                    size += 1
+                    gap = False
+                buf[size] = c
+                size += 1
+                inside = True
         return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, size)
     finally:
         free(buf)

@@ -29,7 +29,6 @@ from dehusk.metadata.authors import (
     PLACEHOLDERS,
     POSSESSIVES,
     ROLE_WORDS,
-    SPACE,
     STAND_INS,
     TAIL,
     UI_WORDS,
@@ -82,7 +81,7 @@ def clean_credit(value: str) -> str:
     lead-in, dates, URLs and e-mails out; "" when nothing credit-like is left (a numeric
     id, a profile URL, template debris, a sentence)."""
     text = URL.sub(" ", EMAIL.sub(" ", value or ""))
-    text = TAIL.sub("", BY_PREFIX.sub("", SPACE.sub(" ", strip_dates(text)).strip()))
+    text = TAIL.sub("", BY_PREFIX.sub("", " ".join(strip_dates(text).split())))
     if EMPTY_LABEL.match(text):
         return ""  # "Timestamp: --": a field's label with no value
     text = LEAD_SYMBOLS.sub("", text)  # "✉ Aditya Mahindru": an icon's glyph

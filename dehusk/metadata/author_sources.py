@@ -303,7 +303,7 @@ def _byline_text(node: BylineText) -> tuple[Chain, str, bool] | None:
     after = node.after
     if after is not None and len(after) == 5 and after[0] in _LIST_TAGS:
         holder = ((after[0], after[1], after[2]), *parent)
-        names = ", ".join(i for i in (SPACE.sub(" ", li).strip() for li in after[4] or ()) if i)
+        names = ", ".join(i for i in (" ".join(li.split()) for li in after[4] or ()) if i)
         return (holder, "By " + names, True) if 0 < len(names) <= MAX_VISIBLE_BYLINE else None
     if 0 < len(whole) - len(text) <= MAX_VISIBLE_BYLINE:
         return parent, "By " + whole[len(text) :].strip(" :"), True

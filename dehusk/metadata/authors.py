@@ -256,7 +256,7 @@ def _clean_authors(raw: tuple[str, ...], exclude: tuple[str, ...]) -> tuple[str,
 def split_names(value: str, exclude: Iterable[str] = ()) -> list[str]:
     """The names in one raw author string, credentials re-attached to their name."""
     text = URL.sub(" ", EMAIL.sub(" ", _HANDLE.sub(" ", value or "")))
-    text = TAIL.sub("", BY_PREFIX.sub("", SPACE.sub(" ", strip_dates(cut_at_date(text))).strip()))
+    text = TAIL.sub("", BY_PREFIX.sub("", " ".join(strip_dates(cut_at_date(text)).split())))
     text = drop_titles(text)
     if EMPTY_LABEL.match(text):
         return []  # "Timestamp: --": a label with no value (a consent panel's field)

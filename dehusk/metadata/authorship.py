@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from dehusk._native.walk import folded_join
 from dehusk.article import Block
 from dehusk.metadata.author_choice import (
     AuthorCredits,
@@ -63,7 +64,7 @@ class Page(NamedTuple):
     """What the overrides read of the page besides the sources' names."""
 
     exclude: tuple[str, ...]  # the site's names: no author is one of them
-    shown: str  # the blocks' text, lowercased: is a name printed on the page?
+    shown: str  # the blocks' text folded, lowercased: is a name printed on the page?
 
 
 #: Overrides of the rules' answer, in order, each with its reason (dev figures:
@@ -103,8 +104,9 @@ def authors(
 ) -> Names:
     """The authors (see the module docstring)."""
     visible = visible_byline(ev.page, exclude)
-    page = Page(exclude, " ".join([" ".join(b.text.split()) for b in blocks]).lower())
-    under_headline = headline_byline([b.text for b in blocks], headline, exclude)
+    texts = [b.text for b in blocks]
+    page = Page(exclude, folded_join(texts).lower())
+    under_headline = headline_byline(texts, headline, exclude)
     found = sources(ev, body_names, exclude, url, (visible.names, under_headline))
     credits = _credits(ev, visible.credit)
     rules = (

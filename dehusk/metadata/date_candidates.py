@@ -101,7 +101,6 @@ SCRIPT_KEY_HINTS = (
 
 
 _HAS_YEAR = re.compile(r"(?:19|20)\d{2}")
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +246,7 @@ def visible_candidates(
     the native pass's (``Evidence.dates``: those a reader sees that may hold a date, each
     with its place among the seen ones, ``Evidence.h1s`` the headings' places).
     """
-    want = _SPACES.sub(" ", title).strip().lower()
+    want = " ".join(title.split()).lower()
     title_at: int | None = None
     first_h1: int | None = None
     for at, text in page.h1s:
@@ -264,7 +263,7 @@ def visible_candidates(
         raw = node.text
         if not _HAS_YEAR.search(raw):
             continue
-        text = _SPACES.sub(" ", raw).strip()  # spaces are folded only where a date is read
+        text = " ".join(raw.split())  # spaces are folded only where a date is read
         if len(text) > MAX_DATE_TEXT:
             continue
         value = parse_date(text, now, known)
@@ -274,7 +273,7 @@ def visible_candidates(
             clocks.append(DateCandidate("clock", value))
             continue
         texts = (raw,) if node.before is None else (node.before, raw)
-        before = " ".join(_SPACES.sub(" ", t).strip() for t in texts)
+        before = " ".join(" ".join(t.split()) for t in texts)
         before = before[: len(before) - len(text) + _date_start(text)]
         words = _words_label(before[-40:])
         label = words or _ancestor_label(node.up)

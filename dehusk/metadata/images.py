@@ -70,7 +70,6 @@ HEAD_REACH = 4
 _CAPTION_LABELS = frozenset({Label.CAPTION, Label.CREDIT})
 #: The size a CMS appends to a resized copy's file name ("photo-1024x811.jpg", "-scaled").
 _SIZE_SUFFIX = re.compile(r"-(?:\d{2,5}x\d{2,5}|scaled)(?=\.\w+$)")
-_SPACE = re.compile(r"\s+")
 
 
 def extract_images(
@@ -251,7 +250,7 @@ def _figure_image(inside: Sequence[Element], root: str) -> Image | None:
         caption, credit = split_credit(caption)
     return Image(
         src=resolved,
-        alt=_SPACE.sub(" ", img.get("alt")).strip(),
+        alt=" ".join(img.get("alt").split()),
         caption=caption,
         credit=credit,
     )

@@ -54,7 +54,6 @@ _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x1f]")
 _WRAPPER = re.compile(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)|(?:-->|\]\]>|//\s*\]\]>)\s*$")
 _TAG = re.compile(r"<[^>]{0,500}>")
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +80,11 @@ class JsonLd:
 
 def loads_tolerant(raw: str) -> list[Any]:
     """Every JSON value in ``raw``, repairing what real pages get wrong; [] if hopeless."""
-    text = _WRAPPER.sub("", raw.strip()).strip()
+    text = raw.strip()
+    if text[:1] in ("<", "/") or text.endswith(">"):
+        # The only texts a wrapper can open or close (stripped, so no spaces around):
+        # the regex's end branch is tried at every character, a 0.07 ms a page scan.
+        text = _WRAPPER.sub("", text).strip()
     for candidate in (text, _TRAILING_COMMA.sub(r"\1", text)):
         values = _decode_all(candidate)
         if values:
@@ -142,7 +145,7 @@ def clean_text(value: Any) -> str:
     if not isinstance(value, str):
         return ""
     text = html.unescape(_TAG.sub(" ", html.unescape(value[:MAX_TEXT])))
-    return _SPACE.sub(" ", _CONTROL.sub(" ", text)).strip()
+    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def read_blocks(scripts: Iterable[str]) -> tuple[list[Any], int]:

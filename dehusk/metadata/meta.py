@@ -18,7 +18,6 @@ from functools import lru_cache
 
 from dehusk.evidence import Element, Evidence
 
-_SPACE = re.compile(r"\s+")
 #: What separates the tokens of an attribute for a CSS selector (``[rel~=author]``): ASCII
 #: whitespace only.
 _TOKENS = re.compile(r"[ \t\n\f\r]+")
@@ -72,7 +71,7 @@ def _clean(value: str | None) -> str:
     if not value:
         return ""  # (most attributes asked for are absent)
     text = html.unescape(value) if "&" in value else value
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # (str.split's spaces are \s's: an re.sub, 4x faster)
 
 
 @lru_cache(maxsize=1024)

@@ -264,7 +264,9 @@ def _overlap(key: str, words: frozenset[str], targets: list[tuple[str, frozenset
         if padded in target:
             return 1.0
         if words and target_words:
-            best = max(best, len(words & target_words) / len(words | target_words))
+            shared = len(words & target_words)  # (the union's size from it: no set built)
+            score = shared / (len(words) + len(target_words) - shared)
+            best = score if score > best else best
     return best
 
 
@@ -273,6 +275,7 @@ def _shape(text: str, key: str, context: _Context) -> dict[str, float]:
     split = key.split()
     padded, words = f" {key} ", frozenset(split)
     letters = "".join(filter(str.isalpha, text))
+    parts = SEPARATORS.split(text)  # more than one exactly when a separator is found
     return {
         "n_equal": float(sum(key in pair for pair in context.equal)),
         "n_contain": float(sum(padded in target for target, _ in context.declared)),
@@ -281,8 +284,8 @@ def _shape(text: str, key: str, context: _Context) -> dict[str, float]:
         "log_words": _log1p(len(split)),
         "short": float(len(split) < 3),
         "long": float(len(text) > 120),
-        "has_separator": float(bool(SEPARATORS.search(text))),
-        "names_site": float(any(is_site(p, context.sites) for p in SEPARATORS.split(text))),
+        "has_separator": float(len(parts) > 1),
+        "names_site": float(any(is_site(p, context.sites) for p in parts)),
         "is_site": float(is_site(text, context.sites)),
         "shouting": float(sum(map(str.isupper, letters)) > 0.7 * len(letters)),
         "question": float(text.rstrip().endswith("?")),

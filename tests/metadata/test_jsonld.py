@@ -1,9 +1,11 @@
 """Tolerant JSON-LD: malformed blocks are parsed as far as they can be, never a crash."""
 
+from hypothesis import given
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.evidence import tree_evidence
-from dehusk.metadata.jsonld import JsonLd, extract_jsonld, loads_tolerant
+from dehusk.metadata.jsonld import _WRAPPER, JsonLd, extract_jsonld, loads_tolerant
 
 
 def _ld(tree: LexborHTMLParser) -> JsonLd:
@@ -115,3 +117,15 @@ def test_deeply_nested_or_huge_values_do_not_raise() -> None:
     assert _ld(page(deep)).headline == ""
     many = "[" + ",".join('{"@type": "Thing"}' for _ in range(20000)) + "]"
     assert _ld(page(many)).headline == ""
+
+
+PIECES = ["<!--", "-->", "<![CDATA[", "]]>", "//", " ", "\n", "{}", "a>", "<", "/"]
+
+
+@given(st.lists(st.sampled_from(PIECES)).map("".join))
+def test_a_wrapper_needs_a_tag_or_slash_at_an_end(raw: str) -> None:
+    # loads_tolerant runs the wrapper regex only on texts that start with "<" or "/" or
+    # end with ">": on any other (stripped) text it removes nothing.
+    text = raw.strip()
+    if not (text[:1] in ("<", "/") or text.endswith(">")):
+        assert _WRAPPER.sub("", text) == text

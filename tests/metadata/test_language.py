@@ -1,5 +1,12 @@
 """Language: the declaration checked against the text."""
 
+from collections import Counter
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dehusk._native.walk import language_rows
 from dehusk.article import Block, Label
 from dehusk.metadata.language import MAX_TEXT, decide_language, normalise_code, prose_sample
 
@@ -99,3 +106,32 @@ def test_the_native_byte_loop_scores_as_py3langid() -> None:
     texts = (ENGLISH, GERMAN, ENGLISH.upper(), "日本語のテキストです", "", " ", "x", mixed)
     for text in (*texts, (mixed * 8)[:MAX_TEXT], ENGLISH * 30):
         assert _identifier().rank(text) == reference.rank(text)
+
+
+@given(st.text(alphabet="ab", max_size=300))
+def test_the_walks_side_by_side_count_as_one_walk(text: str) -> None:
+    """``language_rows`` walks stretches of the sample side by side, each from a state a
+    few bytes of warm-up reach; a DFA whose state hangs on every byte before (the count of
+    "a"s, mod 4) makes that state wrong, and the counts must still be one walk's."""
+    rowbase = np.arange(4, dtype=np.intp) * 256
+    nextmove = np.array(
+        [(s + (b == ord("a"))) % 4 for s in range(4) for b in range(256)], dtype=np.uint32
+    )
+    output = np.array([-1, 0, 1, 2], dtype=np.int32)
+    table = np.arange(6, dtype=np.uint16).reshape(3, 2)
+    halves = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16).view(np.float16)
+    found = language_rows(
+        nextmove, rowbase, output, table, halves.astype(np.float32), text.encode()
+    )
+    state, counts = 0, Counter[int]()
+    for byte in text.encode():
+        state = int(nextmove[rowbase[state] + byte])
+        if output[state] >= 0:
+            counts[int(output[state])] += 1
+    if not counts:
+        assert found is None
+        return
+    assert found is not None
+    assert np.frombuffer(found[0], dtype=np.float32).tolist() == list(counts.values())
+    rows = np.frombuffer(found[1], dtype=np.float32).reshape(len(counts), 2)
+    assert rows.tolist() == halves[table[list(counts)]].astype(np.float32).tolist()

@@ -1,5 +1,8 @@
 """<meta>, microdata, RDFa and <link>: every declared value under its key."""
 
+import re
+import sys
+
 from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.evidence import tree_evidence
@@ -56,3 +59,10 @@ def test_canonical_lang_and_base() -> None:
 def test_empty_page() -> None:
     tags = read_meta(tree_evidence(LexborHTMLParser("")))
     assert tags.first(("og:title",)) == "" and tags.canonical == "" and tags.lang == ""
+
+
+def test_str_split_folds_what_the_whitespace_regex_folds() -> None:
+    # The metadata fields fold spaces with " ".join(text.split()), which replaced
+    # re.sub(r"\s+", " ", text).strip(): the same only while \s is str.isspace().
+    space = re.compile(r"\s")
+    assert all(bool(space.match(chr(c))) == chr(c).isspace() for c in range(sys.maxunicode + 1))
