@@ -2,10 +2,11 @@
 
 In: the module ``dehusk.pipeline``. ``instrument`` replaces the stage functions that
 ``pipeline.extract`` looks up in its module globals (``decode``, ``parse``, ``segment``,
-``classify_page``, ``extract_metadata``, ``article_images``, ``dedupe``, ``body_text``) by
-timed wrappers, in this worker process only; the library's code is not changed. Out: a
-``StageClock`` whose ``take()`` gives the seconds spent in each stage since the last call
-(a stage called twice, such as ``segment`` on pages whose article is revealed, adds up).
+``classify_page``, ``evidence``, ``extract_metadata``, ``article_images``, ``dedupe``,
+``body_text``) by timed wrappers, in this worker process only; the library's code is not
+changed. Out: a ``StageClock`` whose ``take()`` gives the seconds spent in each stage since
+the last call (a stage called twice, such as ``segment`` on pages whose article is
+revealed, adds up).
 Time in ``extract`` outside these calls is reported as ``other`` by the caller (total minus
 the stages). A name the pipeline no longer has is skipped, so the clock follows a pipeline
 that is being reworked; the stages it found are listed in ``StageClock.stages``.
@@ -25,6 +26,7 @@ STAGE_FUNCTIONS = (
     ("parse", "parse"),
     ("segment", "segment"),
     ("classify", "classify_page"),
+    ("evidence", "evidence"),
     ("metadata", "extract_metadata"),
     ("images", "article_images"),
     ("dedupe", "dedupe"),
