@@ -50,7 +50,8 @@ TAG_BONUS = {
 }
 #: The kinds Readability scores (``p``, ``pre``, ``td`` and text-only ``div``s).
 SCORED = frozenset({Label.PARAGRAPH, Label.CODE, Label.QUOTE, Label.TABLE})
-_SCORED_CODES = [LABELS.index(kind) for kind in SCORED]
+#: Per ``BlockTable.seg_label`` code: whether Readability scores the kind.
+_SCORED_CODE = np.array([label in SCORED for label in LABELS])
 #: ``TAG_BONUS`` per lexbor tag id (``BlockTable.tag``).
 _TAG_BONUS = np.array(
     [TAG_BONUS.get(TAG_NAME_OF.get(tid, ""), 0.0) for tid in range(max(TAG_NAME_OF) + 1)]
@@ -68,7 +69,7 @@ def readability_scores(page: Page, chars: list[int], links: list[int]) -> np.nda
     n = len(page.containers)
     size = table.seg_chars
     ok = np.flatnonzero(
-        np.isin(table.seg_label, _SCORED_CODES) & (size >= MIN_CHARS) & (table.seg_container >= 0)
+        _SCORED_CODE[table.seg_label] & (size >= MIN_CHARS) & (table.seg_container >= 0)
     )
     segments = page.segments
     commas = np.fromiter((segments[i].text.count(",") for i in ok.tolist()), np.float64, len(ok))
