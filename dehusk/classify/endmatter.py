@@ -54,7 +54,10 @@ _TITLES = (
         r"|latest(?:\s+(?:news|stories|articles|posts|headlines))?"
         r"|editor'?s'?\s+picks|top\s+stories|don'?t\s+miss|around\s+the\s+web"
         r"|(?:sponsored|promoted|partner)\s+(?:content|stories|links)"
-        r"|in\s+case\s+you\s+missed\s+it|share\s+(?:this|this\s+(?:article|post|story|page))",
+        r"|in\s+case\s+you\s+missed\s+it|share\s+(?:this|this\s+(?:article|post|story|page))"
+        r"|recent\s+(?:posts|articles|stories|news|comments)|like\s+this|follow\s+us"
+        r"|stay\s+connected|(?:sign\s+up\s+for|subscribe\s+to)\s+(?:our\s+|the\s+)?newsletters?"
+        r"|newsletters?",
     ),
 )
 _PATTERNS = tuple(
