@@ -60,3 +60,15 @@ def test_the_stage_labels_the_cut_blocks() -> None:
     labels = {b.text[:16]: (b.label, b.main) for b in blocks}
     assert labels["About the Author"] == (Label.BIO, False)
     assert labels["Exercising regul"][1] is True
+
+
+def test_a_blogs_recent_posts_and_newsletter_box_after_the_post_are_related() -> None:
+    page = _page(
+        f"<article><h1>A post</h1><div class='entry'><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>"
+        "</div><div class='after'><h3>Recent Posts</h3><p>Another post of this blog, and one "
+        "more of the same week.</p><h3>Subscribe to our newsletter</h3><p>Every week, the "
+        "best of the blog in your inbox.</p></div></article>"
+    )
+    cut = end_matter(page, [True] * len(page.segments), "article")
+    assert {page.segments[i].text for i in cut} >= {"Recent Posts", "Subscribe to our newsletter"}
+    assert set(cut.values()) == {Label.RELATED}
