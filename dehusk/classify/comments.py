@@ -118,7 +118,7 @@ def comment_opening(page: Page, keep: Sequence[bool]) -> int:
         opening, element = _opening(page, i, nearest, counts)
         if opening == "heading" or (
             opening == "class"
-            and not _goes_on(page, keep, i, _boxes(page, prose, i))
+            and not body_goes_on(page, keep, i, _boxes(page, prose, i))
             and not _outweighed(page, keep, i, element)
         ):
             return i
@@ -132,7 +132,7 @@ def _boxes(page: Page, prose: list[int], end: int) -> set[int]:
     return {containers[segs[j].container].parent for j in range(end) if prose[j]}
 
 
-def _goes_on(page: Page, keep: Sequence[bool], start: int, boxes: set[int]) -> bool:
+def body_goes_on(page: Page, keep: Sequence[bool], start: int, boxes: set[int]) -> bool:
     """Whether kept prose after segment ``start`` sits in one of the body's ``boxes`` (the
     elements that hold its paragraphs)."""
     segs = page.segments

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 
 from dehusk.article import Label, Page, Segment
+from dehusk.classify.comments import body_goes_on
 from dehusk.classify.rules import is_prose
 
 #: Kept prose before the heading: less, and the heading is a page's menu or its rail.
@@ -84,7 +85,11 @@ def end_matter(page: Page, keep: Sequence[bool], page_type: str) -> dict[int, La
         if not kept or seg.container < 0:
             continue
         label = _title_label(seg) if before >= MIN_BODY_BEFORE else None
-        if label is not None and not _goes_on(page, keep, i, boxes) and not _resumes(segs, keep, i):
+        if (
+            label is not None
+            and not body_goes_on(page, keep, i, boxes)
+            and not _resumes(segs, keep, i)
+        ):
             return _sections(segs, keep, i, label)
         if seg.kind is not Label.HEADING and is_prose(seg):
             before += len(seg.text)
@@ -116,13 +121,3 @@ def _sections(
             label = _title_label(segs[j]) or label
             out[j] = label
     return out
-
-
-def _goes_on(page: Page, keep: Sequence[bool], start: int, boxes: set[int]) -> bool:
-    """Whether kept prose after segment ``start`` sits in one of the body's ``boxes``."""
-    segs = page.segments
-    return any(
-        keep[j] and is_prose(segs[j]) and page.containers[segs[j].container].parent in boxes
-        for j in range(start + 1, len(keep))
-        if segs[j].container >= 0
-    )
