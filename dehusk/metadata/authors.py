@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-from dehusk.metadata.dates import holds_year
+from dehusk.metadata.dates import may_hold_date
 from dehusk.metadata.dates import patterns_for as date_patterns
 
 
@@ -439,7 +439,7 @@ def cut_at_date(text: str) -> str:
     AI Alignment Forum" → "by jsteinhardt " (what follows a byline's date is the section,
     the venue, a reading time). A date before the names ("Dec 26, 2025 • Mahua Das") stays
     for ``strip_dates``."""
-    if not holds_year(text):
+    if not may_hold_date(text):
         return text
     starts = [m.start() for pattern in date_patterns(text) if (m := pattern.search(text))]
     if not starts:
@@ -450,7 +450,7 @@ def cut_at_date(text: str) -> str:
 
 def strip_dates(text: str) -> str:
     """``text`` without the dates and times in it ("Jane Doe, Dec 17, 2025" → "Jane Doe, ")."""
-    for pattern in date_patterns(text) if holds_year(text) else ():
+    for pattern in date_patterns(text) if may_hold_date(text) else ():
         text = pattern.sub(" ", text)
     return text
 

@@ -94,8 +94,15 @@ PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 #: that pattern (most texts parsed hold a year and no date; seven scans each cost more).
 PATTERN_NEEDS: tuple[str, ...] = ("-", "/", "", "", "", ".", ".")
 #: The year each of ``PATTERNS`` and ``SLASHED`` needs: a text without one holds none of
-#: their dates, and is passed over without trying them (``holds_year``).
+#: their dates, and is passed over without trying them (``may_hold_date``).
 YEAR = re.compile(r"(?:19|20)\d{2}")
+#: A number of one or two digits standing alone (no digit on either side): the day or the
+#: month every one of ``PATTERNS`` and ``SLASHED`` reads is one (each is bounded by a
+#: non-digit: "-", "/", ".", a space, a suffix, ``\b``). Most texts with a year hold no
+#: date ("© 2005-2012 Newsvine", "May 2012" in an archive list) and no such number: they
+#: are passed over without the seven patterns. (Written from its first digit, so the
+#: engine scans for a digit; a lookbehind first made it try every position.)
+SHORT_NUMBER = re.compile(r"\d(?<!\d\d)\d?(?!\d)")
 #: ``09.10.2024``: day first, as most of the world writes dots, unless the page declares
 #: the month-first day and not the other (a US blog's ``MM.DD.YYYY``).
 DAY_FIRST_DOTTED = PATTERNS[5]
@@ -128,7 +135,9 @@ def parse_date(text: str, now: datetime | None = None, known: Collection[str] = 
         return None
     now = now or datetime.now(UTC)
     parts = _parse_rfc2822(text) or (
-        (_parse_patterns(text, known) or _parse_slashed(text, known)) if holds_year(text) else None
+        (_parse_patterns(text, known) or _parse_slashed(text, known))
+        if may_hold_date(text)
+        else None
     )
     if parts is None or not _plausible(parts.day, now):
         return None
@@ -158,9 +167,11 @@ _PATTERNS_HOLDING = tuple(
 )
 
 
-def holds_year(text: str) -> bool:
-    """Whether ``text`` holds a year ``PATTERNS`` and ``SLASHED`` could read (``YEAR``)."""
-    return YEAR.search(text) is not None
+def may_hold_date(text: str) -> bool:
+    """Whether ``text`` may hold a date ``PATTERNS`` or ``SLASHED`` could read: a year
+    (``YEAR``) and a day or month number (``SHORT_NUMBER``). A text without both holds
+    none: none of them matches it, nor what is left of it once others' are replaced."""
+    return YEAR.search(text) is not None and SHORT_NUMBER.search(text) is not None
 
 
 def _plausible(day: date, now: datetime) -> bool:
@@ -329,7 +340,7 @@ def dateline_date(text: str, now: datetime | None = None) -> tuple[str | None, b
         return None, False  # neither a date nor a time: no dateline, whatever the words
     rest = text
     slashed = (SLASHED,) if "/" in text else ()  # (each of its dates holds two)
-    for pattern in (*patterns_for(text), *slashed) if holds_year(text) else ():
+    for pattern in (*patterns_for(text), *slashed) if may_hold_date(text) else ():
         rest = pattern.sub(" ", rest)
     rest = _NON_WORD.sub("", DATELINE_WORDS.sub(" ", rest))
     return found, not rest

@@ -39,8 +39,10 @@ TITLE_ORDER: tuple[TitleSource, ...] = (
     "h1",
     "title",
 )
-#: What separates a headline from a site name in ``<title>`` and og:title.
-SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»~/]|::)\s+|\s*\|\s*|\s+[-–—]\s*$")
+#: What separates a headline from a site name in ``<title>`` and og:title. (The lookahead
+#: changes no match, as every one starts with a space or "|": it lets the engine pass over
+#: a position with one test instead of trying the three alternatives, twice as fast.)
+SEPARATORS = re.compile(r"(?=[\s|])(?:\s+(?:[|\-–—:·•»~/]|::)\s+|\s*\|\s*|\s+[-–—]\s*$)")
 #: Host labels that are not a site's name.
 HOST_NOISE = frozenset({"www", "m", "amp", "blog", "news", "com", "org", "net", "co", "uk", "de"})
 #: Least word overlap (Jaccard) for a visible heading to count as the declared title.
@@ -81,14 +83,23 @@ def is_site(segment: str, sites: tuple[str, ...]) -> bool:
     )
 
 
+@lru_cache(maxsize=1024)
+def separated(text: str) -> tuple[str, ...]:
+    """``SEPARATORS.split(text)``. Cached: a page's declared titles are split by
+    ``strip_site`` for the rules and again for the candidates, then for their parts and
+    their shape (``_shape``), the same few strings five times or more."""
+    return tuple(SEPARATORS.split(text))
+
+
 def strip_site(title: str, sites: tuple[str, ...]) -> str:
     """``title`` without a leading or trailing segment that names the site."""
-    parts = [p for p in SEPARATORS.split(title.strip()) if p.strip()]
+    split = separated(title.strip())
+    parts = [p for p in split if p.strip()]
     while len(parts) > 1 and is_site(parts[-1], sites):
         parts.pop()
     while len(parts) > 1 and is_site(parts[0], sites):
         parts.pop(0)
-    if len(parts) == len(SEPARATORS.split(title.strip())):
+    if len(parts) == len(split):
         return title.strip()
     return _rejoin(title, parts)
 
@@ -222,7 +233,7 @@ def ranked_candidates(
         add(text, f"{group}_whole")
         add(stripped, f"{group}_stripped")
         add(drop_qualifier(stripped), f"{group}_unqualified")
-        parts = [p for p in SEPARATORS.split(text.strip()) if p.strip()]
+        parts = [p for p in separated(text.strip()) if p.strip()]
         for i, part in enumerate(parts if len(parts) > 1 else ()):
             add(part, f"{group}_part_first" if i == 0 else f"{group}_part_later")
     values = [v for v in declared.values() if v]
@@ -274,8 +285,7 @@ def _shape(text: str, key: str, context: _Context) -> dict[str, float]:
     """Agreement and shape features of one candidate (see ``ranked_candidates``)."""
     split = key.split()
     padded, words = f" {key} ", frozenset(split)
-    letters = "".join(filter(str.isalpha, text))
-    parts = SEPARATORS.split(text)  # more than one exactly when a separator is found
+    parts = separated(text)  # more than one exactly when a separator is found
     return {
         "n_equal": float(sum(key in pair for pair in context.equal)),
         "n_contain": float(sum(padded in target for target, _ in context.declared)),
@@ -287,13 +297,30 @@ def _shape(text: str, key: str, context: _Context) -> dict[str, float]:
         "has_separator": float(len(parts) > 1),
         "names_site": float(any(is_site(p, context.sites) for p in parts)),
         "is_site": float(is_site(text, context.sites)),
-        "shouting": float(sum(map(str.isupper, letters)) > 0.7 * len(letters)),
+        "shouting": float(_shouting(text)),
         "question": float(text.rstrip().endswith("?")),
-        "garbled": float("\ufffd" in text or bool(_LOST_CHAR.search(text))),
+        "garbled": float("\ufffd" in text or ("?" in text and bool(_LOST_CHAR.search(text)))),
         "has_year": float(bool(_YEAR.search(text))),
         "slug_share": len(words & context.slug) / len(words) if words and context.slug else 0.0,
         "slug_cover": len(words & context.slug) / len(context.slug) if context.slug else 0.0,
     }
+
+
+def _shouting(text: str) -> bool:
+    """Whether over 70% of the letters of ``text`` are capitals. An ASCII text's letters and
+    capitals are counted by deleting them from its bytes (what ``str.isalpha`` and
+    ``str.isupper`` say of an ASCII character), not by a Python call per character."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        return upper > 0.7 * letters
+    letters_text = "".join(filter(str.isalpha, text))
+    return sum(map(str.isupper, letters_text)) > 0.7 * len(letters_text)
+
+
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LETTERS = _ASCII_UPPER + _ASCII_UPPER.lower()
 
 
 @lru_cache(maxsize=256)
