@@ -30,6 +30,10 @@ from dehusk.classify.rules import is_prose
 
 #: Kept prose before the heading: less, and the heading is a page's menu or its rail.
 MIN_BODY_BEFORE = 400
+#: Section-title headings tried as the opening: each try reads the rest of the page, and a
+#: story's end matter opens at one of its first few (a hostile page of 50 000 "Related"
+#: headings would make the search quadratic).
+MAX_TRIES = 20
 #: A heading longer than this is a headline, not a section's title.
 MAX_TITLE_CHARS = 60
 
@@ -79,18 +83,18 @@ def end_matter(page: Page, keep: Sequence[bool], page_type: str) -> dict[int, La
     article."""
     if page_type != "article":
         return {}
-    before, boxes = 0, set[int]()
+    before, boxes, tries = 0, set[int](), 0
     segs = page.segments
     for i, (seg, kept) in enumerate(zip(segs, keep, strict=True)):
         if not kept or seg.container < 0:
             continue
         label = _title_label(seg) if before >= MIN_BODY_BEFORE else None
-        if (
-            label is not None
-            and not body_goes_on(page, keep, i, boxes)
-            and not _resumes(segs, keep, i)
-        ):
-            return _sections(segs, keep, i, label)
+        if label is not None:
+            if not body_goes_on(page, keep, i, boxes) and not _resumes(segs, keep, i):
+                return _sections(segs, keep, i, label)
+            tries += 1
+            if tries >= MAX_TRIES:
+                return {}
         if seg.kind is not Label.HEADING and is_prose(seg):
             before += len(seg.text)
             boxes.add(page.containers[seg.container].parent)

@@ -72,3 +72,11 @@ def test_a_blogs_recent_posts_and_newsletter_box_after_the_post_are_related() ->
     cut = end_matter(page, [True] * len(page.segments), "article")
     assert {page.segments[i].text for i in cut} >= {"Recent Posts", "Subscribe to our newsletter"}
     assert set(cut.values()) == {Label.RELATED}
+
+
+def test_many_section_titles_in_the_flow_stay_linear() -> None:
+    # Each "Related" is followed by more of the story in its box: none is the end matter,
+    # and the search gives up after MAX_TRIES instead of reading the page once per heading.
+    flow = f"<p>{PARA}</p>" + "".join(f"<h3>Related</h3><p>{PARA}</p>" for _ in range(3000))
+    page = _page(f"<article><h1>A story</h1><div class='body'>{flow}</div></article>")
+    assert end_matter(page, [True] * len(page.segments), "article") == {}
