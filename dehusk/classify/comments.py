@@ -47,6 +47,10 @@ MIN_BODY_BEFORE = 50
 #: not the thread (a thread's replies recur under one parent, the list): on wcxb-dev,
 #: listings carry such counts.
 CARD_PARENTS = 3
+#: Segments under a thread-classed element tried as the opening: each try reads the rest of
+#: the page, and a thread opens at one of the first few (thousands of comment-classed boxes
+#: in a story's flow would make the search quadratic).
+MAX_CLASS_TRIES = 50
 #: A heading longer than this is a headline that mentions comments, not the thread's title.
 MAX_TITLE_CHARS = 120
 
@@ -107,7 +111,7 @@ def comment_opening(page: Page, keep: Sequence[bool]) -> int:
     body = frozenset(_ancestors(page, segs[first].container))
     nearest = _nearest_thread(parent, _threads(page), body)
     counts = _card_counts(page)
-    before = 0
+    before = tries = 0
     for i in range(first + 1, len(segs)):
         before += prose[i - 1]
         if before < MIN_BODY_BEFORE:
@@ -116,12 +120,14 @@ def comment_opening(page: Page, keep: Sequence[bool]) -> int:
         if seg.kind is not Label.HEADING and (seg.container < 0 or nearest[seg.container] < 0):
             continue  # the common case: neither a heading nor under a thread-classed element
         opening, element = _opening(page, i, nearest, counts)
-        if opening == "heading" or (
-            opening == "class"
-            and not body_goes_on(page, keep, i, _boxes(page, prose, i))
-            and not _outweighed(page, keep, i, element)
-        ):
+        if opening == "heading":
             return i
+        if opening == "class" and tries < MAX_CLASS_TRIES:
+            tries += 1
+            if not body_goes_on(page, keep, i, _boxes(page, prose, i)) and not _outweighed(
+                page, keep, i, element
+            ):
+                return i
     return -1
 
 

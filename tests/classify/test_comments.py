@@ -126,3 +126,17 @@ def test_a_comments_widget_inside_the_story_opens_nothing() -> None:
     story = f"<div class='dek'>{dek}</div>{rail}<div class='text'>{body}</div>"
     html = f"<body><div id='content'><h1>Hot</h1>{story}</div></body>"
     assert "Body 4" in _main(html)
+
+
+def test_thousands_of_comment_boxes_in_the_flow_stay_linear() -> None:
+    from dehusk.classify.comments import comment_opening
+
+    # Each comment-classed box is followed by more of the story in the story's own box: none
+    # opens the thread, and the search stops trying after MAX_CLASS_TRIES.
+    flow = "".join(
+        f"<p>{POST} Part {i}.</p><div class='comment-count'><p>{POST}</p></div>"
+        for i in range(3000)
+    )
+    options = Options()
+    page = segment(parse(f"<body><article><h1>A story</h1>{flow}</article></body>", options))
+    assert comment_opening(page, [True] * len(page.segments)) == -1
