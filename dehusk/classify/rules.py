@@ -150,7 +150,7 @@ def segment_values(page: Page, counts: TextCounts) -> list[float]:
     table = block_table(page)
     n = table.seg_chars.astype(np.float64)
     links = table.seg_link_chars.astype(np.float64)
-    density = np.divide(links, n, out=np.zeros_like(n), where=n > 0)
+    density = _link_densities(table)
     ends = counts.ends > 0
     prose = (n >= PROSE_CHARS) | ((n >= SENTENCE_CHARS) & ends)
     heading = table.seg_label == _HEADING_CODE
@@ -557,15 +557,13 @@ class Rules(NamedTuple):
 
     ``main[i]`` is whether the rules keep segment ``i`` and ``husks[i]`` the husk kind that
     cut it ("" for none: kept, outside the article, or a card grid's); ``values`` the
-    segment values,
-    ``totals`` their sums per container; ``best`` the chosen container (-1: none);
-    ``cards`` the card-grid container (-1: none) and ``card_mode`` whether the grid won;
-    ``top`` Readability's candidate container (``readability_best``, -1: none);
+    segment values, ``totals`` their sums per container; ``best`` the chosen container (-1:
+    none); ``cards`` the card-grid container (-1: none) and ``card_mode`` whether the grid
+    won; ``top`` Readability's candidate container (``readability_best``, -1: none);
     ``labels`` the label the rules give each segment (``label_of``), ``outside`` the one it
     takes when cut without a husk kind (``outside_kinds``), ``counts`` the segments'
-    ``TextCounts``; ``empty`` that the
-    page has no article at all (no prose, or an error page), a verdict the learned path
-    keeps.
+    ``TextCounts``; ``empty`` that the page has no article at all (no prose, or an error
+    page), a verdict the learned path keeps.
     """
 
     main: list[bool]
