@@ -1,7 +1,7 @@
 """dedupe: pull quotes and repeated captions collapse to one block."""
 
 from dehusk.article import Block, Label
-from dehusk.dedupe import dedupe, normalise
+from dehusk.dedupe import QUOTABLE_LINES, dedupe, normalise
 
 BODY = (
     '"I was thinking all the time, if they arrest me, if they stop me, they will behead me," '
@@ -9,19 +9,36 @@ BODY = (
 )
 
 
-def test_pull_quote_points_at_the_body_block() -> None:
-    blocks = (
-        Block(
-            "I was thinking all the time, if they arrest me, if they stop me, they will behead me.",
-            Label.PARAGRAPH,
-            True,
-        ),
+QUOTE = "I was thinking all the time, if they arrest me, if they stop me, they will behead me."
+
+
+def _quoted(label: Label) -> tuple[Block, ...]:
+    return (
+        Block(QUOTE, label, True),
         Block("Now, he hides from informers.", Label.PARAGRAPH, True),
         Block(BODY, Label.PARAGRAPH, True),
     )
-    out = dedupe(blocks)
+
+
+def test_pull_quote_points_at_the_body_block() -> None:
+    out = dedupe(_quoted(Label.QUOTE))
     assert out[0].label is Label.PULLQUOTE and not out[0].main and out[0].duplicate_of == 2
     assert out[2].main and out[2].label is Label.PARAGRAPH
+
+
+def test_paragraph_sharing_a_sentence_stays_body() -> None:
+    # In the flow of a page's paragraphs, a block that restates another's sentence is body
+    # (a subheading the next paragraph repeats, a summary line): no markup sets it apart.
+    for label in (Label.PARAGRAPH, Label.HEADING):
+        out = dedupe(_quoted(label))
+        assert [b.main for b in out] == [True, True, True]
+        assert out[0].label is label and out[0].duplicate_of is None
+
+
+def test_lines_of_text_take_a_restated_sentence_as_a_pull_quote() -> None:
+    # Flattened text carries no markup: the overlap is the only evidence there.
+    out = dedupe(_quoted(Label.PARAGRAPH), QUOTABLE_LINES)
+    assert out[0].label is Label.PULLQUOTE and out[0].duplicate_of == 2
 
 
 def test_second_caption_copy_is_marked() -> None:
@@ -52,7 +69,7 @@ def test_short_common_lines_are_not_duplicates() -> None:
 def test_short_sentence_is_not_a_pull_quote() -> None:
     out = dedupe(
         (
-            Block("He says no.", Label.PARAGRAPH, True),
+            Block("He says no.", Label.QUOTE, True),
             Block("He says no. Then he leaves.", Label.PARAGRAPH, True),
         )
     )

@@ -20,7 +20,7 @@ from collections.abc import Collection
 
 from dehusk.article import Article, Options
 from dehusk.deadline import check, within
-from dehusk.dedupe import dedupe
+from dehusk.dedupe import QUOTABLE_LINES, dedupe
 from dehusk.render import body_text
 from dehusk.textmode.classify import label_lines
 from dehusk.textmode.lines import decode_text, lines_to_page
@@ -66,7 +66,7 @@ def _extract_text(
     check("line refinement")
     blocks, metadata, meta_warnings = text_metadata(blocks, url, title_at)
     check("metadata")
-    blocks = dedupe(blocks)
+    blocks = dedupe(blocks, QUOTABLE_LINES)
     check("dedupe")
     body = body_text(blocks, options)
     warnings = (*warnings, *line_warnings, *meta_warnings)
