@@ -54,6 +54,12 @@ CARD_PEER_SHARE = 0.5
 CARD_PROSE_SHARE = 0.3
 ARTICLE_PARAGRAPH = 200
 LINK_LIST_RATIO = 8.0
+#: Beside an article under the page's headline (``_headed``) a link list must outweigh it
+#: this many times: a photo post says a line or two, its blog's "Most Popular Posts"
+#: column 15-20 times more. Among the dev pages whose headline stands over the best
+#: container beside a link-list grid, articles reach 19.6 times, listings (their own
+#: headline over a line of intro) start at 27.
+HEADED_LINK_LIST_RATIO = 24.0
 #: A grid whose own element's class names husk of any kind ("sidebar", "widget-area",
 #: "sidebar_list") is a column beside the content, never the page's content: a listing's
 #: grid sits in a content or plain element. On dragnet 14 blog posts lost to the category
@@ -490,9 +496,9 @@ def listing_ratio(
 ) -> float:
     """How many times the cards must outweigh the best container's prose to make a listing.
 
-    ``LINK_LIST_RATIO`` for a link list outside an article that holds a real paragraph or
-    stands under the page's headline (``_headed``), else ``LISTING_RATIO`` (see the
-    constants)."""
+    ``HEADED_LINK_LIST_RATIO`` for a link list beside an article under the page's headline
+    (``_headed``), ``LINK_LIST_RATIO`` for one outside an article that holds a real
+    paragraph, else ``LISTING_RATIO`` (see the constants)."""
     if best < 0 or cards < 0 or in_cards[best] or in_best[cards]:
         return LISTING_RATIO
     card_text = prose_text = 0
@@ -507,7 +513,9 @@ def listing_ratio(
         elif in_best[seg.container] and value >= ARTICLE_PARAGRAPH and is_prose(seg):
             paragraph = True
     link_list = prose_text < CARD_PROSE_SHARE * card_text
-    if link_list and (paragraph or _headed(page, best, cards)):
+    if link_list and _headed(page, best, cards):
+        return HEADED_LINK_LIST_RATIO
+    if link_list and paragraph:
         return LINK_LIST_RATIO
     return LISTING_RATIO
 
@@ -527,7 +535,8 @@ def article_beside(
 
 def _headed(page: Page, best: int, cards: int) -> bool:
     """Whether the page's headline (``headline_segments``) stands over the best container
-    (inside it or its parent) and not over the cards (inside their parent): the page is
+    (inside it or its parent) and not over the cards (inside their parent, unless it is
+    ``_nearer`` the best container): the page is
     about what that container says, and the cards beside it are its sidebar, however short
     the article (a photo post says a line under its headline; its "Most Popular Posts" list
     says more). A listing's headline ("Men's Automatic Watches") stands over its cards, or
@@ -535,8 +544,27 @@ def _headed(page: Page, best: int, cards: int) -> bool:
     over_best = _inside_flags(page, _parent_or_self(page, best))
     over_cards = _inside_flags(page, _parent_or_self(page, cards))
     return any(
-        over_best[h] and not over_cards[h] and not h < cards < best for h in headline_segments(page)
+        over_best[h]
+        and (not over_cards[h] or _nearer(page, h, best, cards))
+        and not h < cards < best
+        for h in headline_segments(page)
     )
+
+
+def _nearer(page: Page, h: int, best: int, cards: int) -> bool:
+    """Whether the headline ``h`` shares a deeper element with ``best`` than with ``cards``:
+    the headline is the post's (its entry wraps both) where the cards' parent is the
+    page's whole layout (a blog's sidebar column beside its post). A listing's headline
+    shares its grid's parent with the grid, and the best container lies in it or beyond."""
+    ancestors = {i for _, i in _chain(page, h, -1)}
+    depth = block_table(page).depth
+
+    def meeting(i: int) -> int:
+        while i >= 0 and i not in ancestors:
+            i = page.containers[i].parent
+        return int(depth[i]) if i >= 0 else -1
+
+    return meeting(best) > meeting(cards)
 
 
 def _parent_or_self(page: Page, i: int) -> int:
@@ -624,7 +652,9 @@ def _cascade(
     stats = subtree_stats(page)
     top, _ = readability_best(page, stats[0], stats[1])
     best, condemned = check_best(page, best_container(page, totals), top)
-    in_best = _inside_flags(page, best)
+    # Anchored before the card grid is weighed: a photo post's two lines under their
+    # headline are the article the grid must outweigh, not a sidebar widget's text.
+    best, in_best = headline_anchor(page, best, top, _inside_flags(page, best))
     prose = sum(
         max(v, 0.0)
         for s, v in zip(page.segments, values, strict=True)
@@ -646,7 +676,6 @@ def _cascade(
     if best < 0 or prose < MIN_ARTICLE_CHARS or error_page(page, prose):
         none = [False] * len(values)
         return values, totals, best, cards, False, prose, none, [""] * len(values), top
-    best, in_best = headline_anchor(page, best, top, in_best)
     protected = body_chain(page, best, top)
     husks = husk_kinds(page, best, totals, protected=protected, condemned=condemned)
     inside = [s.container >= 0 and in_best[s.container] for s in page.segments]

@@ -117,6 +117,32 @@ def test_cards_beside_the_headline_post_are_its_sidebar() -> None:
     assert "Popular post number" not in kept
 
 
+MODULES = "".join(  # a blog's sidebar column: modules of headline links, one per entry
+    f'<div class="module"><h2>Popular {m}</h2><ul>'
+    + "".join(
+        f'<li><a href="/{m}/{i}">Another craft for kids, number {i}</a></li>' for i in range(6)
+    )
+    + "</ul></div>"
+    for m in range(4)
+)
+
+
+def test_a_sidebar_column_of_the_layout_is_no_listing_beside_a_short_post() -> None:
+    # The column's parent is the page's layout, which holds the post too: the headline
+    # shares the post's entry, not the column, so it is the post's headline, and the column
+    # (12 times the post's prose) is its sidebar.
+    html = f"""<html><head><title>Fall Leaf Bunting - Things to Make and Do</title></head>
+    <body><div id="layout"><div id="alpha"><div class="entry"><h3>Fall Leaf Bunting</h3>
+    <div class="entry-body"><p>Simple As That shares this easy fall leaf bunting that would
+    be a lovely addition.</p></div></div></div><div id="gamma">{MODULES}</div></div></body>
+    </html>"""
+    found = rules(segment(parse(html, Options())))
+    kept = _kept(html)
+    assert found.cards >= 0 and not found.card_mode
+    assert "easy fall leaf bunting" in kept
+    assert "Another craft for kids" not in kept
+
+
 def test_a_grid_in_a_sidebar_is_no_listing() -> None:
     html = f"""<body><div id="main"><div class="post"><h1>Yesterday's over</h1>
     <div class="entry-body"><p>{POST}</p></div></div></div>
