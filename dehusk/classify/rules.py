@@ -672,7 +672,8 @@ def _cascade(
             s.container >= 0 and in_cards[s.container] and not husk
             for s, husk in zip(page.segments, card_husks, strict=True)
         ]
-        return values, totals, best, cards, True, prose, main, [""] * len(main), top
+        if any(main):
+            return values, totals, best, cards, True, prose, main, [""] * len(main), top
     if best < 0 or prose < MIN_ARTICLE_CHARS or error_page(page, prose):
         none = [False] * len(values)
         return values, totals, best, cards, False, prose, none, [""] * len(values), top

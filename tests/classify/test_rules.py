@@ -143,6 +143,28 @@ def test_a_sidebar_column_of_the_layout_is_no_listing_beside_a_short_post() -> N
     assert "Another craft for kids" not in kept
 
 
+def test_a_grid_whose_every_card_is_husk_leaves_the_article() -> None:
+    # A long comment list ("commentlist": no word the vocabulary knows) outweighs the post
+    # like a grid of cards, but each of its items is classed a comment: no card is kept,
+    # and the post is the article.
+    thread = "".join(
+        f'<li class="comment" id="comment-{i}"><div>Reader number {i} of this blog said...</div>'
+        f"<div><a href='#c{i}'>November 10, 2012 at 9:{i:02d} pm</a></div>"
+        "<p>What a lovely giveaway, I would love to win one of these bags for my trip.</p>"
+        "<div><a href='#reply'>Reply</a> | <a href='#report'>Report this comment</a></div>"
+        "<div>Follow the replies to this comment by email | Subscribe to this thread</div></li>"
+        for i in range(12)
+    )
+    html = f"""<body><div id="content"><div class="post"><h1>A giveaway</h1>
+    <div class="entry-body"><p>{POST}</p></div></div>
+    <div class="comments"><ol class="commentlist">{thread}</ol></div></div></body>"""
+    found = rules(segment(parse(html, Options())))
+    kept = _kept(html)
+    assert not found.card_mode
+    assert "bad news for the market leaders" in kept
+    assert "lovely giveaway" not in kept and "Reader number" not in kept
+
+
 def test_a_grid_in_a_sidebar_is_no_listing() -> None:
     html = f"""<body><div id="main"><div class="post"><h1>Yesterday's over</h1>
     <div class="entry-body"><p>{POST}</p></div></div></div>
