@@ -5,7 +5,8 @@ the same page). Out: ``Features`` — a block matrix (one row per segment, ``BLO
 columns, float32) and a page vector (``PAGE_FEATURES`` entries). Everything is read from
 values the single DOM walk already produced: the block table's columns (``Page.table``), the
 text counts and class-word buckets of two C passes (``text_counts``, ``word_masks``), and
-the rules' outputs; the rest is NumPy.
+the rules' outputs. The per-segment numbers are NumPy columns; the rows are written in C
+(``block_matrix``: a page's ~40 column operations were as many NumPy calls).
 
 Block columns (see ``BLOCK_FEATURES`` for the names, in order):
 - text: log length, log words, link density, punctuation per word, ends like a sentence,
@@ -21,7 +22,8 @@ Block columns (see ``BLOCK_FEATURES`` for the names, in order):
 - position: segment index and character offset as shares of the page;
 - repetition: the same text elsewhere on the page, segments sharing the container;
 - neighbours: the previous and next segment's kept-by-rules, log length, link density and
-  prose flags, and the share of kept and prose segments within three either side.
+  prose flags, and the share of kept and prose segments within three either side
+  (``block_matrix``'s ``NEIGHBOURS``).
 
 Page vector: log segments and characters, the rules' kept share, card mode and card share,
 link density, shares of list items, headings, tables, code, captions and quotes, the page's
@@ -40,7 +42,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from dehusk._native.walk import FLAG_NAMES, TAG_NAME_OF, word_masks
+from dehusk._native.walk import FLAG_NAMES, TAG_NAME_OF, block_matrix, bucket_weights, word_masks
 from dehusk.article import LABELS, Label, Page
 from dehusk.classify.rules import PROSE_CHARS, SENTENCE_CHARS, Rules, block_table, inside_mask
 
@@ -48,8 +50,6 @@ from dehusk.classify.rules import PROSE_CHARS, SENTENCE_CHARS, Rules, block_tabl
 HASH_BUCKETS = 64
 #: Buckets for hashed words of the URL's path (page features).
 URL_BUCKETS = 32
-#: Neighbours counted on each side for the window shares.
-WINDOW = 3
 
 _KINDS = (
     Label.HEADING,
@@ -140,6 +140,9 @@ BLOCK_FEATURES: tuple[str, ...] = (
     *(f"flag_{f}" for f in _FLAGS),
     *(f"class_hash_{b}" for b in range(HASH_BUCKETS)),
 )
+#: ``block_matrix``'s one-hot groups, in column order: kinds, rules' labels, tags (and
+#: "other"), context flags, hash buckets.
+_WIDTHS = (len(_KINDS), len(_LABELS), len(_TAGS) + 1, len(_FLAGS), HASH_BUCKETS)
 PAGE_FEATURES: tuple[str, ...] = (
     "page_log_segments",
     "page_log_chars",
@@ -205,8 +208,8 @@ def _word_buckets(page: Page, indices: np.ndarray) -> np.ndarray:
 
 def _containers(page: Page, used: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per used container (indices into ``page.containers``): (depth, hint, parent hint,
-    tag, flag mask) from the block table, and the hashed words of the container and its
-    parent (class and id; the container's own twice at the top)."""
+    tag, flag mask) from the block table, and the hash buckets of the class/id words of the
+    container and its parent together (bit b: bucket b)."""
     table = block_table(page)
     parents = table.parent[used]
     parents = np.where(parents >= 0, parents, used)
@@ -219,19 +222,18 @@ def _containers(page: Page, used: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             table.flags[used],
         ]
     ).astype(np.float64)
-    masks = _word_buckets(page, used) | _word_buckets(page, parents)
-    words = (masks[:, None] >> np.arange(HASH_BUCKETS, dtype=np.uint64)) & np.uint64(1)
-    return props, words.astype(np.float64)
+    return props, _word_buckets(page, used) | _word_buckets(page, parents)
 
 
 def _per_segment(page: Page, rules: Rules) -> tuple[np.ndarray, np.ndarray]:
-    """The per-segment numbers (the columns below, in order) and hashed words: the block
-    table's columns, the text counts of one native pass, the rules' outputs."""
+    """The per-segment numbers (the columns below, in order; ``block_matrix`` reads them by
+    position) and class-word buckets: the block table's columns, the text counts of one
+    native pass, the rules' outputs."""
     table = block_table(page)
     n = len(page.segments)
     cont = table.seg_container.astype(np.intp)
     used, inverse = np.unique(cont, return_inverse=True)
-    props, words = _containers(page, used)
+    props, masks = _containers(page, used)
     chars = table.seg_chars.astype(np.float64)
     spaces, puncts, ends = (column.astype(np.float64) for column in rules.counts)
     kinds = _KIND_OF_LABEL[table.seg_label]
@@ -260,26 +262,7 @@ def _per_segment(page: Page, rules: Rules) -> tuple[np.ndarray, np.ndarray]:
         props[inverse, 3],
         props[inverse, 4],
     ]
-    return np.column_stack(cols).astype(np.float64), words[inverse]
-
-
-def _shift(a: np.ndarray, k: int) -> np.ndarray:
-    """``a`` moved ``k`` places down (k > 0: the previous element), zero-filled."""
-    out = np.zeros_like(a)
-    if k > 0:
-        out[k:] = a[:-k]
-    else:
-        out[:k] = a[-k:]
-    return out
-
-
-def _window(a: np.ndarray) -> np.ndarray:
-    """The mean of ``a`` over the ``WINDOW`` neighbours on each side (itself left out)."""
-    n = len(a)
-    csum = np.concatenate([[0.0], np.cumsum(a)])
-    idx = np.arange(n)
-    lo, hi = np.maximum(idx - WINDOW, 0), np.minimum(idx + WINDOW + 1, n)
-    return (csum[hi] - csum[lo] - a) / np.maximum(hi - lo - 1, 1)
+    return np.column_stack(cols).astype(np.float64), masks[inverse]
 
 
 def _onehot(index: np.ndarray, width: int) -> np.ndarray:
@@ -289,9 +272,10 @@ def _onehot(index: np.ndarray, width: int) -> np.ndarray:
 
 
 def page_vector(
-    page: Page, raw: np.ndarray, hashes: np.ndarray, rules: Rules, url: str | None = None
+    page: Page, raw: np.ndarray, masks: np.ndarray, rules: Rules, url: str | None = None
 ) -> np.ndarray:
-    """The page's features (``PAGE_FEATURES``) from the per-segment numbers."""
+    """The page's features (``PAGE_FEATURES``) from the per-segment numbers and class-word
+    buckets."""
     chars = raw[:, 0]
     total = max(float(chars.sum()), 1.0)
     kinds = _onehot(raw[:, 17], len(_KINDS)) if len(raw) else np.zeros((0, len(_KINDS)))
@@ -305,73 +289,42 @@ def page_vector(
         float(raw[:, 2].sum()) / total if len(raw) else 0.0,
     ]
     shares = chars @ kinds / total if len(raw) else np.zeros(len(_KINDS))
-    words = chars @ hashes / total if len(raw) else np.zeros(HASH_BUCKETS)
+    weights = bucket_weights(masks, np.ascontiguousarray(chars), HASH_BUCKETS)
+    words = np.frombuffer(weights, dtype=np.float64) / total
     return np.concatenate([np.array(head), shares, words, url_vector(url)]).astype(np.float32)
 
 
 def features(page: Page, rules: Rules, url: str | None = None) -> Features:
-    """The block matrix and page vector of ``page`` (see the module docstring)."""
+    """The block matrix and page vector of ``page`` (see the module docstring): the
+    per-segment numbers in NumPy, the rows in C (``block_matrix``)."""
     n = len(page.segments)
     if n == 0:
-        raw, hashes = np.zeros((0, 21)), np.zeros((0, HASH_BUCKETS))
+        raw, masks = np.zeros((0, 21)), np.zeros(0, dtype=np.uint64)
         empty = np.zeros((0, len(BLOCK_FEATURES)), np.float32)
-        return Features(empty, page_vector(page, raw, hashes, rules, url))
-    raw, hashes = _per_segment(page, rules)
-    chars, words, links = raw[:, 0], raw[:, 1], raw[:, 2]
-    density = links / np.maximum(chars, 1)
-    log_chars = np.log1p(chars)
-    prose, main = raw[:, 5], raw[:, 8]
-    best_total = rules.totals[rules.best] if rules.best >= 0 else 0.0
-    share = raw[:, 12] / best_total if best_total > 0 else np.zeros(n)
-    best_depth = page.containers[rules.best].depth if rules.best >= 0 else 0
+        return Features(empty, page_vector(page, raw, masks, rules, url))
+    raw, masks = _per_segment(page, rules)
     texts = [s.text for s in page.segments]
     counts = Counter(texts)
-    repeated = np.fromiter(map(counts.__getitem__, texts), np.float64, n) > 1
-    siblings = np.bincount(raw[:, 16].astype(np.int64))[raw[:, 16].astype(np.int64)]
-    before = np.cumsum(chars) - chars
-    value = raw[:, 7]
-    flags = (raw[:, 20].astype(np.int64)[:, None] >> np.arange(len(_FLAGS))) & 1
-    cols = [
-        log_chars,
-        np.log1p(words),
-        density,
-        raw[:, 3] / words,
-        raw[:, 4],
-        prose,
-        raw[:, 6] / 6,
-        np.sign(value) * np.log1p(np.abs(value)),
-        main,
-        raw[:, 9],
-        raw[:, 10],
-        np.full(n, float(rules.card_mode)),
-        raw[:, 11],
-        np.clip(share, -1, 1),
-        (raw[:, 13] - best_depth) / 10 if rules.best >= 0 else np.zeros(n),
-        np.arange(n) / n,
-        before / max(float(chars.sum()), 1.0),
-        repeated,
-        np.log1p(siblings),
-        raw[:, 14],
-        raw[:, 15],
-        _shift(main, 1),
-        _shift(log_chars, 1),
-        _shift(density, 1),
-        _shift(prose, 1),
-        _shift(main, -1),
-        _shift(log_chars, -1),
-        _shift(density, -1),
-        _shift(prose, -1),
-        _window(main),
-        _window(prose),
-    ]
-    blocks = np.hstack(
-        [
-            np.column_stack(cols),
-            _onehot(raw[:, 17], len(_KINDS)),
-            _onehot(raw[:, 18], len(_LABELS)),
-            _onehot(raw[:, 19], len(_TAGS) + 1),
-            flags,
-            np.minimum(hashes, 1.0),
-        ]
-    ).astype(np.float32)
-    return Features(blocks, page_vector(page, raw, hashes, rules, url))
+    repeated = np.fromiter(map(counts.__getitem__, texts), np.int64, n) > 1
+    container = raw[:, 16].astype(np.int64)
+    siblings = np.bincount(container)[container]
+    # Each log1p on the very arrays the block columns were first trained from (strided
+    # columns of ``raw``, contiguous copies): NumPy's SIMD and scalar loops may differ in
+    # the last bit.
+    logs = np.column_stack(
+        [np.log1p(raw[:, 0]), np.log1p(raw[:, 1]), np.log1p(np.abs(raw[:, 7])), np.log1p(siblings)]
+    )
+    best = rules.best
+    rows = block_matrix(
+        raw,
+        logs,
+        np.ascontiguousarray(masks, dtype=np.uint64),
+        repeated.view(np.uint8),
+        float(rules.card_mode),
+        float(rules.totals[best]) if best >= 0 else 0.0,
+        float(page.containers[best].depth) if best >= 0 else 0.0,
+        best >= 0,
+        _WIDTHS,
+    )
+    blocks = np.frombuffer(rows, dtype=np.float32).reshape(n, len(BLOCK_FEATURES))
+    return Features(blocks, page_vector(page, raw, masks, rules, url))

@@ -11,9 +11,15 @@ import numpy as np
 import pytest
 
 import dehusk
-from dehusk._native.walk import word_masks
+from dehusk._native.walk import block_matrix, bucket_weights, word_masks
 from dehusk.article import Options
-from dehusk.classify.features import BLOCK_FEATURES, PAGE_FEATURES, features, url_vector
+from dehusk.classify.features import (
+    BLOCK_FEATURES,
+    PAGE_FEATURES,
+    _per_segment,
+    features,
+    url_vector,
+)
 from dehusk.classify.model import Weights, block_probs, load, predict
 from dehusk.classify.rules import rules
 from dehusk.eval.metrics import word_prf
@@ -69,6 +75,45 @@ def test_url_vector_reads_the_path() -> None:
     v = url_vector("https://example.org/2024/05/buses.html?x=1")
     assert v[:6].tolist() == [1.0, 3 / 8, 1.0, 1.0, 1.0, 1.0]
     assert not url_vector(None).any()
+
+
+def test_block_rows_are_the_documented_arithmetic() -> None:
+    # The rows come from C (block_matrix); each column checked here against NumPy on the
+    # same per-segment numbers, as float32.
+    html = gzip.decompress((PAGES / "0160" / "page.html.gz").read_bytes()).decode()
+    page = segment(parse(html, Options()))
+    found = rules(page)
+    blocks = features(page, found).blocks
+    raw, masks = _per_segment(page, found)
+    col = {name: blocks[:, i] for i, name in enumerate(BLOCK_FEATURES)}
+    chars, main = raw[:, 0], raw[:, 8]
+    density = (raw[:, 2] / np.maximum(chars, 1)).astype(np.float32)
+    assert np.array_equal(col["log_chars"], np.log1p(chars).astype(np.float32))
+    assert np.array_equal(col["link_density"], density)
+    assert np.array_equal(col["prev_link_density"][1:], density[:-1])
+    assert col["prev_main"][0] == 0 and col["next_main"][-1] == 0
+    assert np.array_equal(col["next_main"][:-1], main[1:].astype(np.float32))
+    n, i = len(main), len(main) // 2
+    around = np.r_[main[max(i - 3, 0) : i], main[i + 1 : i + 4]]
+    assert col["window_main"][i] == np.float32(around.mean())
+    assert np.array_equal(col["position"], (np.arange(n) / n).astype(np.float32))
+    for group in ("kind_", "rules_label_", "tag_"):
+        onehot = blocks[:, [j for j, f in enumerate(BLOCK_FEATURES) if f.startswith(group)]]
+        assert (onehot.sum(axis=1) == 1).all()
+    hashes = blocks[:, [j for j, f in enumerate(BLOCK_FEATURES) if f.startswith("class_hash_")]]
+    bits = (masks[:, None] >> np.arange(64, dtype=np.uint64)) & np.uint64(1)
+    assert np.array_equal(hashes, bits.astype(np.float32))
+
+
+def test_block_rows_refuse_inputs_of_the_wrong_shape() -> None:
+    widths = (7, 20, 24, 15, 64)
+    one = np.zeros(1, dtype=np.uint64), np.zeros(1, dtype=np.uint8)
+    with pytest.raises(ValueError):
+        block_matrix(np.zeros((1, 20)), np.zeros((1, 4)), *one, 0.0, 0.0, 0.0, False, widths)
+    with pytest.raises(ValueError):
+        block_matrix(np.zeros((2, 21)), np.zeros((2, 4)), *one, 0.0, 0.0, 0.0, False, widths)
+    with pytest.raises(ValueError):
+        bucket_weights(np.zeros(2, dtype=np.uint64), np.zeros(1), 64)
 
 
 def test_alignment_marks_a_repeated_block_main_once() -> None:
