@@ -97,12 +97,23 @@ def word_masks(tuple containers, list indices, bytes separators, uint32_t bucket
     cdef bytearray out = bytearray(8 * len(indices))
     cdef uint64_t *masks = <uint64_t *> (<char *> out)
     cdef Py_ssize_t k
+    # A page repeats its class names (every item of a list, every comment): each distinct
+    # string is hashed once.
+    cdef dict seen = {}
+    cdef str text
+    cdef uint64_t mask
     for k, i in enumerate(indices):
         c = containers[i]
         # Whitespace splits words: the id's and the classes' masks together are the mask of
         # "{ident} {classes}", without building that string per container.
-        masks[k] = (_word_mask(c.ident, separators, buckets)
-                    | _word_mask(c.classes, separators, buckets))
+        mask = 0
+        for text in (c.ident, c.classes):
+            if text:
+                known = seen.get(text)
+                if known is None:
+                    known = seen[text] = _word_mask(text, separators, buckets)
+                mask |= <uint64_t> known
+        masks[k] = mask
     return bytes(out)
 
 

@@ -222,7 +222,8 @@ def _containers(page: Page, used: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             table.flags[used],
         ]
     ).astype(np.float64)
-    return props, _word_buckets(page, used) | _word_buckets(page, parents)
+    both = _word_buckets(page, np.concatenate([used, parents]))
+    return props, both[: len(used)] | both[len(used) :]
 
 
 def _per_segment(page: Page, rules: Rules) -> tuple[np.ndarray, np.ndarray]:
