@@ -22,3 +22,23 @@ def frozen_records(type cls, tuple fields, list rows):
             PyObject_GenericSetAttr(obj, fields[k], values[k])
         out.append(obj)
     return out
+
+
+def frozen_columns(type cls, tuple fields, tuple columns):
+    """``frozen_records`` from columns: ``columns[k]`` holds field ``fields[k]``'s value for
+    every instance (tuples or lists of one length), so no tuple is built per instance."""
+    cdef Py_ssize_t width = len(fields), k, i, n
+    if len(columns) != width:
+        raise ValueError("one column per field")
+    cdef list cols = [c if isinstance(c, (list, tuple)) else list(c) for c in columns]
+    n = len(cols[0]) if width else 0
+    for k in range(width):
+        if len(cols[k]) != n:
+            raise ValueError("columns of unequal lengths")
+    cdef list out = []
+    for i in range(n):
+        obj = cls.__new__(cls)
+        for k in range(width):
+            PyObject_GenericSetAttr(obj, fields[k], cols[k][i])
+        out.append(obj)
+    return out

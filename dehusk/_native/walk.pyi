@@ -1,4 +1,4 @@
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, Protocol, TypeVar
 
 from dehusk.article import Container, PageImage, Segment
@@ -70,6 +70,9 @@ def subtree_sums(seg_container: Any, parent: Any, values: Any) -> bytes: ...
 def nearest_marked(parent: Any, marked: Any, stop: int) -> bytes: ...
 def frozen_records(
     cls: type[_T], fields: tuple[str, ...], rows: list[tuple[Any, ...]]
+) -> list[_T]: ...
+def frozen_columns(
+    cls: type[_T], fields: tuple[str, ...], columns: tuple[Sequence[Any], ...]
 ) -> list[_T]: ...
 def quoted_sources(
     mains: list[tuple[int, list[str]]],

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from dehusk._native.walk import FLAG_NAMES, frozen_records
+from dehusk._native.walk import FLAG_NAMES, frozen_columns
 from dehusk.article import Block, Label, Options, Page
 from dehusk.classify.comments import comment_thread
 from dehusk.classify.endmatter import end_matter
@@ -39,7 +39,7 @@ _NAV_BIT = 1 << FLAG_NAMES.index("nav")
 #: The page type the rules path reports (it has no type model).
 DEFAULT_PAGE_TYPE = "article"
 #: Every ``Block`` field, in the order of the rows ``classify_page`` builds its blocks from
-#: (``frozen_records``: a page makes hundreds, and the dataclass's keyword ``__init__``
+#: (``frozen_columns``: a page makes hundreds, and the dataclass's keyword ``__init__``
 #: cost a quarter of the stage's own loop).
 BLOCK_ROW = (
     *("text", "label", "main", "level", "ordered", "rows", "links", "score", "locator"),
@@ -144,38 +144,35 @@ def classify_page(
         keep = short_post(page, found)
     thread = comment_thread(page, keep, url)
     ending = end_matter(page, [k and i not in thread for i, k in enumerate(keep)], page_type)
-    annotate = options.annotate
-    rows = []
-    for i, (seg, main, score, was_main, husk, was, told) in enumerate(
-        zip(
-            *(page.segments, keep, scores, found.main, found.husks),
-            *(found.labels, found.outside),
-            strict=True,
-        )
-    ):
-        if i in thread:
-            main, label = False, Label.COMMENT
-        elif i in ending:
-            main, label = False, ending[i]
-        else:
-            label = was if main == was_main else label_of(seg, main, "" if main else husk, told)
-        rows.append(
-            (
-                seg.text,
-                label,
-                main and label is not Label.CAPTION,
-                seg.level,
-                seg.ordered,
-                seg.rows,
-                seg.links,
-                score,
-                locator(page, seg.container) if annotate else None,
-                None,
-                seg.marks,
-            )
-        )
-    blocks = frozen_records(Block, BLOCK_ROW, rows)
+    labels, main = _labels(found, keep, thread, ending, page)
+    n = len(page.segments)
+    # The segments' fields as columns (one C pass); every segment has all ten.
+    fields = zip(*page.segments, strict=True) if n else ((),) * 10
+    text, _, _, _, level, ordered, rows, links, _, marks = fields
+    where = [locator(page, s.container) for s in page.segments] if options.annotate else [None] * n
+    columns = (text, labels, main, level, ordered, rows, links, scores, where, [None] * n, marks)
+    blocks = frozen_columns(Block, BLOCK_ROW, columns)
     return Classified(tuple(blocks), page_type)
+
+
+def _labels(
+    found: Rules, keep: list[bool], thread: frozenset[int], ending: dict[int, Label], page: Page
+) -> tuple[list[Label], list[bool]]:
+    """Per segment, its label and whether it is main: a reader thread's are comments, the
+    end matter's take its kind, a block the model kept or cut against the rules takes the
+    label of that call (``label_of``), the rest the rules' label; captions are never main."""
+    labels = list(found.labels)
+    for i, (k, was_main) in enumerate(zip(keep, found.main, strict=True)):
+        if k != was_main:
+            seg = page.segments[i]
+            labels[i] = label_of(seg, k, "" if k else found.husks[i], found.outside[i])
+    keep = list(keep)
+    for i in thread:
+        keep[i], labels[i] = False, Label.COMMENT
+    for i, label in ending.items():
+        if i not in thread:
+            keep[i], labels[i] = False, label
+    return labels, [k and label is not Label.CAPTION for k, label in zip(keep, labels, strict=True)]
 
 
 def classify(page: Page, options: Options) -> tuple[Block, ...]:
