@@ -131,5 +131,5 @@ def dedupe(blocks: Sequence[Block], quotable: frozenset[Label] = QUOTABLE) -> tu
     """Collapse repeated blocks and pull quotes (see the module docstring). ``quotable``:
     the labels a pull quote may have (``QUOTABLE`` for a page's blocks, ``QUOTABLE_LINES``
     for lines of text)."""
-    keys = [normalise(b.text) for b in blocks]
+    keys = list(map(word_runs, [b.text for b in blocks]))  # normalise, without a call each
     return tuple(_pullquotes(_credits(_first_copies(blocks, keys)), keys, quotable))

@@ -163,7 +163,7 @@ def script_candidates(page: Evidence, now: datetime) -> list[DateCandidate]:
         if "ld+json" in script.get("type").lower():
             continue
         text = script.text
-        if not any(hint in text for hint in SCRIPT_KEY_HINTS):
+        if not any(map(text.__contains__, SCRIPT_KEY_HINTS)):
             continue
         for key, raw in _script_dates(text):
             source = "script_mod" if key in SCRIPT_MODIFIED_KEYS else "script"

@@ -23,16 +23,25 @@ _OPTIONAL = {
 
 def in_body(block: Block, options: Options) -> bool:
     """Whether a block belongs in the rendered body under these options."""
-    if block.label is Label.TABLE and not options.wants("tables"):
-        return False
-    if block.main and block.label in BODY_LABELS:
-        return True
-    switch = _OPTIONAL.get(block.label)
-    return switch is not None and options.wants(switch) and block.duplicate_of is None
+    return _shown(block, *_printed(options))
 
 
 def body_text(blocks: Sequence[Block], options: Options) -> str:
-    return "\n\n".join(b.text for b in blocks if in_body(b, options))
+    body, optional = _printed(options)
+    return "\n\n".join(b.text for b in blocks if _shown(b, body, optional))
+
+
+def _printed(options: Options) -> tuple[frozenset[Label], frozenset[Label]]:
+    """The labels a main block is printed with, and the optional parts' labels the options
+    switch on (printed once: not their repeated copies)."""
+    body = BODY_LABELS if options.wants("tables") else BODY_LABELS - {Label.TABLE}
+    return body, frozenset(label for label, part in _OPTIONAL.items() if options.wants(part))
+
+
+def _shown(block: Block, body: frozenset[Label], optional: frozenset[Label]) -> bool:
+    return (block.main and block.label in body) or (
+        block.label in optional and block.duplicate_of is None
+    )
 
 
 #: A bold paragraph longer than this is emphasis, not a subheading.
