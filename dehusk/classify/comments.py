@@ -183,9 +183,10 @@ def _card_counts(page: Page) -> frozenset[tuple[str, str]]:
     """The (tag, classes) of comment-classed elements that recur under ``CARD_PARENTS``
     different parents or more."""
     parents: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for c in page.containers:
-        if c.kind == "comment":
-            parents[(c.tag, c.classes)].add(c.parent)
+    table = block_table(page)
+    for i in np.flatnonzero(table.kind == table.kind_names.index("comment")).tolist():
+        c = page.containers[i]
+        parents[(c.tag, c.classes)].add(c.parent)
     return frozenset(k for k, v in parents.items() if len(v) >= CARD_PARENTS)
 
 
