@@ -102,6 +102,12 @@ def test_first_husk_kind_wins_else_content() -> None:
     assert HINTS.hint("", "") == (0, "")
 
 
+def test_a_recent_posts_widget_is_related() -> None:
+    # WordPress's "Recent Posts" widget (id recent-posts-2), a blog's own rail of teasers.
+    assert HINTS.hint("recent-posts-2", "widget widget_recent_entries") == (-1, "related")
+    assert HINTS.hint("recentPosts", "") == (-1, "related")
+
+
 def test_big_noscript_view_is_walked_small_one_skipped() -> None:
     post = "<p>" + "A forum post with plenty of words in it. " * 60 + "</p>"
     page = _page(

@@ -20,7 +20,8 @@ from dehusk.segment import segment
 PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
 #: The Page each fixture page gave with the Python walk: 3b080d2's, plus the inline marks
 #: the service branch added to it (7666685) before the walk went native (digests of the same
-#: canonical JSON benchmarks/speed_probe.py compares on every dev page).
+#: canonical JSON benchmarks/speed_probe.py compares on every dev page), and since session 13
+#: "recent" as a related word (0157's "Recent Posts" widget: "other" -> "related").
 GOLDEN = json.loads((PAGES / "segments.json").read_text(encoding="utf-8"))
 
 
