@@ -218,8 +218,17 @@ cdef Py_ssize_t _text_chars(lxb_dom_node_t *root, bint inside_links) noexcept no
     return total
 
 
+cdef inline lxb_dom_node_t *_past(lxb_dom_node_t *node, lxb_dom_node_t *root) noexcept nogil:
+    """The next node after ``node``'s subtree in document order inside ``root`` (NULL: done)."""
+    while node != root and node.next == NULL:
+        node = node.parent
+    return NULL if node == root else node.next
+
+
 cdef str _cell_text(lxb_dom_node_t *cell, _Buffer buf):
-    """``" ".join(cell.text(separator=" ").split())``."""
+    """``" ".join(cell.text(separator=" ").split())`` without what the walk skips (a share
+    button's ``<script>``, a ``<style>``: a cell of a dev page printed a tweet button's
+    JavaScript)."""
     cdef lxb_dom_node_t *node = cell.first_child
     cdef const lexbor_str_t *s
     buf.size = 0
@@ -228,6 +237,13 @@ cdef str _cell_text(lxb_dom_node_t *cell, _Buffer buf):
             s = &(<lxb_dom_character_data_t *> node).data
             if s.data != NULL:
                 buf.words(s.data, s.length, buf.size > 0)
+        elif (
+            node.type == LXB_DOM_NODE_TYPE_ELEMENT
+            and node.local_name < LXB_TAG__LAST_ENTRY
+            and TAG_BITS[node.local_name] & T_SKIP
+        ):
+            node = _past(node, cell)
+            continue
         node = _following(node, cell)
     return buf.text()
 

@@ -96,6 +96,18 @@ def test_data_table_and_layout_table() -> None:
     assert inner.kind is Label.TABLE and inner.rows == (("a", "b"),)
 
 
+def test_table_cells_leave_out_what_the_walk_skips() -> None:
+    # A share button's script inside a cell printed its JavaScript into the table's text.
+    data = (
+        "<table><tr><th>Share</th><td><a href='/t'>Tweet</a> <script>!function(d,s){}"
+        "(document);</script><style>.x{color:red}</style>now</td></tr>"
+        "<tr><td>2020</td><td>5</td></tr></table>"
+    )
+    (seg,) = _segments(data)
+    assert seg.rows == (("Share", "Tweet now"), ("2020", "5"))
+    assert "function" not in seg.text and "color" not in seg.text
+
+
 def test_deep_nesting_does_not_crash() -> None:
     depth = 3000  # past the parse stage's bound, straight to lexbor and the walk
     html = "<div>" * depth + "deep" + "</div>" * depth + "<span>" * depth + "inline"
