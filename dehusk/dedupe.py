@@ -32,10 +32,10 @@ MAX_SHARED_OPENINGS = 4
 PULLQUOTE_MAX_CHARS = 400
 
 #: What may be a pull quote in a page's blocks: only a quotation the markup sets apart
-#: (``<blockquote>``). Out of fold on both dev sets, 289 paragraphs and headings were cut
-#: as pull quotes of a body block; the truth printed them 257 times (a subheading the next
-#: paragraph restates, a table of contents' entry over its section, a sentence a later
-#: paragraph repeats), blockquotes 13 times of 45.
+#: (``<blockquote>``). Out of fold on both dev sets, of the paragraphs and headings cut as a
+#: pull quote of a body block whose truth prints either copy, the truth printed the cut one
+#: 257 times of 289 (a subheading the next paragraph restates, a table of contents' entry
+#: over its section, a sentence a later paragraph repeats); of the blockquotes, 13 of 45.
 QUOTABLE = frozenset({Label.QUOTE, Label.PULLQUOTE})
 #: What may be one among lines of flattened text (text mode): lines carry no markup, so a
 #: paragraph or heading that restates a body sentence is all the evidence there is.
