@@ -33,7 +33,9 @@ __all__ = ["BLOCK_TAGS", "CONTEXT_TAGS", "NOSCRIPT_MIN_CHARS", "SKIP_TAGS", "hin
 # Readability.js's unlikelyCandidates/negative/positive lists and trafilatura's boilerplate
 # XPaths, merged and extended with the kinds of husk in DESIGN.md ("recent": WordPress's
 # "Recent Posts" widget, a blog's rail of its own teasers; out of fold dragnet +0.0006
-# [0.0002, 0.0011], wcxb-dev +0.0000). Order matters: the first kind with a word in the
+# [0.0002, 0.0011], wcxb-dev +0.0000. "captcha": a comment or sign-up form's challenge,
+# "enter the letters and numbers you see", kept as a short post's body; dragnet +0.0014
+# [0.0, 0.0035], wcxb-dev 0.0000). Order matters: the first kind with a word in the
 # element's class/id wins.
 _KIND_WORDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
     (kind, frozenset(words.split()))
@@ -44,7 +46,7 @@ _KIND_WORDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
             "cta",
             "newsletter subscribe subscription signup donate donation paywall membership "
             "promo cta register login cookie cookies consent gdpr banner popup modal "
-            "optin",
+            "optin captcha",
         ),
         (
             "related",

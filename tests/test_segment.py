@@ -108,6 +108,11 @@ def test_a_recent_posts_widget_is_related() -> None:
     assert HINTS.hint("recentPosts", "") == (-1, "related")
 
 
+def test_a_captcha_is_a_call_to_action() -> None:
+    # A comment form's challenge ("enter the letters and numbers you see in the image").
+    assert HINTS.hint("captchaText", "") == (-1, "cta")
+
+
 def test_big_noscript_view_is_walked_small_one_skipped() -> None:
     post = "<p>" + "A forum post with plenty of words in it. " * 60 + "</p>"
     page = _page(
