@@ -35,17 +35,19 @@ __all__ = ["BLOCK_TAGS", "CONTEXT_TAGS", "NOSCRIPT_MIN_CHARS", "SKIP_TAGS", "hin
 # "Recent Posts" widget, a blog's rail of its own teasers; out of fold dragnet +0.0006
 # [0.0002, 0.0011], wcxb-dev +0.0000. "captcha": a comment or sign-up form's challenge,
 # "enter the letters and numbers you see", kept as a short post's body; dragnet +0.0014
-# [0.0, 0.0035], wcxb-dev 0.0000). Order matters: the first kind with a word in the
-# element's class/id wins.
+# [0.0, 0.0035], wcxb-dev 0.0000. "consent": a consent manager's dialog, its own kind
+# because it is cut whatever share of the page it holds, see ``classify.rules``). Order
+# matters: the first kind with a word in the element's class/id wins.
 _KIND_WORDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
     (kind, frozenset(words.split()))
     for kind, words in (
+        ("consent", "consent cookie cookies gdpr onetrust cookiebot didomi usercentrics"),
         ("comment", "comment comments disqus respond discussion replies reply"),
         ("player", "player audio podcast listen playback videojs jwplayer"),
         (
             "cta",
             "newsletter subscribe subscription signup donate donation paywall membership "
-            "promo cta register login cookie cookies consent gdpr banner popup modal "
+            "promo cta register login banner popup modal "
             "optin captcha",
         ),
         (

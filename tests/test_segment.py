@@ -113,6 +113,11 @@ def test_a_captcha_is_a_call_to_action() -> None:
     assert HINTS.hint("captchaText", "") == (-1, "cta")
 
 
+def test_a_consent_manager_is_its_own_kind() -> None:
+    assert HINTS.hint("onetrust-consent-sdk", "") == (-1, "consent")
+    assert HINTS.hint("", "cookie-banner modal") == (-1, "consent")
+
+
 def test_big_noscript_view_is_walked_small_one_skipped() -> None:
     post = "<p>" + "A forum post with plenty of words in it. " * 60 + "</p>"
     page = _page(

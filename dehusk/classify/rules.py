@@ -35,7 +35,13 @@ MAX_LINK_DENSITY = 0.5  # above: a block of links, never article text
 MAX_LIST_LINK_DENSITY = 0.35
 MIN_ARTICLE_CHARS = 40  # below this much prose in the best container: no article
 HUSK_SHARE = 0.3  # a hinted element holding more of the article's value than this is kept
-_STRONG_HUSK = frozenset({"comment", "related", "navigation", "footer", "cta", "player"})
+_STRONG_HUSK = frozenset({"consent", "comment", "related", "navigation", "footer", "cta", "player"})
+#: Husk cut whatever share of the best container's value it holds: a consent manager's
+#: dialog (OneTrust, Cookiebot) prints pages of cookie descriptions, more prose than a
+#: short story, and is never the article. Other husk words also name content wrappers (a
+#: newsletter archive's "newsletter-content", a builder's "elementor-cta"), so they keep
+#: ``HUSK_SHARE``'s protection.
+_ALWAYS_CUT = frozenset({"consent"})
 #: Husk classes whose subtree the best container leaves for Readability's candidate.
 _FLEE_KINDS = _STRONG_HUSK | {"other"}
 
@@ -100,7 +106,8 @@ _FLAG_LABELS = {
     "form": Label.CTA,
     "dialog": Label.CTA,
 }
-_KIND_LABELS = {kind.value: kind for kind in Label}
+#: A hint kind's label: its own (a kind named like a label) or, for ``consent``, ``cta``.
+_KIND_LABELS = {kind.value: kind for kind in Label} | {"consent": Label.CTA}
 #: What ``husk_kinds`` names an element of a ``_HUSK_FLAGS`` tag.
 _HUSK_FLAG_NAMES = tuple(str(_FLAG_LABELS[tag]) for tag in _HUSK_FLAGS)
 
@@ -370,7 +377,8 @@ def _husk_codes(
     kind = table.kind.astype(np.int64)
     sums = np.asarray(totals, dtype=np.float64)
     other = table.kind_names.index("other")
-    minor = sums < HUSK_SHARE * totals[best]
+    always = np.isin(kind, [i for i, k in enumerate(table.kind_names) if k in _ALWAYS_CUT])
+    minor = (sums < HUSK_SHARE * totals[best]) | always
     weak = minor & (table.hint < 0) & ((kind != other) | (sums <= 0))
     weak[list(protected)] = False
     flag = _HUSK_TAG_CODES[table.tag]

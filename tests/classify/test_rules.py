@@ -1,7 +1,7 @@
 """rules: the checks that keep an old blog's post against its sidebar, comments and theme."""
 
 from dehusk import extract
-from dehusk.article import Options
+from dehusk.article import Label, Options
 from dehusk.classify import classify
 from dehusk.classify.readability import readability_best
 from dehusk.classify.rules import rules, subtree_stats
@@ -163,6 +163,24 @@ def test_a_grid_whose_every_card_is_husk_leaves_the_article() -> None:
     assert not found.card_mode
     assert "bad news for the market leaders" in kept
     assert "lovely giveaway" not in kept and "Reader number" not in kept
+
+
+def test_a_consent_dialog_is_cut_whatever_its_share() -> None:
+    # A consent manager prints pages of cookie descriptions: more prose than a short story
+    # (past HUSK_SHARE, which spares other husk-named wrappers), and never the article.
+    cookies = "".join(
+        f"<p>These cookies ({i}) are necessary for the website to function and cannot be "
+        "switched off in our systems, as they are set in response to your actions.</p>"
+        for i in range(3)
+    )
+    html = f"""<body><div id="page"><div class="post"><h1>Yesterday's over</h1>
+    <div class="entry-body"><p>{POST}</p><p>{POST}</p></div></div>
+    <div id="onetrust-consent-sdk"><h2>About Your Privacy</h2>{cookies}</div></div></body>"""
+    found = rules(segment(parse(html, Options())))
+    kept = _kept(html)
+    assert "bad news for the market leaders" in kept
+    assert "necessary for the website" not in kept
+    assert Label.CTA in found.labels
 
 
 def test_a_grid_in_a_sidebar_is_no_listing() -> None:
