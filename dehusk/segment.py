@@ -31,13 +31,17 @@ __all__ = ["BLOCK_TAGS", "CONTEXT_TAGS", "NOSCRIPT_MIN_CHARS", "SKIP_TAGS", "hin
 
 # Class/id hints, matched word by word ("SiteFooterText" → site, footer, text). Sources:
 # Readability.js's unlikelyCandidates/negative/positive lists and trafilatura's boilerplate
-# XPaths, merged and extended with the kinds of husk in DESIGN.md ("recent": WordPress's
-# "Recent Posts" widget, a blog's rail of its own teasers; out of fold dragnet +0.0006
-# [0.0002, 0.0011], wcxb-dev +0.0000. "captcha": a comment or sign-up form's challenge,
-# "enter the letters and numbers you see", kept as a short post's body; dragnet +0.0014
-# [0.0, 0.0035], wcxb-dev 0.0000. "consent": a consent manager's dialog, its own kind
-# because it is cut whatever share of the page it holds, see ``classify.rules``). Order
-# matters: the first kind with a word in the element's class/id wins.
+# XPaths, merged and extended with the kinds of husk in DESIGN.md. Added from the dev sets
+# (out of fold, docs/decisions.md "Session 13"):
+# - "recent": WordPress's "Recent Posts" widget, a blog's rail of its own teasers (dragnet
+#   +0.0006 [0.0002, 0.0011], wcxb-dev +0.0000);
+# - "captcha": a comment or sign-up form's challenge, "enter the letters and numbers you
+#   see", kept as a short post's body (dragnet +0.0014 [0.0, 0.0035]);
+# - "postmetadata": the classic WordPress theme's "This entry was posted on ... You can
+#   follow any responses to this entry" (dragnet +0.0003 [0.0001, 0.0004], no page worse);
+# - "consent": a consent manager's dialog, its own kind because it is cut whatever share
+#   of the page it holds (``classify.rules._ALWAYS_CUT``).
+# Order matters: the first kind with a word in the element's class/id wins.
 _KIND_WORDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
     (kind, frozenset(words.split()))
     for kind, words in (
@@ -62,7 +66,7 @@ _KIND_WORDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
             "toolbar topbar header sitemap dropdown hamburger search megamenu "
             "subnav",
         ),
-        ("footer", "footer copyright colophon legal"),
+        ("footer", "footer copyright colophon legal postmetadata"),
         ("byline", "byline author authors contributor contributors dateline timestamp"),
         ("bio", "bio biography"),
         ("credit", "credit credits photocredit"),

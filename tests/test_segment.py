@@ -113,6 +113,11 @@ def test_a_captcha_is_a_call_to_action() -> None:
     assert HINTS.hint("captchaText", "") == (-1, "cta")
 
 
+def test_wordpress_post_metadata_is_footer() -> None:
+    # "This entry was posted on ... You can follow any responses to this entry ..."
+    assert HINTS.hint("", "postmetadata alt") == (-1, "footer")
+
+
 def test_a_consent_manager_is_its_own_kind() -> None:
     assert HINTS.hint("onetrust-consent-sdk", "") == (-1, "consent")
     assert HINTS.hint("", "cookie-banner modal") == (-1, "consent")
