@@ -5,28 +5,12 @@ cdef extern from "Python.h":
     int PyObject_GenericSetAttr(object o, object name, object value) except -1
 
 
-def frozen_records(type cls, tuple fields, list rows):
-    """Instances of ``cls`` (a frozen dataclass with ``__slots__``), one per row of
-    ``rows``: each row holds every field's value in the order of ``fields`` (all of
-    ``cls``'s fields), set as its ``__init__`` sets them (``object.__setattr__``, past the
-    frozen guard), without that Python-level call per instance."""
-    cdef Py_ssize_t width = len(fields), k
-    cdef list out = []
-    cdef tuple values
-    for row in rows:
-        values = <tuple?> row
-        if len(values) != width:
-            raise ValueError("a row holds one value per field")
-        obj = cls.__new__(cls)
-        for k in range(width):
-            PyObject_GenericSetAttr(obj, fields[k], values[k])
-        out.append(obj)
-    return out
-
-
 def frozen_columns(type cls, tuple fields, tuple columns):
-    """``frozen_records`` from columns: ``columns[k]`` holds field ``fields[k]``'s value for
-    every instance (tuples or lists of one length), so no tuple is built per instance."""
+    """Instances of ``cls`` (a frozen dataclass with ``__slots__``), one per row:
+    ``columns[k]`` holds field ``fields[k]``'s value for every instance (tuples or lists of
+    one length; ``fields`` names all of ``cls``'s fields). Each is set as ``__init__`` sets
+    it (``object.__setattr__``, past the frozen guard), without that Python-level call per
+    instance and without a tuple per instance."""
     cdef Py_ssize_t width = len(fields), k, i, n
     if len(columns) != width:
         raise ValueError("one column per field")

@@ -169,9 +169,8 @@ def _labels(
     keep = list(keep)
     for i in thread:
         keep[i], labels[i] = False, Label.COMMENT
-    for i, label in ending.items():
-        if i not in thread:
-            keep[i], labels[i] = False, label
+    for i, label in ending.items():  # (``end_matter`` reads only what the thread left)
+        keep[i], labels[i] = False, label
     return labels, [k and label is not Label.CAPTION for k, label in zip(keep, labels, strict=True)]
 
 

@@ -9,6 +9,7 @@ print it as), ``images_at`` (the article's images by the block they stand before
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from dehusk.article import BODY_LABELS, Article, Block, Image, Label, Options
@@ -31,6 +32,7 @@ def body_text(blocks: Sequence[Block], options: Options) -> str:
     return "\n\n".join(b.text for b in blocks if _shown(b, body, optional))
 
 
+@lru_cache(maxsize=64)
 def _printed(options: Options) -> tuple[frozenset[Label], frozenset[Label]]:
     """The labels a main block is printed with, and the optional parts' labels the options
     switch on (printed once: not their repeated copies)."""
