@@ -249,3 +249,39 @@ def tree_evidence(tree: LexborHTMLParser) -> Evidence:
 
 
 _KINDS = {kind.value: kind for kind in Kind}
+
+
+def page_address(given: str | None, found: Evidence) -> str | None:
+    """The page's own address: the caller's URL, else the one the page declares.
+
+    A page handed over without its URL (a saved file, a benchmark's page) still names
+    itself in ``<link rel=canonical>`` or ``og:url``, and the facts its address holds (a
+    date folder in its path, its host: the site's name) are the same whoever supplies it
+    (htmldate reads the canonical link the same way). Only an absolute http(s) address
+    counts (a protocol-relative one gets ``http:``): a relative one names no host. ``None``
+    when neither exists.
+    """
+    if given:
+        return given
+    links = (n.attrs.get("href", "") for n in found.links if _is_canonical(n.attrs.get("rel")))
+    metas = (n.attrs.get("content", "") for n in found.metas if _is_og_url(n.attrs))
+    return next((a for raw in (*links, *metas) if (a := _absolute(raw))), None)
+
+
+def _is_canonical(rel: str | None) -> bool:
+    return bool(rel) and "canonical" in rel.lower().split()
+
+
+def _is_og_url(attrs: Mapping[str, str]) -> bool:
+    return any(attrs.get(k, "").strip().lower() == "og:url" for k in ("property", "name"))
+
+
+def _absolute(raw: str) -> str | None:
+    """``raw`` as an absolute http(s) URL with a host, or ``None``."""
+    address = "".join(raw.split())  # a wrapped attribute's spaces and line breaks
+    if address.startswith("//"):
+        address = "http:" + address
+    scheme, sep, rest = address.partition("://")
+    if not sep or scheme.lower() not in ("http", "https") or not rest.split("/", 1)[0]:
+        return None
+    return address

@@ -14,7 +14,7 @@ from dehusk.classify import classify_page
 from dehusk.deadline import check, within
 from dehusk.decode import decode
 from dehusk.dedupe import dedupe
-from dehusk.evidence import evidence
+from dehusk.evidence import evidence, page_address
 from dehusk.metadata import extract_metadata
 from dehusk.metadata.images import article_images
 from dehusk.parse import parse
@@ -64,7 +64,10 @@ def _extract(html: str | bytes, url: str | None, encoding: str | None, options: 
             warnings = (*warnings, REVEALED)
         else:
             blocks, page_type = classify_page(segments, options, url, last_resort=True)
-    meta = extract_metadata(evidence(doc), blocks, url, options.model)
+    # The facts read the page's own address when the caller gave none (a date folder in
+    # its path, its host); the block model keeps the caller's URL, as it was trained.
+    found = evidence(doc)
+    meta = extract_metadata(found, blocks, page_address(url, found), options.model)
     check("metadata")
     blocks = dedupe(meta.blocks)
     check("dedupe")

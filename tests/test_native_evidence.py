@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+import dehusk
 from dehusk.article import Options
-from dehusk.evidence import Evidence, Kind, evidence
+from dehusk.evidence import Evidence, Kind, evidence, page_address
 from dehusk.parse import parse
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -249,3 +250,34 @@ def _up(node: LexborNode) -> list[LexborNode]:
         out.append(current)
         current = current.parent
     return out
+
+
+def _address(head: str, given: str | None = None) -> str | None:
+    doc = parse(f"<html><head>{head}</head><body><p>Text.</p></body></html>", Options())
+    return page_address(given, evidence(doc))
+
+
+def test_page_address_is_the_callers_url_first() -> None:
+    head = '<link rel="canonical" href="https://example.org/2012/05/story">'
+    assert _address(head, "https://mirror.test/a") == "https://mirror.test/a"
+    assert _address(head) == "https://example.org/2012/05/story"
+
+
+def test_page_address_falls_back_to_og_url_and_needs_a_host() -> None:
+    og = '<meta property="og:url" content="https://example.org/news/x">'
+    assert _address('<link rel="canonical" href="/news/x">' + og) == "https://example.org/news/x"
+    assert _address('<link rel="Canonical Alternate" href="//example.org/p">') == (
+        "http://example.org/p"
+    )
+    assert _address('<link rel="canonical" href="javascript:void(0)">') is None
+    assert _address('<link rel="canonical" href="https:///nohost">') is None
+    assert _address("") is None
+
+
+def test_a_page_without_its_url_is_dated_by_its_canonical_folder() -> None:
+    head = '<link rel="canonical" href="https://example.org/2012/05/17/story.html">'
+    body = "<article><h1>A story</h1>" + "<p>A paragraph of the story, long enough.</p>" * 5
+    art = dehusk.extract(f"<html><head>{head}</head><body>{body}</article></body></html>")
+    assert art.metadata.published == "2012-05-17"
+    assert art.url is None  # the caller gave none: the page's own claim stays in canonical_url
+    assert art.metadata.canonical_url == "https://example.org/2012/05/17/story.html"

@@ -1,7 +1,8 @@
 """A quick scorer for development: dehusk alone on both dev sets, both metrics, page by page.
 
 Run as ``python -m dehusk.eval.devscore [--sets wcxb-dev dragnet] [--model rules|default|PATH]
-[--folds bench-out/folds] [--every N] [--out F.json] [--compare OLD.json]``.
+[--folds bench-out/folds] [--every N] [--out F.json] [--compare OLD.json] [--no-url]``
+(``--no-url``: each page without its URL, as a caller who has only the HTML).
 
 In: the dev sets (``dehusk.eval.datasets``). Out: per set the mean word-F1, the macro shingle-F1
 (scrapinghub's: F1 of the mean P and mean R), each with a 95% bootstrap interval, the count of
@@ -37,9 +38,12 @@ BOOTSTRAP = 1000
 SEED = 0
 
 
-def score_page(info: PageInfo, html: bytes, options: Options) -> dict[str, Any]:
-    """One page's figures: word P/R/F1, shingle P/R, page type told and true."""
-    article = extract(html, info.url, options=options)
+def score_page(
+    info: PageInfo, html: bytes, options: Options, with_url: bool = True
+) -> dict[str, Any]:
+    """One page's figures: word P/R/F1, shingle P/R, page type told and true (the page's
+    URL handed to ``extract`` unless ``with_url`` is false: a caller without it)."""
+    article = extract(html, info.url if with_url else None, options=options)
     word = word_prf(article.text, info.truth.main)
     sp, sr = shingle_pr(shingle_counts(article.text, info.truth.main))
     return {
@@ -158,6 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--every", type=int, default=1, help="every n-th page (a subset)")
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--compare", type=Path, default=None)
+    parser.add_argument("--no-url", action="store_true", help="withhold each page's URL")
     args = parser.parse_args(argv)
     result: dict[str, Any] = {"model": args.model, "folds": str(args.folds or ""), "sets": {}}
     old = json.loads(args.compare.read_text())["sets"] if args.compare else {}
@@ -167,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for info in load_index(data_dir)[:: args.every]:
             html = read_html(data_dir, info.file_id)
             options = Options(model=fold_model(args.folds, html, args.model))
-            rows.append(score_page(info, html, options))
+            rows.append(score_page(info, html, options, with_url=not args.no_url))
         entry: dict[str, Any] = {"summary": summary(rows), "pages": rows}
         if name in old:
             entry["change"] = compare(rows, old[name]["pages"])

@@ -35,7 +35,7 @@ import numpy as np
 from dehusk.article import Options
 from dehusk.classify import classify_page
 from dehusk.decode import decode
-from dehusk.evidence import evidence
+from dehusk.evidence import evidence, page_address
 from dehusk.metadata import extract_metadata
 from dehusk.metadata.rank import RULES_CHOICE, RULES_ONLY, Candidate, Ranker, matrix, save
 from dehusk.parse import parse
@@ -104,7 +104,8 @@ def page_traces(info: PageInfo, html: bytes, block_model: str) -> dict[str, list
     doc = parse(text, options)
     blocks, _ = classify_page(segment(doc, options), options, info.url)
     trace: dict[str, list[Candidate[Any]]] = {}
-    extract_metadata(evidence(doc), blocks, info.url, RULES_ONLY, trace)
+    found = evidence(doc)
+    extract_metadata(found, blocks, page_address(info.url, found), RULES_ONLY, trace)
     return trace
 
 

@@ -1,7 +1,7 @@
 """Measure the metadata stage on the dev set's article pages (not collected by pytest).
 
     .venv/bin/python tests/metadata/measure_dev.py [--direct] [--split] [--errors title]
-        [--title-order jsonld,og,...] [--published-order ...] [--authors-order ...]
+        [--title-order jsonld,og,...] [--published-order ...] [--authors-order ...] [--no-url]
 
 Scores, on pages whose truth field is non-empty (the benchmark's rules): title —
 lowercase, runs of non-word characters folded to one space, equal; authors — truth and
@@ -159,6 +159,9 @@ def main() -> None:
         default="oof",
         help='"oof" (default: fold models, out of fold), "default" (shipped) or "rules"',
     )
+    parser.add_argument(
+        "--no-url", action="store_true", help="withhold each page's URL (a caller without it)"
+    )
     parser.add_argument("--errors", choices=("title", "authors", "date"))
     parser.add_argument("--title-order")
     parser.add_argument("--published-order")
@@ -175,7 +178,7 @@ def main() -> None:
     for page in pages:
         raw = gzip.decompress((DEV / "html" / f"{page['id']}.html.gz").read_bytes())
         try:
-            results[page["id"]] = run(raw, page.get("url"), page["id"])
+            results[page["id"]] = run(raw, None if args.no_url else page.get("url"), page["id"])
         except Exception as exc:  # a crash elsewhere in the pipeline scores as empty
             failed += 1
             print(f"{page['id']}: {type(exc).__name__}: {exc}", file=sys.stderr)
