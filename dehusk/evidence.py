@@ -269,7 +269,7 @@ def page_address(given: str | None, found: Evidence) -> str | None:
 
 
 def _is_canonical(rel: str | None) -> bool:
-    return bool(rel) and "canonical" in rel.lower().split()
+    return rel is not None and "canonical" in rel.lower().split()
 
 
 def _is_og_url(attrs: Mapping[str, str]) -> bool:

@@ -26,17 +26,16 @@ Block columns (see ``BLOCK_FEATURES`` for the names, in order):
   (``block_matrix``'s ``NEIGHBOURS``).
 
 Page vector: log segments and characters, the rules' kept share, card mode and card share,
-link density, shares of list items, headings, tables, code, captions and quotes, the page's
-hashed class/id words weighted by characters, and the URL's path shape (depth, a date, a
-file suffix, a query, a long number) and hashed path words. The page-type model reads it;
-the block model reads it too, with the page-type probabilities, so the decision adapts to
-the type.
+link density, shares of list items, headings, tables, code, captions and quotes, and the
+page's hashed class/id words weighted by characters. The page-type model reads it; the
+block model reads it too, with the page-type probabilities, so the decision adapts to the
+type. The URL is no input: the dev sets differ in whether a page comes with one (wcxb-dev
+always, dragnet never), so its features had become a sign of the set and its annotators'
+conventions (docs/decisions.md, "Session 14: the page's URL is no feature").
 """
 
 from __future__ import annotations
 
-import re
-import zlib
 from collections import Counter
 from typing import NamedTuple
 
@@ -48,8 +47,6 @@ from dehusk.classify.rules import PROSE_CHARS, SENTENCE_CHARS, Rules, block_tabl
 
 #: Buckets for hashed class/id words (block and page features).
 HASH_BUCKETS = 64
-#: Buckets for hashed words of the URL's path (page features).
-URL_BUCKETS = 32
 
 _KINDS = (
     Label.HEADING,
@@ -152,40 +149,7 @@ PAGE_FEATURES: tuple[str, ...] = (
     "page_link_density",
     *(f"page_share_{k}" for k in _KINDS),
     *(f"page_class_hash_{b}" for b in range(HASH_BUCKETS)),
-    "url_known",
-    "url_depth",
-    "url_date",
-    "url_html",
-    "url_query",
-    "url_number",
-    *(f"url_hash_{b}" for b in range(URL_BUCKETS)),
 )
-
-
-_URL_WORD = re.compile(r"[a-z]+")
-_URL_DATE = re.compile(r"/(19|20)\d\d/\d{1,2}/|/(19|20)\d\d-\d\d-\d\d")
-_URL_NUMBER = re.compile(r"\d{4,}")
-
-
-def url_vector(url: str | None) -> np.ndarray:
-    """The URL's share of the page features: path shape and hashed path words."""
-    out = np.zeros(6 + URL_BUCKETS, dtype=np.float32)
-    if not url:
-        return out
-    rest = url.split("://", 1)[-1]
-    path, _, query = rest.partition("?")
-    path = "/" + path.partition("/")[2].lower()
-    out[:6] = (
-        1.0,
-        min(path.rstrip("/").count("/"), 8) / 8,
-        _URL_DATE.search(path) is not None,
-        path.endswith((".html", ".htm", ".php", ".aspx")),
-        bool(query),
-        _URL_NUMBER.search(path) is not None,
-    )
-    for word in set(_URL_WORD.findall(path)):
-        out[6 + zlib.crc32(word.encode()) % URL_BUCKETS] = 1.0
-    return out
 
 
 class Features(NamedTuple):
@@ -272,9 +236,7 @@ def _onehot(index: np.ndarray, width: int) -> np.ndarray:
     return out
 
 
-def page_vector(
-    page: Page, raw: np.ndarray, masks: np.ndarray, rules: Rules, url: str | None = None
-) -> np.ndarray:
+def page_vector(page: Page, raw: np.ndarray, masks: np.ndarray, rules: Rules) -> np.ndarray:
     """The page's features (``PAGE_FEATURES``) from the per-segment numbers and class-word
     buckets."""
     chars = raw[:, 0]
@@ -292,17 +254,17 @@ def page_vector(
     shares = chars @ kinds / total if len(raw) else np.zeros(len(_KINDS))
     weights = bucket_weights(masks, np.ascontiguousarray(chars), HASH_BUCKETS)
     words = np.frombuffer(weights, dtype=np.float64) / total
-    return np.concatenate([np.array(head), shares, words, url_vector(url)]).astype(np.float32)
+    return np.concatenate([np.array(head), shares, words]).astype(np.float32)
 
 
-def features(page: Page, rules: Rules, url: str | None = None) -> Features:
+def features(page: Page, rules: Rules) -> Features:
     """The block matrix and page vector of ``page`` (see the module docstring): the
     per-segment numbers in NumPy, the rows in C (``block_matrix``)."""
     n = len(page.segments)
     if n == 0:
         raw, masks = np.zeros((0, 21)), np.zeros(0, dtype=np.uint64)
         empty = np.zeros((0, len(BLOCK_FEATURES)), np.float32)
-        return Features(empty, page_vector(page, raw, masks, rules, url))
+        return Features(empty, page_vector(page, raw, masks, rules))
     raw, masks = _per_segment(page, rules)
     texts = [s.text for s in page.segments]
     counts = Counter(texts)
@@ -328,4 +290,4 @@ def features(page: Page, rules: Rules, url: str | None = None) -> Features:
         _WIDTHS,
     )
     blocks = np.frombuffer(rows, dtype=np.float32).reshape(n, len(BLOCK_FEATURES))
-    return Features(blocks, page_vector(page, raw, masks, rules, url))
+    return Features(blocks, page_vector(page, raw, masks, rules))

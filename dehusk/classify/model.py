@@ -142,10 +142,10 @@ def block_probs(w: Weights, x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(w.base + np.frombuffer(raw, dtype=np.float64))))
 
 
-def predict(page: Page, rules: Rules, name: str = SHIPPED, url: str | None = None) -> Prediction:
+def predict(page: Page, rules: Rules, name: str = SHIPPED) -> Prediction:
     """Run both models on one page (see the module docstring)."""
     w = load(name)
-    feats = features(page, rules, url)
+    feats = features(page, rules)
     probs = type_probs(w, feats.page)
     main = block_probs(w, block_inputs(feats.blocks, feats.page, probs))
     return Prediction(main, w.page_types[int(np.argmax(probs))], probs)

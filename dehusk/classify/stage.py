@@ -54,12 +54,10 @@ class Classified(NamedTuple):
     page_type: str
 
 
-def _decisions(
-    page: Page, found: Rules, options: Options, url: str | None
-) -> tuple[list[bool], list[float], str]:
+def _decisions(page: Page, found: Rules, options: Options) -> tuple[list[bool], list[float], str]:
     if options.model == RULES_ONLY or not page.segments or found.empty:
         return list(found.main), list(found.values), DEFAULT_PAGE_TYPE
-    pred = predict(page, found, options.model, url)
+    pred = predict(page, found, options.model)
     if found.card_mode:
         # The model overrode the rules' card grid and lost: out of fold, collection pages
         # went 0.618 -> 0.568 with it; trusting the grid gives 0.844 -> 0.848 over all pages.
@@ -133,13 +131,14 @@ def classify_page(
 ) -> Classified:
     """Label every segment of the page, mark the article's blocks main, tell the type.
 
-    ``url`` (the page's address, when known) is one of the page-type model's inputs.
+    ``url`` (the page's address, when known) tells a forum's thread by its path
+    (``comments.forum_like``); the models read no URL.
     ``last_resort``: where the call keeps nothing, take Readability's content-classed
     candidate (``rules.short_post``); the pipeline asks for it once neither the visible
     page nor its hidden content gave an article.
     """
     found = rules(page)
-    keep, scores, page_type = _decisions(page, found, options, url)
+    keep, scores, page_type = _decisions(page, found, options)
     if last_resort and not any(keep):
         keep = short_post(page, found)
     thread = comment_thread(page, keep, url)

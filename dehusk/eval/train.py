@@ -116,7 +116,7 @@ def page_data(info: PageInfo, html: bytes) -> PageData:
     text, _ = decode(html, max_bytes=options.max_bytes)
     page: Page = segment(parse(text, options), options)
     found = rules(page)
-    feats = features(page, found, info.url)
+    feats = features(page, found)
     texts = [s.text for s in page.segments]
     # A block weighs its number of tokens: word-F1 counts tokens, not blocks. (Weighting by
     # the block's share of its page's truth, closer to per-page F1, scored lower out of fold.)

@@ -18,7 +18,6 @@ from dehusk.classify.features import (
     PAGE_FEATURES,
     _per_segment,
     features,
-    url_vector,
 )
 from dehusk.classify.model import Weights, block_probs, load, predict
 from dehusk.classify.rules import rules
@@ -45,7 +44,7 @@ def _page(html: str = HTML):
 
 def test_features_have_the_documented_shape() -> None:
     page, found = _page()
-    feats = features(page, found, "https://example.org/2024/05/buses.html")
+    feats = features(page, found)
     assert feats.blocks.shape == (len(page.segments), len(BLOCK_FEATURES))
     assert feats.page.shape == (len(PAGE_FEATURES),)
     assert feats.blocks.dtype == np.float32 and np.isfinite(feats.blocks).all()
@@ -71,10 +70,13 @@ def test_class_words_hash_split_at_separators_and_lowercased() -> None:
     assert int(mask) == sum({1 << (zlib.crc32(w.encode()) % 64) for w in words})
 
 
-def test_url_vector_reads_the_path() -> None:
-    v = url_vector("https://example.org/2024/05/buses.html?x=1")
-    assert v[:6].tolist() == [1.0, 3 / 8, 1.0, 1.0, 1.0, 1.0]
-    assert not url_vector(None).any()
+def test_the_models_read_no_url() -> None:
+    # Whether a caller passes the URL must not change the text: the dev sets differ in it.
+    raw = gzip.decompress((PAGES / "0157" / "page.html.gz").read_bytes())
+    given = dehusk.extract(raw, url="https://example.org/listing/2024/05/buses.html?page=2")
+    alone = dehusk.extract(raw)
+    assert [(b.label, b.main) for b in given.blocks] == [(b.label, b.main) for b in alone.blocks]
+    assert given.page_type == alone.page_type and given.text == alone.text
 
 
 def test_block_rows_are_the_documented_arithmetic() -> None:
