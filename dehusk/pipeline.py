@@ -52,22 +52,24 @@ def _extract(html: str | bytes, url: str | None, encoding: str | None, options: 
     check("parse")
     segments = segment(doc, options)
     check("segment")
-    blocks, page_type = classify_page(segments, options, url)
+    # The page's own address where the caller gave none (a date folder in its path, its
+    # host, a forum's path): read by the facts, the forum test and the reported type; the
+    # block model reads no URL.
+    found = evidence(doc)
+    address = page_address(url, found)
+    blocks, page_type = classify_page(segments, options, address)
     check("classify")
     if not any(b.main for b in blocks):
         # Nothing visible is an article: some pages hide their content until a script
         # shows it ("hide" wrappers, display:none). Read what a browser would show then.
         revealed = segment(doc, options, reveal=True)
-        revealed_blocks, revealed_type = classify_page(revealed, options, url)
+        revealed_blocks, revealed_type = classify_page(revealed, options, address)
         if any(b.main for b in revealed_blocks):
             segments, blocks, page_type = revealed, revealed_blocks, revealed_type
             warnings = (*warnings, REVEALED)
         else:
-            blocks, page_type = classify_page(segments, options, url, last_resort=True)
-    # The facts read the page's own address when the caller gave none (a date folder in
-    # its path, its host); the block model keeps the caller's URL, as it was trained.
-    found = evidence(doc)
-    meta = extract_metadata(found, blocks, page_address(url, found), options.model)
+            blocks, page_type = classify_page(segments, options, address, last_resort=True)
+    meta = extract_metadata(found, blocks, address, options.model)
     check("metadata")
     blocks = dedupe(meta.blocks)
     check("dedupe")

@@ -29,13 +29,18 @@ Page vector: log segments and characters, the rules' kept share, card mode and c
 link density, shares of list items, headings, tables, code, captions and quotes, and the
 page's hashed class/id words weighted by characters. The page-type model reads it; the
 block model reads it too, with the page-type probabilities, so the decision adapts to the
-type. The URL is no input: the dev sets differ in whether a page comes with one (wcxb-dev
-always, dragnet never), so its features had become a sign of the set and its annotators'
-conventions (docs/decisions.md, "Session 14: the page's URL is no feature").
+type. The URL is none of its inputs: the dev sets differ in whether a page comes with one
+(wcxb-dev always, dragnet never), so its features had become a sign of the set and its
+annotators' conventions (docs/decisions.md, "Session 14: the page's URL is no feature of
+the block model"). Its path shape (depth, a date, a file suffix, a query, a long number)
+and hashed path words (``url_vector``, ``ADDRESS_FEATURES``) feed only the page type the
+stage reports, which no block decision reads.
 """
 
 from __future__ import annotations
 
+import re
+import zlib
 from collections import Counter
 from typing import NamedTuple
 
@@ -47,6 +52,8 @@ from dehusk.classify.rules import PROSE_CHARS, SENTENCE_CHARS, Rules, block_tabl
 
 #: Buckets for hashed class/id words (block and page features).
 HASH_BUCKETS = 64
+#: Buckets for hashed words of the URL's path (the reported page type's features).
+URL_BUCKETS = 32
 
 _KINDS = (
     Label.HEADING,
@@ -150,6 +157,41 @@ PAGE_FEATURES: tuple[str, ...] = (
     *(f"page_share_{k}" for k in _KINDS),
     *(f"page_class_hash_{b}" for b in range(HASH_BUCKETS)),
 )
+
+#: The reported page type's extra inputs, after the page vector (``url_vector``).
+ADDRESS_FEATURES: tuple[str, ...] = (
+    "url_known",
+    "url_depth",
+    "url_date",
+    "url_html",
+    "url_query",
+    "url_number",
+    *(f"url_hash_{b}" for b in range(URL_BUCKETS)),
+)
+_URL_WORD = re.compile(r"[a-z]+")
+_URL_DATE = re.compile(r"/(19|20)\d\d/\d{1,2}/|/(19|20)\d\d-\d\d-\d\d")
+_URL_NUMBER = re.compile(r"\d{4,}")
+
+
+def url_vector(url: str | None) -> np.ndarray:
+    """The URL's path shape and hashed path words (``ADDRESS_FEATURES``); zeros without one."""
+    out = np.zeros(len(ADDRESS_FEATURES), dtype=np.float32)
+    if not url:
+        return out
+    rest = url.split("://", 1)[-1]
+    path, _, query = rest.partition("?")
+    path = "/" + path.partition("/")[2].lower()
+    out[:6] = (
+        1.0,
+        min(path.rstrip("/").count("/"), 8) / 8,
+        _URL_DATE.search(path) is not None,
+        path.endswith((".html", ".htm", ".php", ".aspx")),
+        bool(query),
+        _URL_NUMBER.search(path) is not None,
+    )
+    for word in set(_URL_WORD.findall(path)):
+        out[6 + zlib.crc32(word.encode()) % URL_BUCKETS] = 1.0
+    return out
 
 
 class Features(NamedTuple):

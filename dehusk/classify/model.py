@@ -13,7 +13,11 @@ Two small models, trained by ``dehusk.eval.train`` (``make train``) on wcxb-dev:
    listing's cards are content there. The trees are stored as complete binary trees of a
    fixed depth in heap order (node ``k``'s children are ``2k+1`` and ``2k+2``; a leaf above
    the bottom is padded with splits that always go left), so inference is ``depth``
-   gather-and-compare steps per block and tree, in C (``dehusk._native``).
+   gather-and-compare steps per block and tree, in C (``dehusk._native``);
+3. the reported type: a second logistic regression, on the page vector and the URL's
+   features (``features.ADDRESS_FEATURES``), trained with the URL withheld on half of the
+   pages so that it reads a page with or without one. It gives ``Prediction.reported``
+   and nothing else: no block decision reads the URL (docs/decisions.md, session 14).
 
 Weights are one ``.npz`` (``models/dehusk-blocks.npz``, a few hundred KB, with a ``version``
 string and the feature names it was trained on, checked at load); loaded lazily, once per
@@ -31,7 +35,13 @@ import numpy as np
 
 from dehusk._native.walk import tree_sums
 from dehusk.article import Page
-from dehusk.classify.features import BLOCK_FEATURES, PAGE_FEATURES, features
+from dehusk.classify.features import (
+    ADDRESS_FEATURES,
+    BLOCK_FEATURES,
+    PAGE_FEATURES,
+    features,
+    url_vector,
+)
 from dehusk.classify.rules import Rules
 
 #: The shipped weights, inside the package.
@@ -54,14 +64,21 @@ class Weights(NamedTuple):
     leaf: np.ndarray  # trees × 2**depth leaf values (log-odds)
     base: float  # log-odds before the first tree
     threshold: float  # P(main) at or above this keeps the block
+    # the reported type's regression over the page vector and the URL's features
+    told_mean: np.ndarray
+    told_scale: np.ndarray
+    told_w: np.ndarray
+    told_b: np.ndarray
 
 
 class Prediction(NamedTuple):
-    """P(main) per block, the page type and its probabilities (in ``Weights.page_types``)."""
+    """P(main) per block, the page type the block model reads and its probabilities (in
+    ``Weights.page_types``), and the type reported for the page (``reported``)."""
 
     main: np.ndarray
     page_type: str
     type_probs: np.ndarray
+    reported: str
 
 
 def save(path: Path | str, weights: Weights) -> None:
@@ -71,6 +88,7 @@ def save(path: Path | str, weights: Weights) -> None:
     arrays["version"] = np.array(weights.version)
     arrays["block_features"] = np.array(BLOCK_FEATURES)
     arrays["page_features"] = np.array(PAGE_FEATURES)
+    arrays["address_features"] = np.array(ADDRESS_FEATURES)
     with open(path, "wb") as fh:
         np.savez_compressed(fh, **arrays)
 
@@ -93,6 +111,8 @@ def _read(path: Path) -> Weights:
         if (
             tuple(data["block_features"]) != BLOCK_FEATURES
             or tuple(data["page_features"]) != PAGE_FEATURES
+            or "address_features" not in data.files
+            or tuple(data["address_features"]) != ADDRESS_FEATURES
         ):
             raise ValueError(f"{path}: weights were trained on other features")
         return Weights(
@@ -107,6 +127,10 @@ def _read(path: Path) -> Weights:
             leaf=data["leaf"],
             base=float(data["base"]),
             threshold=float(data["threshold"]),
+            told_mean=data["told_mean"],
+            told_scale=data["told_scale"],
+            told_w=data["told_w"],
+            told_b=data["told_b"],
         )
 
 
@@ -117,6 +141,12 @@ def softmax(z: np.ndarray) -> np.ndarray:
 
 def type_probs(w: Weights, page_vec: np.ndarray) -> np.ndarray:
     return softmax((page_vec - w.page_mean) / w.page_scale @ w.page_w + w.page_b)
+
+
+def told_probs(w: Weights, page_vec: np.ndarray, address_vec: np.ndarray) -> np.ndarray:
+    """The reported type's probabilities, from the page vector and the URL's features."""
+    x = np.concatenate([page_vec, address_vec])
+    return softmax((x - w.told_mean) / w.told_scale @ w.told_w + w.told_b)
 
 
 def block_inputs(blocks: np.ndarray, page_vec: np.ndarray, probs: np.ndarray) -> np.ndarray:
@@ -142,10 +172,13 @@ def block_probs(w: Weights, x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(w.base + np.frombuffer(raw, dtype=np.float64))))
 
 
-def predict(page: Page, rules: Rules, name: str = SHIPPED) -> Prediction:
-    """Run both models on one page (see the module docstring)."""
+def predict(page: Page, rules: Rules, name: str = SHIPPED, url: str | None = None) -> Prediction:
+    """Run the models on one page (see the module docstring); ``url`` reaches only the
+    reported type."""
     w = load(name)
     feats = features(page, rules)
     probs = type_probs(w, feats.page)
     main = block_probs(w, block_inputs(feats.blocks, feats.page, probs))
-    return Prediction(main, w.page_types[int(np.argmax(probs))], probs)
+    told = told_probs(w, feats.page, url_vector(url))
+    types = w.page_types
+    return Prediction(main, types[int(np.argmax(probs))], probs, types[int(np.argmax(told))])

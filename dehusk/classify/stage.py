@@ -54,14 +54,21 @@ class Classified(NamedTuple):
     page_type: str
 
 
-def _decisions(page: Page, found: Rules, options: Options) -> tuple[list[bool], list[float], str]:
+class _Decisions(NamedTuple):
+    keep: list[bool]
+    scores: list[float]
+    page_type: str  #: the type the block decisions read (no URL among its inputs)
+    reported: str  #: the type the page is reported as (``model.Prediction.reported``)
+
+
+def _decisions(page: Page, found: Rules, options: Options, url: str | None) -> _Decisions:
     if options.model == RULES_ONLY or not page.segments or found.empty:
-        return list(found.main), list(found.values), DEFAULT_PAGE_TYPE
-    pred = predict(page, found, options.model)
+        return _Decisions(list(found.main), list(found.values), *[DEFAULT_PAGE_TYPE] * 2)
+    pred = predict(page, found, options.model, url)
     if found.card_mode:
         # The model overrode the rules' card grid and lost: out of fold, collection pages
         # went 0.618 -> 0.568 with it; trusting the grid gives 0.844 -> 0.848 over all pages.
-        return list(found.main), pred.main.tolist(), pred.page_type
+        return _Decisions(list(found.main), pred.main.tolist(), pred.page_type, pred.reported)
     keep = (pred.main >= load(options.model).threshold).tolist()
     if not any(keep):
         # The rules found an article (else the model is not asked) and the model doubts
@@ -74,7 +81,7 @@ def _decisions(page: Page, found: Rules, options: Options) -> tuple[list[bool], 
     keep = _runs_kept(page, found, _headline_story(page, found, keep))
     nav = _in_nav(page)
     keep = [k and (r or not n) for k, r, n in zip(keep, found.main, nav, strict=True)]
-    return keep, pred.main.tolist(), pred.page_type
+    return _Decisions(keep, pred.main.tolist(), pred.page_type, pred.reported)
 
 
 def _parent(page: Page, i: int) -> int:
@@ -132,13 +139,13 @@ def classify_page(
     """Label every segment of the page, mark the article's blocks main, tell the type.
 
     ``url`` (the page's address, when known) tells a forum's thread by its path
-    (``comments.forum_like``); the models read no URL.
+    (``comments.forum_like``) and is read by the reported type, never by the block model.
     ``last_resort``: where the call keeps nothing, take Readability's content-classed
     candidate (``rules.short_post``); the pipeline asks for it once neither the visible
     page nor its hidden content gave an article.
     """
     found = rules(page)
-    keep, scores, page_type = _decisions(page, found, options)
+    keep, scores, page_type, reported = _decisions(page, found, options, url)
     if last_resort and not any(keep):
         keep = short_post(page, found)
     thread = comment_thread(page, keep, url)
@@ -151,7 +158,7 @@ def classify_page(
     where = [locator(page, s.container) for s in page.segments] if options.annotate else [None] * n
     columns = (text, labels, main, level, ordered, rows, links, scores, where, [None] * n, marks)
     blocks = frozen_columns(Block, BLOCK_ROW, columns)
-    return Classified(tuple(blocks), page_type)
+    return Classified(tuple(blocks), reported)
 
 
 def _labels(

@@ -31,6 +31,7 @@ import hashlib
 import json
 import sys
 import time
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,10 +40,18 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from dehusk.article import BODY_LABELS, Options, Page
-from dehusk.classify.features import features
-from dehusk.classify.model import Weights, block_inputs, block_probs, save, type_probs
+from dehusk.classify.features import ADDRESS_FEATURES, features, url_vector
+from dehusk.classify.model import (
+    Weights,
+    block_inputs,
+    block_probs,
+    save,
+    told_probs,
+    type_probs,
+)
 from dehusk.classify.rules import rules
 from dehusk.decode import decode
+from dehusk.evidence import evidence, page_address
 from dehusk.parse import parse
 from dehusk.segment import segment
 
@@ -109,14 +118,26 @@ class PageData(NamedTuple):
     body: np.ndarray  # block is a body kind (would enter ``text`` when main)
     digest: str  # SHA-1 of the page's bytes: how the benchmark finds its fold
     empty: bool = False  # the rules found no article (the learned path keeps that verdict)
+    address: np.ndarray | None = None  # the URL's features (``url_vector``), None: no URL
+    withheld: bool = False  # the reported type is trained on this page without its URL
+
+
+def reported_inputs(data: PageData, training: bool = False) -> np.ndarray:
+    """The reported type's input row: the page vector and the URL's features, zeros where
+    the page has no URL or (in training) it is withheld."""
+    hidden = data.address is None or (training and data.withheld)
+    address = np.zeros(len(ADDRESS_FEATURES), np.float32) if hidden else data.address
+    return np.concatenate([data.page, address])
 
 
 def page_data(info: PageInfo, html: bytes) -> PageData:
     options = Options()
     text, _ = decode(html, max_bytes=options.max_bytes)
-    page: Page = segment(parse(text, options), options)
+    doc = parse(text, options)
+    page: Page = segment(doc, options)
     found = rules(page)
     feats = features(page, found)
+    address = page_address(info.url, evidence(doc))
     texts = [s.text for s in page.segments]
     # A block weighs its number of tokens: word-F1 counts tokens, not blocks. (Weighting by
     # the block's share of its page's truth, closer to per-page F1, scored lower out of fold.)
@@ -132,7 +153,16 @@ def page_data(info: PageInfo, html: bytes) -> PageData:
         np.array([s.kind in BODY_LABELS for s in page.segments], dtype=bool),
         hashlib.sha1(html).hexdigest(),
         found.empty,
+        url_vector(address) if address else None,
+        withheld_url(info),
     )
+
+
+def withheld_url(info: PageInfo) -> bool:
+    """Whether the reported type learns this page without its URL: half of the pages of each
+    set by a stable hash of its key, so that a URL's absence tells nothing of the set (the
+    dev sets differ in it: docs/decisions.md, session 14)."""
+    return zlib.crc32(info.key.encode()) % 2 == 1
 
 
 def body_text(data: PageData, main: np.ndarray) -> str:
@@ -162,9 +192,19 @@ def _standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def fit_page_types(pages: Sequence[PageData]) -> tuple[np.ndarray, ...]:
     """Multinomial logistic regression on page vectors: mean, scale, W, b."""
+    return fit_types(np.array([p.page for p in pages], dtype=np.float64), pages)
+
+
+def fit_reported_types(pages: Sequence[PageData]) -> tuple[np.ndarray, ...]:
+    """The reported type's regression, on page vectors and the URL's features."""
+    rows = [reported_inputs(p, training=True) for p in pages]
+    return fit_types(np.array(rows, dtype=np.float64), pages)
+
+
+def fit_types(x: np.ndarray, pages: Sequence[PageData]) -> tuple[np.ndarray, ...]:
+    """Multinomial logistic regression of the pages' types on ``x``: mean, scale, W, b."""
     from sklearn.linear_model import LogisticRegression
 
-    x = np.array([p.page for p in pages], dtype=np.float64)
     y = np.array([PAGE_TYPES.index(p.info.page_type) for p in pages])
     mean, scale = _standardise(x)
     w = np.zeros((x.shape[1], len(PAGE_TYPES)), dtype=np.float32)
@@ -182,7 +222,8 @@ def fit_page_types(pages: Sequence[PageData]) -> tuple[np.ndarray, ...]:
 def _type_weights(params: tuple[np.ndarray, ...]) -> Weights:
     mean, scale, w, b = params
     z = np.zeros((0, 1))
-    return Weights(VERSION, PAGE_TYPES, mean, scale, w, b, z.astype(np.intp), z, z, 0.0, 0.5)
+    trees = (z.astype(np.intp), z, z, 0.0, 0.5)
+    return Weights(VERSION, PAGE_TYPES, mean, scale, w, b, *trees, mean, scale, w, b)
 
 
 def _inner_type_probs(pages: Sequence[PageData]) -> list[np.ndarray]:
@@ -258,7 +299,8 @@ def fit(pages: Sequence[PageData]) -> Weights:
     model.fit(x, y, sample_weight=sw)
     feature, split, leaf, base = export_trees(model, DEPTH)
     pm, ps, pw, pb = type_params
-    return Weights(VERSION, PAGE_TYPES, pm, ps, pw, pb, feature, split, leaf, base, 0.5)
+    told = fit_reported_types(pages)
+    return Weights(VERSION, PAGE_TYPES, pm, ps, pw, pb, feature, split, leaf, base, 0.5, *told)
 
 
 def predict_page(w: Weights, data: PageData) -> tuple[np.ndarray, str]:
@@ -267,7 +309,8 @@ def predict_page(w: Weights, data: PageData) -> tuple[np.ndarray, str]:
     main = block_probs(w, block_inputs(data.blocks, data.page, probs)) >= w.threshold
     if data.empty:
         main[:] = False
-    return main, w.page_types[int(np.argmax(probs))]
+    told = told_probs(w, data.page, reported_inputs(data)[len(data.page) :])
+    return main, w.page_types[int(np.argmax(told))]
 
 
 def load_pages(data_dir: Path, limit: int | None = None) -> list[PageData]:

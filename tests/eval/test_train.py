@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("sklearn")
 
-from dehusk.classify.features import BLOCK_FEATURES, PAGE_FEATURES
+from dehusk.classify.features import ADDRESS_FEATURES, BLOCK_FEATURES, PAGE_FEATURES
 from dehusk.classify.model import block_inputs, block_probs
 from dehusk.eval import train
 from dehusk.eval.datasets import PageInfo, Truth
@@ -56,7 +56,8 @@ def test_exported_trees_match_scikit_learn(monkeypatch: pytest.MonkeyPatch) -> N
         max_iter=15, max_depth=train.DEPTH, early_stopping=False, random_state=0
     ).fit(x, y)
     feature, split, leaf, base = train.export_trees(model, train.DEPTH)
-    w = train.Weights("t", (), *[np.zeros(1)] * 4, feature.astype(np.intp), split, leaf, base, 0.5)
+    head = [np.zeros(1)] * 4
+    w = train.Weights("t", (), *head, feature.astype(np.intp), split, leaf, base, 0.5, *head)
     assert np.allclose(block_probs(w, x), model.predict_proba(x)[:, 1])
 
 
@@ -88,3 +89,15 @@ def test_folds_group_sites_within_each_set_and_cross_set_scores(
     assert result["dragnet from wcxb-dev"]["summary"]["pages"] == 21
     assert (tmp_path / "trained-on-dragnet.npz").is_file()
     assert set(train.headline(result)["wcxb-dev from dragnet"]) >= {"word_f1", "shingle_f1_ci"}
+
+
+def test_the_reported_type_learns_half_of_the_pages_without_their_url() -> None:
+    infos = [
+        PageInfo(f"{i:04d}", "https://a.org/x", "article", "a.org", Truth("x")) for i in range(400)
+    ]
+    withheld = sum(train.withheld_url(info) for info in infos)
+    assert 150 < withheld < 250
+    page = _synthetic(1)[0]._replace(address=np.ones(len(ADDRESS_FEATURES), np.float32))
+    assert train.reported_inputs(page)[-1] == 1.0
+    assert not train.reported_inputs(page._replace(withheld=True), training=True)[-1]
+    assert train.reported_inputs(page._replace(withheld=True))[-1] == 1.0  # scored with it
