@@ -223,6 +223,7 @@ def _type_weights(params: tuple[np.ndarray, ...]) -> Weights:
     mean, scale, w, b = params
     z = np.zeros((0, 1))
     trees = (z.astype(np.intp), z, z, 0.0, 0.5)
+    # only ``type_probs`` reads these weights: the reported type's slots repeat the head
     return Weights(VERSION, PAGE_TYPES, mean, scale, w, b, *trees, mean, scale, w, b)
 
 
