@@ -22,6 +22,7 @@ it needs no tree, so the tree can be freed before metadata runs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum
@@ -263,13 +264,26 @@ def page_address(given: str | None, found: Evidence) -> str | None:
     """
     if given:
         return given
-    links = (n.attrs.get("href", "") for n in found.links if _is_canonical(n.attrs.get("rel")))
+    links = (n.get("href") for n in found.links if has_token(n.get("rel"), "canonical"))
     metas = (n.attrs.get("content", "") for n in found.metas if _is_og_url(n.attrs))
     return next((a for raw in (*links, *metas) if (a := _absolute(raw))), None)
 
 
-def _is_canonical(rel: str | None) -> bool:
-    return rel is not None and "canonical" in rel.lower().split()
+def has_token(value: str, token: str) -> bool:
+    """Whether ``value`` holds ``token`` (lowercase ASCII) as a whitespace-separated token,
+    ignoring ASCII case: what lexbor's ``[rel~=token]`` matches."""
+    low = value.lower()
+    return token in low and token in tokens(low)
+
+
+def tokens(value: str) -> list[str]:
+    """An attribute's whitespace-separated tokens, as a CSS selector splits them."""
+    return _TOKENS.split(value)
+
+
+#: What separates the tokens of an attribute for a CSS selector (``[rel~=author]``): ASCII
+#: whitespace only.
+_TOKENS = re.compile(r"[ \t\n\f\r]+")
 
 
 def _is_og_url(attrs: Mapping[str, str]) -> bool:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-from dehusk.evidence import BylineText, Element, Evidence
+from dehusk.evidence import BylineText, Element, Evidence, has_token, tokens
 from dehusk.metadata.author_choice import clean_credit
 from dehusk.metadata.authors import (
     BYLINE_START,
@@ -28,7 +28,7 @@ from dehusk.metadata.authors import (
     norm,
     strip_dates,
 )
-from dehusk.metadata.meta import MetaTags, has_token, tokens
+from dehusk.metadata.meta import MetaTags
 from dehusk.metadata.site_owner import COMPANY_WORDS
 
 #: A Twitter card label that says its value is the author: Yoast SEO writes "Written by"

@@ -18,8 +18,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from itertools import islice, repeat
 
-from dehusk.evidence import DATE_MARKS_SECOND, Element, Evidence
-from dehusk.metadata.meta import tokens
+from dehusk.evidence import DATE_MARKS_SECOND, Element, Evidence, tokens
 
 #: Month names and abbreviations. English, plus the languages most common among the
 #: dev set's non-English pages (de, fr, es, it, pt, nl); lower-cased, accents kept.

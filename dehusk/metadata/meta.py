@@ -11,16 +11,11 @@ and ``all`` with a tuple of keys, best first.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from dehusk.evidence import Element, Evidence
-
-#: What separates the tokens of an attribute for a CSS selector (``[rel~=author]``): ASCII
-#: whitespace only.
-_TOKENS = re.compile(r"[ \t\n\f\r]+")
+from dehusk.evidence import Element, Evidence, has_token
 
 #: Microdata/RDFa properties read from elements other than <meta> (schema.org names and
 #: the Dublin Core/OpenGraph RDFa spellings seen in Drupal and WordPress themes).
@@ -115,18 +110,6 @@ def item_matches(node: Element) -> int:
     query of that list returns the element once per selector it matches."""
     attrs = node.attrs
     return ("itemprop" in attrs) + ("property" in attrs) + has_token(node.get("rel"), "author")
-
-
-def has_token(value: str, token: str) -> bool:
-    """Whether ``value`` holds ``token`` (lowercase ASCII) as a whitespace-separated token,
-    ignoring ASCII case: what lexbor's ``[rel~=token]`` matches."""
-    low = value.lower()
-    return token in low and token in tokens(low)
-
-
-def tokens(value: str) -> list[str]:
-    """An attribute's whitespace-separated tokens, as a CSS selector splits them."""
-    return _TOKENS.split(value)
 
 
 def _is_content_language(node: Element) -> bool:
