@@ -51,7 +51,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
-from urllib.parse import urlsplit
 
 from dehusk import __version__
 from dehusk.article import INCLUDE_CHOICES, Article, Options
@@ -66,6 +65,7 @@ from dehusk.sources.warc import is_warc
 from dehusk.templates import SiteTemplates
 from dehusk.textmode import extract_text
 from dehusk.textmode.lines import decode_text
+from dehusk.urls import host as url_host
 
 FORMATS = ("text", "markdown", "json", "html")
 INPUT_FORMATS = ("auto", "html", "text", "jsonl")
@@ -337,7 +337,7 @@ def jobs(args: argparse.Namespace, options: Options) -> Iterator[Job]:
 
 
 def _host(url: str | None) -> str:
-    return urlsplit(url or "").hostname or ""
+    return url_host(url)
 
 
 def extract_job(

@@ -32,6 +32,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from dehusk._native.walk import DATE_MARKS_SECOND as DATE_MARKS_SECOND  # for Element.date_marks
 from dehusk._native.walk import gather
+from dehusk.urls import well_formed
 
 
 class Kind(IntEnum):
@@ -260,9 +261,10 @@ def page_address(given: str | None, found: Evidence) -> str | None:
     date folder in its path, its host: the site's name) are the same whoever supplies it
     (htmldate reads the canonical link the same way). Only an absolute http(s) address
     counts (a protocol-relative one gets ``http:``): a relative one names no host. ``None``
-    when neither exists.
+    when neither exists. A malformed address (``dehusk.urls.well_formed``), the caller's or
+    the page's, counts as none.
     """
-    if given:
+    if given and well_formed(given):
         return given
     links = (n.get("href") for n in found.links if has_token(n.get("rel"), "canonical"))
     metas = (n.attrs.get("content", "") for n in found.metas if _is_og_url(n.attrs))
@@ -298,4 +300,4 @@ def _absolute(raw: str) -> str | None:
     scheme, sep, rest = address.partition("://")
     if not sep or scheme.lower() not in ("http", "https") or not rest.split("/", 1)[0]:
         return None
-    return address
+    return address if well_formed(address) else None

@@ -26,6 +26,10 @@ DEFAULT_OPTIONS = Options()
 REVEALED = "no visible article: read content the page hides until a script shows it"
 
 
+def malformed_url_warning(url: str) -> str:
+    return f"the given URL {url!r} is malformed: the page was read without it"
+
+
 def extract(
     html: str | bytes,
     url: str | None = None,
@@ -57,6 +61,8 @@ def _extract(html: str | bytes, url: str | None, encoding: str | None, options: 
     # block model reads no URL.
     found = evidence(doc)
     address = page_address(url, found)
+    if url and address != url:
+        warnings = (*warnings, malformed_url_warning(url))
     blocks, page_type = classify_page(segments, options, address)
     check("classify")
     if not any(b.main for b in blocks):

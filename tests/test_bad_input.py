@@ -217,6 +217,31 @@ def test_broken_tags(html: str, tmp_path: Path) -> None:
     assert ARTICLE_TEXT.strip() in via_cli(html.encode(), tmp_path).text
 
 
+#: URLs that ``urllib.parse`` refuses (a bad IPv6 literal, a port past 65535) in every
+#: place a page carries one: its canonical link, og:url, an image, a figure, a heading link.
+MALFORMED_URLS = (
+    '<link rel="canonical" href="http://[2001:db8::1/story">'
+    '<meta property="og:url" content="https://news.example:99999/story">'
+    '<meta property="og:image" content="//[::1/lead.jpg">'
+)
+MALFORMED_BODY = (
+    '<article><h1><a href="http://[home/">A story</a></h1><img src="http://[x/photo.jpg">'
+    '<figure><img src="//[cdn/figure.jpg" width="800"><figcaption>A caption.</figcaption>'
+    f"</figure><p>{ARTICLE_TEXT * 3}</p></article>"
+)
+
+
+def test_malformed_urls_cost_only_their_facts(tmp_path: Path) -> None:
+    html = _page(MALFORMED_BODY, MALFORMED_URLS)
+    for outcome in (via_library(html), via_cli(html.encode(), tmp_path)):
+        assert outcome.error is None
+        assert ARTICLE_TEXT.strip() in outcome.text
+    article = extract(html, url="http://[bad/story")
+    assert ARTICLE_TEXT.strip() in article.text
+    assert article.metadata.images == ()
+    assert "the given URL 'http://[bad/story' is malformed" in " ".join(article.warnings)
+
+
 _CHARSETS = [
     pytest.param(
         _article(FRENCH, '<meta charset="utf-8">').encode("cp1252"),

@@ -274,6 +274,14 @@ def test_page_address_falls_back_to_og_url_and_needs_a_host() -> None:
     assert _address("") is None
 
 
+def test_page_address_skips_a_malformed_address() -> None:
+    bad = '<link rel="canonical" href="http://[2001:db8::1/story">'
+    og = '<meta property="og:url" content="https://example.org/story">'
+    assert _address(bad + og) == "https://example.org/story"
+    assert _address('<link rel="canonical" href="https://example.org:99999/x">') is None
+    assert _address(og, "http://[bad/story") == "https://example.org/story"
+
+
 def test_a_page_without_its_url_is_dated_by_its_canonical_folder() -> None:
     head = '<link rel="canonical" href="https://example.org/2012/05/17/story.html">'
     body = "<article><h1>A story</h1>" + "<p>A paragraph of the story, long enough.</p>" * 5

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import urljoin, urlsplit
 
 from dehusk import evidence as native
 from dehusk.metadata.author_sources import dom_bylines
 from dehusk.metadata.jsonld import JsonLd, extract_jsonld
 from dehusk.metadata.meta import MetaTags, read_meta
+from dehusk.urls import host as url_host
+from dehusk.urls import join, split
 
 __all__ = ["Evidence", "Heading", "gather"]
 
@@ -75,6 +76,8 @@ def links_home(link: str | None, url: str | None) -> bool:
     pages, 53 such headings, none of them the headline)."""
     if link is None:
         return False
-    target = urlsplit(urljoin(url or "", link))
-    host = urlsplit(url or "").hostname
-    return target.path in HOME_PATHS and not target.query and target.hostname == host
+    target = split(join(url or "", link))
+    if target is None:
+        return False
+    same_host = (target.hostname or "") == url_host(url)
+    return target.path in HOME_PATHS and not target.query and same_host

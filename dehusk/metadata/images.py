@@ -25,11 +25,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from urllib.parse import urljoin, urlsplit
 
 from dehusk.article import Block, Image, Label, PageImage
 from dehusk.credits import is_credit
 from dehusk.evidence import Element, Evidence
+from dehusk.urls import join, split
+from dehusk.urls import path as url_path
 
 #: Where the article's figures live, best first; the whole page when none matches.
 ARTICLE_SCOPES: tuple[str, ...] = ("article", '[itemprop="articleBody"]', "main", "body")
@@ -93,7 +94,7 @@ def extract_images(
 
 def page_root(page_url: str | None, base: str) -> str:
     """The URL relative ``src``s resolve against: ``<base href>`` over the page's URL."""
-    return urljoin(page_url or "", base) if base else page_url or ""
+    return (join(page_url or "", base) or page_url or "") if base else page_url or ""
 
 
 def article_images(
@@ -169,7 +170,7 @@ def _decoration(seen: PageImage) -> bool:
     than ``MIN_PIXELS``, or one whose path names what it is for (``DECORATION_WORDS``)."""
     if 0 < seen.width < MIN_PIXELS or 0 < seen.height < MIN_PIXELS:
         return True
-    path = urlsplit(seen.src).path.lower()
+    path = url_path(seen.src).lower()
     return path.endswith((".svg", ".ico")) or not DECORATION_WORDS.isdisjoint(_WORD.split(path))
 
 
@@ -192,16 +193,19 @@ def _same_picture(a: str, b: str) -> bool:
     if a == b:
         return True
     name_a, name_b = (
-        _SIZE_SUFFIX.sub("", urlsplit(u).path.rstrip("/").rsplit("/", 1)[-1]) for u in (a, b)
+        _SIZE_SUFFIX.sub("", url_path(u).rstrip("/").rsplit("/", 1)[-1]) for u in (a, b)
     )
     return "." in name_a and name_a == name_b
 
 
 def resolve(root: str, src: str) -> str:
+    """``src`` joined to ``root``; "" for an inline ``data:`` image or a malformed URL."""
     src = src.strip()
     if not src or src.startswith("data:"):
         return ""
-    return urljoin(root, src) if root else src
+    if root:
+        return join(root, src)
+    return src if split(src) else ""
 
 
 def figures(page: Evidence, root: str) -> list[Image]:

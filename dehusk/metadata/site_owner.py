@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from itertools import islice
-from urllib.parse import urlsplit
 
 from dehusk.evidence import Element, Evidence
 from dehusk.metadata.authors import (
@@ -21,6 +20,8 @@ from dehusk.metadata.authors import (
     norm,
     word_set,
 )
+from dehusk.urls import host as url_host
+from dehusk.urls import split
 
 #: A site name that says whose it is: "Colin Watson's blog", "Jan's notes".
 POSSESSIVE_SITE = re.compile(
@@ -80,7 +81,7 @@ def site_owner(
     possessive = POSSESSIVE_SITE.match(site_name.strip())
     if possessive and _owner_name(possessive["name"]):
         return (possessive["name"].strip(),)
-    host = (urlsplit(url or "").hostname or "").lower().removeprefix("www.")
+    host = url_host(url).removeprefix("www.")
     if not host or host.rsplit(".", 1)[-1] in INSTITUTION_TLDS:
         return ()
     label = host.split(".")[0].replace("-", "")
@@ -122,7 +123,8 @@ _ABOUT = re.compile(r"^\s*about\s+", re.IGNORECASE)
 def home_link_texts(page: Evidence, url: str | None) -> list[str]:
     """The short texts of the page's links to its home page (by path or by full URL) and
     to its About page, "About" taken off ("About Melissa Neill" → "Melissa Neill")."""
-    host = (urlsplit(url or "").netloc or "").lower()
+    parts = split(url)
+    host = (parts.netloc if parts else "").lower()
     roots = (f"https://{host}/", f"http://{host}/") if host else ()
     matched = (
         node

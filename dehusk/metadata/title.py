@@ -17,13 +17,14 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Literal, NamedTuple
-from urllib.parse import urlsplit
 
 import numpy as np
 
 from dehusk.metadata.authors import norm
 from dehusk.metadata.dates import patterns_for as date_patterns
 from dehusk.metadata.rank import RULES_CHOICE, Candidate
+from dehusk.urls import host as url_host
+from dehusk.urls import path as url_path
 
 #: Order of trust for the headline when the h1 finds no agreement. Measured on the dev set
 #: (tests/metadata/measure_dev.py); see docs/metadata.md.
@@ -60,7 +61,7 @@ MAX_H1 = 300
 def site_names(names: Iterable[str], url: str | None) -> tuple[str, ...]:
     """The normalised names the site goes by, plus its host name with and without dots."""
     out = [norm(n) for n in names if n and norm(n)]
-    host = urlsplit(url or "").hostname or ""
+    host = url_host(url)
     labels = [label for label in host.split(".") if label and label not in HOST_NOISE]
     if labels:
         out.extend({labels[0], " ".join(labels), host.removeprefix("www.")})
@@ -263,7 +264,7 @@ class _Context(NamedTuple):
 def _slug_words(url: str | None) -> frozenset[str]:
     """The words of the URL's last non-empty path segment ("/blog/best-crm-software/" →
     {best, crm, software}): a CMS derives it from a title the page had."""
-    segments = [p for p in urlsplit(url or "").path.split("/") if p]
+    segments = [p for p in url_path(url).split("/") if p]
     return frozenset(norm(segments[-1].rsplit(".", 1)[0]).split()) if segments else frozenset()
 
 

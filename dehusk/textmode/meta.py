@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from dehusk.article import Block, Image, Label, Metadata
 from dehusk.metadata.authors import BIO_VERBS, clean_authors
@@ -29,6 +29,7 @@ from dehusk.metadata.body import relabel_body
 from dehusk.metadata.language import decide_language
 from dehusk.metadata.syndication import syndication_line
 from dehusk.metadata.title import drop_qualifier, site_names
+from dehusk.urls import path as url_path
 
 #: Lines above the body looked at for the headline.
 TITLE_REACH = 40
@@ -55,7 +56,7 @@ def _tokens(text: str) -> set[str]:
 
 def slug_words(url: str | None) -> set[str]:
     """The words of the URL's path (its slug), without numbers and short words."""
-    path = unquote(urlsplit(url or "").path)
+    path = unquote(url_path(url))
     return {w for w in _TOKEN.findall(path.lower()) if len(w) > 2 and not w.isdigit()}
 
 
