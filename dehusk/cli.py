@@ -336,10 +336,6 @@ def jobs(args: argparse.Namespace, options: Options) -> Iterator[Job]:
                 yield Job(spec, "text", _failing(_message(exc)))
 
 
-def _host(url: str | None) -> str:
-    return url_host(url)
-
-
 def extract_job(
     job: Job, args: argparse.Namespace, options: Options, templates: SiteTemplates | None
 ) -> Article:
@@ -351,8 +347,8 @@ def extract_job(
         return extract_text(source.data, source.url, encoding=source.encoding, options=options)
     text, warnings = decode_text(source.data, encoding=source.encoding, max_bytes=options.max_bytes)
     if STDIN in args.inputs:  # online: count this page, then use what is known so far
-        templates.observe(_host(source.url), text)
-    husk = templates.template_lines(_host(source.url), text)
+        templates.observe(url_host(source.url), text)
+    husk = templates.template_lines(url_host(source.url), text)
     article = extract_text(text, source.url, options=options, husk=husk)
     for warning in warnings:
         article = article.with_warning(warning)
@@ -376,7 +372,7 @@ def learn_templates(args: argparse.Namespace, options: Options) -> SiteTemplates
             text, _ = decode_text(source.data, encoding=source.encoding)
         except Exception:  # reported in the second pass
             continue
-        templates.observe(_host(source.url), text)
+        templates.observe(url_host(source.url), text)
     return templates
 
 
