@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from dehusk.article import Block, Image, Label, PageImage
@@ -107,16 +107,18 @@ def article_images(
     """``extract_images``' lead and figures with the walk's body images added, each placed
     before its block, in reading order; the lead (``lead_src``, the page's declared
     og:image or JSON-LD image) first (see the module docstring)."""
+    # Where the walk met each declared image: needs every walked src resolved, once each.
+    resolved = {w.src: resolve(root, w.src) for w in walked} if declared else {}
     where: dict[str, PageImage] = {}
-    for walked_image in walked:
-        where.setdefault(resolve(root, walked_image.src), walked_image)
+    for walked_image in walked if declared else ():
+        where.setdefault(resolved[walked_image.src], walked_image)
     found: dict[str, Image] = {}
     for image in declared:
         # A figure the walk met among a sidebar's blocks, or an icon, is not the article's.
         seen = where.get(image.src)
         if seen is None or (_touches_article(blocks, seen.before) and not _decoration(seen)):
             found.setdefault(image.src, replace(image, position=seen and seen.before))
-    for image in body_images(walked, blocks, root):
+    for image in body_images(walked, blocks, root, resolved):
         known = found.get(image.src)
         if known is None or (_described(image) and not _described(known)):
             found[image.src] = image
@@ -133,8 +135,15 @@ def article_images(
     return (same, *(i for i in images if i is not same and i.src != lead.src))
 
 
-def body_images(walked: Sequence[PageImage], blocks: Sequence[Block], root: str) -> list[Image]:
-    """The walk's images that stand among the article's blocks (see the module docstring)."""
+def body_images(
+    walked: Sequence[PageImage],
+    blocks: Sequence[Block],
+    root: str,
+    resolved: Mapping[str, str] | None = None,
+) -> list[Image]:
+    """The walk's images that stand among the article's blocks (see the module docstring),
+    each ``src`` resolved against ``root`` (or looked up in ``resolved``, srcs the caller
+    has resolved already)."""
     main = [i for i, b in enumerate(blocks) if b.main]
     if not main:
         return []
@@ -147,7 +156,7 @@ def body_images(walked: Sequence[PageImage], blocks: Sequence[Block], root: str)
     for seen in walked:
         if not head <= seen.before <= last or not _touches_article(blocks, seen.before):
             continue
-        src = resolve(root, seen.src)
+        src = resolved[seen.src] if resolved else resolve(root, seen.src)
         if not src or repeats[seen.src] > MAX_REPEATS or _decoration(seen):
             continue
         caption, credit = _caption_after(blocks, seen.before)
