@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from dehusk.article import Article, Options
 from dehusk.classify import classify_page
+from dehusk.collector import paused
 from dehusk.deadline import check, within
 from dehusk.decode import decode
 from dehusk.dedupe import dedupe
@@ -45,7 +46,7 @@ def extract(
     large, past ``options.time_limit``); a page without an article gives an empty ``text``
     and a warning.
     """
-    with within(options.time_limit):
+    with paused(), within(options.time_limit):
         return _extract(html, url, encoding, options)
 
 

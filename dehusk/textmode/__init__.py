@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from dehusk.article import Article, Options
+from dehusk.collector import paused
 from dehusk.deadline import check, within
 from dehusk.dedupe import QUOTABLE_LINES, dedupe
 from dehusk.render import body_text
@@ -49,7 +50,7 @@ def extract_text(
     without an article gives an empty ``text`` and a warning; past ``options.time_limit``
     (CPU seconds, ``dehusk.deadline``) it raises ``TimeLimitExceeded``.
     """
-    with within(options.time_limit):
+    with paused(), within(options.time_limit):
         return _extract_text(text, url, encoding, options, frozenset(husk))
 
 
