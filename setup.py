@@ -1,12 +1,25 @@
-"""The native walk's build (everything else about the package is in pyproject.toml).
+"""The native build (everything else about the package is in pyproject.toml).
 
-One Cython extension, ``dehusk._native.walk``, compiled against lexbor's headers vendored in
-``dehusk/_native/vendor`` (struct layouts only: nothing links lexbor; selectolax's copy owns
-the tree). setuptools passes ``CFLAGS``/``LDFLAGS`` from the environment to the compiler, so
-a sanitizer build is ``CFLAGS='-fsanitize=address,undefined -g' LDFLAGS=-fsanitize=address,undefined pip install -e .``.
+Two kinds of compiled code, both built by ``pip install .`` with the machine's gcc:
+
+- ``dehusk._native.walk``: the Cython pass over lexbor's tree, compiled against lexbor's
+  headers vendored in ``dehusk/_native/vendor`` (struct layouts only: nothing links lexbor;
+  selectolax's copy owns the tree).
+- ``COMPILED``: the stages after the walk (classify, metadata, dedupe, render and the data
+  contract they pass along), compiled from their own typed Python sources by mypyc into
+  one extension, ``dehusk._native.stages__mypyc``, with a small shim per module. The same
+  source is the one implementation: mypyc turns its type annotations into C types and
+  checks them at run time (docs/decisions.md, "Session 15: the stages compiled by mypyc").
+
+setuptools passes ``CFLAGS``/``LDFLAGS`` from the environment to the compiler, so a sanitizer
+build is ``CFLAGS='-fsanitize=address,undefined -g' LDFLAGS=-fsanitize=address,undefined
+pip install -e .``.
 """
 
+from pathlib import Path
+
 from Cython.Build import cythonize
+from mypyc.build import mypycify
 from setuptools import Extension, setup
 
 WALK = Extension(
@@ -15,4 +28,34 @@ WALK = Extension(
     include_dirs=["dehusk/_native/vendor"],
 )
 
-setup(ext_modules=cythonize([WALK], compiler_directives={"language_level": 3}))
+#: Interpreted, with the reason (and every package's ``__init__``: a compiled one, whose
+#: shared library lives in ``dehusk/_native``, would give its package the wrong
+#: ``__path__``): mypyc compiles no generic dataclass (``metadata.rank``'s
+#: ``Candidate``, ``metadata.order``'s ``Rule``) and no class defined in a function
+#: (``metadata.language``'s identifier); the rest of the package (CLI, batch, service,
+#: sources, eval, text mode) spends its time elsewhere.
+INTERPRETED = ("dehusk/metadata/rank.py", "dehusk/metadata/order.py", "dehusk/metadata/language.py")
+#: The per-page Python of ``extract()`` after the native walk.
+COMPILED = sorted(
+    str(p)
+    for pattern in (
+        "dehusk/article.py",
+        "dehusk/evidence.py",
+        "dehusk/urls.py",
+        "dehusk/credits.py",
+        "dehusk/dedupe.py",
+        "dehusk/pipeline.py",
+        "dehusk/classify/*.py",
+        "dehusk/metadata/*.py",
+        "dehusk/render/*.py",
+    )
+    for p in Path().glob(pattern)
+    if str(p) not in INTERPRETED and p.name != "__init__.py"
+)
+
+setup(
+    ext_modules=[
+        *cythonize([WALK], compiler_directives={"language_level": 3}),
+        *mypycify(COMPILED, opt_level="3", group_name="dehusk._native.stages"),
+    ]
+)

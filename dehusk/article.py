@@ -8,9 +8,22 @@ the CLI prints.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, cast
+
+
+class Frozen:
+    """The base of the contract's frozen dataclasses: pickled as their class and fields.
+
+    Compiled by mypyc (``setup.py``), a frozen dataclass no longer unpickles through
+    ``__setattr__`` (which it forbids); batch workers and Dask send these between
+    processes, so each is rebuilt by its constructor instead."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (type(self), tuple(getattr(self, f.name) for f in fields(cast(Any, self))))
 
 
 class Label(StrEnum):
@@ -48,8 +61,8 @@ BODY_LABELS = frozenset(
 INCLUDE_CHOICES = frozenset({"captions", "pullquotes", "comments", "tables", "links"})
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+@dataclass(frozen=True)
+class Link(Frozen):
     """A hyperlink inside a block's text: ``text[start:end]`` points at ``href``."""
 
     start: int
@@ -70,8 +83,8 @@ class Mark(NamedTuple):
     kind: MarkKind
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+@dataclass(frozen=True)
+class Block(Frozen):
     """One block of the page in reading order.
 
     ``text`` is whitespace-normalised (``code`` keeps its own). ``main`` says whether the
@@ -118,8 +131,8 @@ class Block:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Image:
+@dataclass(frozen=True)
+class Image(Frozen):
     """An image of the article: ``src`` resolved against the page URL.
 
     ``position`` is the index of the first block after the image in ``Article.blocks``
@@ -156,8 +169,8 @@ NULLABLE_FACTS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Metadata:
+@dataclass(frozen=True)
+class Metadata(Frozen):
     """Facts about the article, each ``None``/empty when the page does not say."""
 
     title: str = ""
@@ -176,8 +189,8 @@ class Metadata:
     images: tuple[Image, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+@dataclass(frozen=True)
+class Options(Frozen):
     """How to extract; one frozen value passed down the pipeline (no global settings).
 
     ``include`` adds optional parts to ``text`` (see ``INCLUDE_CHOICES``; ``tables`` are
@@ -213,8 +226,8 @@ class Options:
         return Options(include=frozenset(include) | {"tables"}, **kw)
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
+@dataclass(frozen=True)
+class Article(Frozen):
     """What ``dehusk.extract`` returns: the article text, its facts and every block."""
 
     text: str
@@ -326,8 +339,8 @@ class PageImage(NamedTuple):
     height: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class BlockTable:
+@dataclass(frozen=True)
+class BlockTable(Frozen):
     """``Page.segments`` and ``Page.containers`` as NumPy columns (row i of a ``seg_``
     column is segment i, of the others container i), written by the native walk as it
     makes them, for stages that work on arrays.
@@ -360,8 +373,8 @@ class BlockTable:
 LABELS = tuple(Label)
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
+@dataclass(frozen=True)
+class Page(Frozen):
     """What segmentation returns: segments in reading order and their containers; the
     native walk adds them as columns (``table``; None from text mode); ``title`` is the
     document's ``<title>`` text, whitespace collapsed ("" when none)."""

@@ -126,7 +126,7 @@ class ShownText(NamedTuple):
     in_link: bool  #: an <a> among its parent and the 2 nodes above
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Evidence:
     """Everything metadata reads, by kind, each in document order; ``elements``: all of them
     in document order; ``quirks``: whether the page is in quirks mode (a class selector then

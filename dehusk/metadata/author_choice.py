@@ -64,7 +64,7 @@ _NO_CREDIT = (
 _CREDIT_DEBRIS = re.compile(r"[{}<>=\[\]]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AuthorCredits:
     """The raw author credits of a page, per source, before cleaning."""
 

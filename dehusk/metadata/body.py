@@ -41,7 +41,7 @@ LEAD_IN = re.compile(
 _NORM = re.compile(r"[\W_]+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class BodyFacts:
     """What the metadata blocks of the body say."""
 

@@ -103,7 +103,7 @@ SCRIPT_KEY_HINTS = (
 _HAS_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DateCandidate:
     """One date the page offers.
 

@@ -33,7 +33,7 @@ MAX_HEADINGS = 8
 HOME_PATHS = frozenset({"", "/", "/index.html", "/index.php"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Heading:
     """A visible ``<h1>``/``<h2>``: its text as shown, and whether it is, holds or sits in a
     link to the home page of the page's own host (then it names the site, not the story)."""
@@ -43,7 +43,7 @@ class Heading:
     links_home: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Evidence:
     page: native.Evidence  # what the fields below are read from, for the fields read later
     jsonld: JsonLd

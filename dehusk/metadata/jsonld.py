@@ -56,7 +56,7 @@ _WRAPPER = re.compile(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)|(?:-->|\]\]>|/
 _TAG = re.compile(r"<[^>]{0,500}>")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class JsonLd:
     """What the page's JSON-LD says about its article (empty strings/tuples when silent)."""
 

@@ -38,7 +38,7 @@ ITEMPROPS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MetaTags:
     """Declared values by lowercased key, in document order; see the module docstring."""
 

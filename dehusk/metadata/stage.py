@@ -37,7 +37,7 @@ from dehusk.metadata.syndication import original_publisher
 from dehusk.metadata.title import site_names
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MetaResult:
     metadata: Metadata
     blocks: tuple[Block, ...]
