@@ -12,8 +12,11 @@ TEXT_DEMO := tests/fixtures/text/kgou-npr-isis-defector.txt
 # downloads a browser). Installed only when missing; CI runs as root on a fresh machine.
 CHROMIUM := /usr/bin/chromium
 
-# The native walk (dehusk/_native) is built by the install: rebuild when its sources change.
-$(STAMP): pyproject.toml setup.py $(wildcard dehusk/_native/*.pyx dehusk/_native/*.pxi dehusk/_native/*.pxd)
+# The install builds the native walk (dehusk/_native) and compiles the stages after it with
+# mypyc (setup.py COMPILED): rebuild when any of their sources changes, or the stale shared
+# libraries would shadow the edited .py files.
+$(STAMP): pyproject.toml setup.py $(wildcard dehusk/_native/*.pyx dehusk/_native/*.pxi dehusk/_native/*.pxd) \
+  $(wildcard dehusk/*.py dehusk/classify/*.py dehusk/metadata/*.py dehusk/render/*.py)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev,train,service,batch]'
@@ -107,3 +110,4 @@ train: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .venv-bench .venv-bench312 $(FUZZ_VENV) bench-out build *.egg-info fuzz/artifacts
+	find dehusk -name "*.so" -delete; rm -f dehusk/_native/stages.sources dehusk/_native/*.c

@@ -16,6 +16,7 @@ build is ``CFLAGS='-fsanitize=address,undefined -g' LDFLAGS=-fsanitize=address,u
 pip install -e .``.
 """
 
+import hashlib
 from pathlib import Path
 
 from Cython.Build import cythonize
@@ -51,6 +52,14 @@ COMPILED = sorted(
     )
     for p in Path().glob(pattern)
     if str(p) not in INTERPRETED and p.name != "__init__.py"
+)
+
+#: What this build compiled, a line ``sha256  path`` per source: tests/conftest.py rehashes
+#: them and stops the run when an edited source would be shadowed by its stale shared library
+#: (an in-place build loads the ``.so`` before the ``.py`` beside it).
+SOURCES_RECORD = Path("dehusk/_native/stages.sources")
+SOURCES_RECORD.write_text(
+    "".join(f"{hashlib.sha256(Path(p).read_bytes()).hexdigest()}  {p}\n" for p in COMPILED)
 )
 
 setup(

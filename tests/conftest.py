@@ -8,14 +8,33 @@ from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
 import threading
 import time
 import zlib
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Stop before the first test when a source mypyc compiled has changed since the build:
+    its stale shared library, not the edited ``.py``, is what the tests would import."""
+    record = ROOT / "dehusk" / "_native" / "stages.sources"
+    if not record.exists():
+        return
+    stale = [
+        path
+        for digest, path in (line.split("  ", 1) for line in record.read_text().splitlines())
+        if hashlib.sha256((ROOT / path).read_bytes()).hexdigest() != digest
+    ]
+    if stale:
+        pytest.exit(f"rebuild with `make` (or pip install -e .): edited since the build: {stale}")
 
 PAGE = (
     b"<html><head><title>Local page</title></head><body><article>"
