@@ -36,6 +36,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     if stale:
         pytest.exit(f"rebuild with `make` (or pip install -e .): edited since the build: {stale}")
 
+
 PAGE = (
     b"<html><head><title>Local page</title></head><body><article>"
     b"<h1>Local page</h1><p>The local server serves this paragraph, which is long enough "
