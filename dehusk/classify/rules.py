@@ -565,14 +565,15 @@ def _nearer(page: Page, h: int, best: int, cards: int) -> bool:
     page's whole layout (a blog's sidebar column beside its post). A listing's headline
     shares its grid's parent with the grid, and the best container lies in it or beyond."""
     ancestors = {i for _, i in _chain(page, h, -1)}
-    depth = block_table(page).depth
+    return _meeting(page, best, ancestors) > _meeting(page, cards, ancestors)
 
-    def meeting(i: int) -> int:
-        while i >= 0 and i not in ancestors:
-            i = page.containers[i].parent
-        return int(depth[i]) if i >= 0 else -1
 
-    return meeting(best) > meeting(cards)
+def _meeting(page: Page, i: int, ancestors: set[int]) -> int:
+    """The depth of the first of ``i``'s containers (itself included) in ``ancestors``,
+    or -1 when none is."""
+    while i >= 0 and i not in ancestors:
+        i = page.containers[i].parent
+    return int(block_table(page).depth[i]) if i >= 0 else -1
 
 
 def _parent_or_self(page: Page, i: int) -> int:

@@ -150,6 +150,29 @@ Found = Mapping[AuthorSource, Names]
 WHOLE_LISTS: frozenset[AuthorSource] = frozenset({"citation"})
 
 
+#: Each distinct answer (its ``author_key``) with its names and the features seen so far.
+_Found = dict[frozenset[str], tuple[tuple[str, ...], dict[str, float]]]
+
+
+def _add(found: _Found, names: tuple[str, ...], feature: str) -> None:
+    """Record that ``feature`` backs the answer ``names`` (nothing for an empty answer).
+
+    A module function, not a closure over ``found``: compiled by mypyc, a closure and its
+    environment refer to each other, a cycle only the collector frees, and ``extract()``
+    runs with the collector paused (``dehusk.collector``)."""
+    key = author_key(names)
+    if key:
+        found.setdefault(key, (names, {}))[1][feature] = 1.0
+
+
+def _first_credit(values: tuple[str, ...]) -> str:
+    """The first of ``values`` that ``clean_credit`` keeps, or ``""``."""
+    for value in values:
+        if credit := clean_credit(value):
+            return credit
+    return ""
+
+
 def author_candidates(
     sources: Found,
     credits: AuthorCredits,
@@ -169,18 +192,12 @@ def author_candidates(
     own readings and of its declarations, whether the page prints it, its shape and
     whether the rules chose it.
     """
-    found: dict[frozenset[str], tuple[tuple[str, ...], dict[str, float]]] = {}
-
-    def add(names: tuple[str, ...], feature: str) -> None:
-        key = author_key(names)
-        if key:
-            found.setdefault(key, (names, {}))[1][feature] = 1.0
-
-    add(chosen, RULES_CHOICE)
+    found: _Found = {}
+    _add(found, chosen, RULES_CHOICE)
     for source, names in sources.items():
-        add(names, f"src_{source}")
+        _add(found, names, f"src_{source}")
         if len(names) > 1 and source not in WHOLE_LISTS:
-            add(names[:1], f"first_{source}")
+            _add(found, names[:1], f"first_{source}")
     credit_sources: tuple[tuple[str, AuthorSource | None, tuple[str, ...]], ...] = (
         ("jsonld", "jsonld", credits.jsonld),
         ("jsonld_org", None, credits.jsonld_orgs),
@@ -190,12 +207,12 @@ def author_candidates(
         ("visible", "visible", credits.visible),
     )
     for feature, key, values in credit_sources:
-        credit = next((c for v in values if (c := clean_credit(v))), "")
+        credit = _first_credit(values)
         names = sources.get(key, ()) if key else ()
         if credit and names and author_key((credit,)) <= author_key(names):
             continue  # the credit is a name the source gives anyway: no news, and it
             # would back the first of a declared list against the whole list
-        add((credit,) if credit else (), f"credit_{feature}")
+        _add(found, (credit,) if credit else (), f"credit_{feature}")
     sites = {norm(e) for e in exclude if e}
     return [
         Candidate(names, {**feats, **_author_shape(names, feats, sites, page_text)})

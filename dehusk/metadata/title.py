@@ -199,6 +199,20 @@ SOURCE_GROUP: Mapping[str, str] = {
 MAX_CANDIDATE = 400
 
 
+#: Each distinct normalised headline with its text and the features seen so far.
+_Found = dict[str, tuple[str, dict[str, float]]]
+
+
+def _add(found: _Found, text: str, feature: str) -> None:
+    """Record that ``feature`` backs the headline ``text`` (not an empty or overlong one).
+    A module function, not a closure over ``found``: compiled by mypyc, a closure and its
+    environment can refer to each other, a cycle that only the collector frees."""
+    key = norm(text)
+    if not key or len(text) > MAX_CANDIDATE:
+        return
+    found.setdefault(key, (text.strip(), {}))[1][feature] = 1.0
+
+
 def ranked_candidates(
     declared: Mapping[TitleSource, str],
     headings: Sequence[tuple[str, str]],
@@ -214,29 +228,22 @@ def ranked_candidates(
     name, each of its separator parts, each heading — with where it came from, how many
     sources agree on it, its shape and whether the rules chose it.
     """
-    found: dict[str, tuple[str, dict[str, float]]] = {}
-
-    def add(text: str, feature: str) -> None:
-        key = norm(text)
-        if not key or len(text) > MAX_CANDIDATE:
-            return
-        found.setdefault(key, (text.strip(), {}))[1][feature] = 1.0
-
-    add(chosen, RULES_CHOICE)
+    found: _Found = {}
+    _add(found, chosen, RULES_CHOICE)
     for kind, text in headings:
-        add(clean_heading(text), f"heading_{kind}")
+        _add(found, clean_heading(text), f"heading_{kind}")
     stripped_of = {source: strip_site(text, sites) for source, text in declared.items() if text}
     for source, text in declared.items():
         if not text or not text.strip():
             continue
         group = SOURCE_GROUP.get(source, "meta")
         stripped = stripped_of[source]
-        add(text, f"{group}_whole")
-        add(stripped, f"{group}_stripped")
-        add(drop_qualifier(stripped), f"{group}_unqualified")
+        _add(found, text, f"{group}_whole")
+        _add(found, stripped, f"{group}_stripped")
+        _add(found, drop_qualifier(stripped), f"{group}_unqualified")
         parts = [p for p in separated(text.strip()) if p.strip()]
         for i, part in enumerate(parts if len(parts) > 1 else ()):
-            add(part, f"{group}_part_first" if i == 0 else f"{group}_part_later")
+            _add(found, part, f"{group}_part_first" if i == 0 else f"{group}_part_later")
     values = [v for v in declared.values() if v]
     context = _Context(
         equal=[(norm(v), norm(stripped_of[k])) for k, v in declared.items() if v],

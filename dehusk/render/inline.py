@@ -67,26 +67,32 @@ _HTML_MARKS = {"strong": "strong", "em": "em", "code": "code"}
 def inline(text: str, spans: Sequence[_Span], html_out: bool) -> str:
     """``text`` with its spans as Markdown (``html_out=False``) or escaped HTML."""
     out: list[str] = []
-
-    def emit(start: int, end: int, inner: Sequence[_Span]) -> None:
-        pos = start
-        i = 0
-        while i < len(inner):
-            span = inner[i]
-            nested = [k for k in inner[i + 1 :] if k.start < span.end]
-            out.append(_plain(text[pos : span.start], html_out))
-            out.append(_open(span, html_out))
-            if span.kind == "code" and not html_out:
-                out.append(text[span.start : span.end])  # no markup inside a code span
-            else:
-                emit(span.start, span.end, nested)
-            out.append(_close(span, html_out))
-            pos = span.end
-            i += 1 + len(nested)
-        out.append(_plain(text[pos:end], html_out))
-
-    emit(0, len(text), spans)
+    _emit(out, text, 0, len(text), spans, html_out)
     return "".join(out)
+
+
+def _emit(
+    out: list[str], text: str, start: int, end: int, inner: Sequence[_Span], html_out: bool
+) -> None:
+    """Append ``text[start:end]`` with the spans ``inner`` (those nested in one another
+    follow it in order) to ``out``. A module function, not a closure: compiled by mypyc, a
+    recursive closure and its environment refer to each other, a cycle that only the
+    collector frees."""
+    pos = start
+    i = 0
+    while i < len(inner):
+        span = inner[i]
+        nested = [k for k in inner[i + 1 :] if k.start < span.end]
+        out.append(_plain(text[pos : span.start], html_out))
+        out.append(_open(span, html_out))
+        if span.kind == "code" and not html_out:
+            out.append(text[span.start : span.end])  # no markup inside a code span
+        else:
+            _emit(out, text, span.start, span.end, nested, html_out)
+        out.append(_close(span, html_out))
+        pos = span.end
+        i += 1 + len(nested)
+    out.append(_plain(text[pos:end], html_out))
 
 
 def _plain(text: str, html_out: bool) -> str:

@@ -23,14 +23,14 @@ _HTML_TAGS = {
 }
 
 
+def _html_row(cells: Sequence[str], tag: str) -> str:
+    return "<tr>" + "".join(f"<{tag}>{html.escape(c)}</{tag}>" for c in cells) + "</tr>"
+
+
 def _html_table(rows: Sequence[Sequence[str]]) -> str:
     """A table whose first row is its header (``<th>``), as the Markdown table's is."""
-
-    def row(cells: Sequence[str], tag: str) -> str:
-        return "<tr>" + "".join(f"<{tag}>{html.escape(c)}</{tag}>" for c in cells) + "</tr>"
-
-    head = row(rows[0], "th") if len(rows) > 1 else ""
-    body = "".join(row(r, "td") for r in (rows[1:] if head else rows))
+    head = _html_row(rows[0], "th") if len(rows) > 1 else ""
+    body = "".join(_html_row(r, "td") for r in (rows[1:] if head else rows))
     return f"<table><thead>{head}</thead><tbody>{body}</tbody></table>"
 
 

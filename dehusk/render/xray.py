@@ -80,34 +80,36 @@ def _xray_block(i: int, block: Block, options: Options) -> str:
 FOLD_MIN_RUN = 3
 
 
+def _fold(run: Sequence[int], blocks: Sequence[Block], options: Options) -> list[str]:
+    """The ``div``s of the cut blocks ``run``, in one ``<details>`` when there are
+    ``FOLD_MIN_RUN`` or more. (A module function, not a closure over ``_xray_runs``'
+    lists: compiled by mypyc, a closure and its environment refer to each other.)"""
+    if len(run) < FOLD_MIN_RUN:
+        return [_xray_block(i, blocks[i], options) for i in run]
+    counts: dict[str, int] = {}
+    for i in run:
+        counts[str(blocks[i].label)] = counts.get(str(blocks[i].label), 0) + 1
+    said = ", ".join(f"{n} {label}" for label, n in counts.items())
+    inner = "\n".join(_xray_block(i, blocks[i], options) for i in run)
+    return [
+        f"<details><summary>{len(run)} cut blocks ({html.escape(said)})</summary>"
+        f"\n{inner}\n</details>"
+    ]
+
+
 def _xray_runs(blocks: Sequence[Block], options: Options) -> list[str]:
     """Each block's ``div``, runs of ``FOLD_MIN_RUN`` or more cut blocks folded in a
     ``<details>`` that says how many and of which labels."""
     out: list[str] = []
     run: list[int] = []
-
-    def fold() -> None:
-        if len(run) >= FOLD_MIN_RUN:
-            counts: dict[str, int] = {}
-            for i in run:
-                counts[str(blocks[i].label)] = counts.get(str(blocks[i].label), 0) + 1
-            said = ", ".join(f"{n} {label}" for label, n in counts.items())
-            inner = "\n".join(_xray_block(i, blocks[i], options) for i in run)
-            out.append(
-                f"<details><summary>{len(run)} cut blocks ({html.escape(said)})</summary>"
-                f"\n{inner}\n</details>"
-            )
-        else:
-            out.extend(_xray_block(i, blocks[i], options) for i in run)
-        run.clear()
-
     for i, block in enumerate(blocks):
         if in_body(block, options):
-            fold()
+            out.extend(_fold(run, blocks, options))
+            run = []
             out.append(_xray_block(i, block, options))
         else:
             run.append(i)
-    fold()
+    out.extend(_fold(run, blocks, options))
     return out
 
 
