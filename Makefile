@@ -78,7 +78,7 @@ $(FUZZ_VENV)/.stamp: pyproject.toml setup.py $(shell git ls-files dehusk 2>/dev/
 	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q clang libclang-rt-14-dev)
 	rm -rf $(FUZZ_VENV) build/fuzz-src
 	$(PYTHON) -m venv $(FUZZ_VENV)
-	$(FUZZ_PY) -m pip install --quiet --upgrade pip 'setuptools>=77' wheel 'Cython>=3.0,<4'
+	$(FUZZ_PY) -m pip install --quiet --upgrade pip 'setuptools>=77' wheel 'Cython>=3.0,<4' 'mypy==2.4.1'
 	mkdir -p build/fuzz-src
 	git ls-files -z -- dehusk pyproject.toml setup.py MANIFEST.in README.md | xargs -0 cp --parents -t build/fuzz-src
 	CC=clang LDSHARED="clang -shared" CFLAGS="$(FUZZ_SAN),fuzzer-no-link -g -O1" \
@@ -90,7 +90,7 @@ fuzz: $(FUZZ_VENV)/.stamp
 	for t in $(FUZZ_TARGETS); do \
 	  mkdir -p fuzz/artifacts/corpus-$$t && cp -n fuzz/corpus/$$t/* fuzz/artifacts/corpus-$$t/; \
 	  (cd fuzz && LD_PRELOAD=$$asan ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
-	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions=ubsan.supp \
 	    ../$(FUZZ_PY) run.py $$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
 	    -timeout=60 -max_len=65536 -artifact_prefix=artifacts/$$t- artifacts/corpus-$$t \
 	    ../fuzz/corpus/$$t) 2>&1 | tee fuzz/artifacts/$$t.log | grep -E "^#[0-9]+ +(INITED|DONE)|^Done|ERROR|Sanitizer|runtime error|Traceback" || true; \
