@@ -34,8 +34,15 @@ WALK = Extension(
 #: ``__path__``): mypyc compiles no generic dataclass (``metadata.rank``'s
 #: ``Candidate``, ``metadata.order``'s ``Rule``) and no class defined in a function
 #: (``metadata.language``'s identifier); the rest of the package (CLI, batch, service,
-#: sources, eval, text mode) spends its time elsewhere.
-INTERPRETED = ("dehusk/metadata/rank.py", "dehusk/metadata/order.py", "dehusk/metadata/language.py")
+#: sources, eval, text mode) spends its time elsewhere. ``pipeline`` only calls the stages,
+#: a dozen calls a page, and ``make bench`` times each stage by replacing the functions its
+#: module globals name (``dehusk.eval.stages``): a compiled caller would call them directly.
+INTERPRETED = (
+    "dehusk/metadata/rank.py",
+    "dehusk/metadata/order.py",
+    "dehusk/metadata/language.py",
+    "dehusk/pipeline.py",
+)
 #: The per-page Python of ``extract()`` after the native walk.
 COMPILED = sorted(
     str(p)
@@ -45,7 +52,6 @@ COMPILED = sorted(
         "dehusk/urls.py",
         "dehusk/credits.py",
         "dehusk/dedupe.py",
-        "dehusk/pipeline.py",
         "dehusk/classify/*.py",
         "dehusk/metadata/*.py",
         "dehusk/render/*.py",
@@ -53,6 +59,13 @@ COMPILED = sorted(
     for p in Path().glob(pattern)
     if str(p) not in INTERPRETED and p.name != "__init__.py"
 )
+
+#: A module left interpreted keeps no shared library from an earlier in-place build beside
+#: its ``.py``: the loader would prefer the stale library.
+for _library in Path("dehusk").rglob("*.cpython-*.so"):
+    _source = _library.with_name(_library.name.split(".")[0] + ".py")
+    if _source.exists() and str(_source) not in COMPILED:
+        _library.unlink()
 
 #: What this build compiled, a line ``sha256  path`` per source: tests/conftest.py rehashes
 #: them and stops the run when an edited source would be shadowed by its stale shared library

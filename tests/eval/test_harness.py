@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import json
 import socket
+import subprocess
+import sys
 import time
 import types
 from pathlib import Path
@@ -245,6 +248,33 @@ def test_stage_clock_times_the_pipeline_functions() -> None:
     spent = clock.take()
     assert calls == ["parse", "parse"] and spent["parse"] >= 0.02 and spent["dedupe"] == 0.0
     assert clock.take()["parse"] == 0.0  # reset by take()
+
+
+_CLOCK_THE_PIPELINE = """
+import gzip, json, sys
+import dehusk, dehusk.pipeline
+from dehusk.eval import stages
+clock = stages.instrument(dehusk.pipeline)
+dehusk.extract(gzip.decompress(open(sys.argv[1], "rb").read()))
+print(json.dumps(clock.take()))
+"""
+
+
+def test_instrument_times_every_stage_of_the_real_pipeline() -> None:
+    """The build leaves ``dehusk.pipeline`` interpreted so that its calls go through the
+    module globals that ``instrument`` replaces (a compiled caller would bypass them and
+    every stage after ``segment`` would read 0). A subprocess: the wrappers stay there."""
+    page = Path(__file__).parents[1] / "fixtures" / "pages" / "0160" / "page.html.gz"
+    out = subprocess.run(
+        [sys.executable, "-c", _CLOCK_THE_PIPELINE, str(page)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    spent = json.loads(out.stdout)
+    assert set(spent) == {name for name, _ in stages.STAGE_FUNCTIONS}
+    assert all(seconds > 0 for seconds in spent.values()), spent
 
 
 def _run(f1s: dict[str, float], extractor: str = "dehusk") -> dict[str, Any]:
