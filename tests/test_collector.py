@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import gzip
 import threading
@@ -48,29 +49,9 @@ def test_a_caller_who_turned_it_off_keeps_it_off() -> None:
     assert not gc.isenabled()
 
 
-def test_overlapping_threads_share_one_pause() -> None:
-    inside, leave = threading.Event(), threading.Event()
-
-    def hold() -> None:
-        with paused():
-            inside.set()
-            leave.wait(10)
-
-    other = threading.Thread(target=hold)
-    other.start()
-    assert inside.wait(10)
-    with paused():
-        pass
-    assert not gc.isenabled()  # the other thread's block has not ended
-    leave.set()
-    other.join(10)
-    assert gc.isenabled()
-
-
-def test_a_pause_that_never_ends_still_lets_a_collection_through(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(collector, "VALVE", 0)
+@contextlib.contextmanager
+def _held_elsewhere() -> Iterator[None]:
+    """Another thread inside ``paused()`` for the duration of the block."""
     inside, leave = threading.Event(), threading.Event()
 
     def hold() -> None:
@@ -82,6 +63,25 @@ def test_a_pause_that_never_ends_still_lets_a_collection_through(
     other.start()
     assert inside.wait(10)
     try:
+        yield
+    finally:
+        leave.set()
+        other.join(10)
+
+
+def test_overlapping_threads_share_one_pause() -> None:
+    with _held_elsewhere():
+        with paused():
+            pass
+        assert not gc.isenabled()  # the other thread's block has not ended
+    assert gc.isenabled()
+
+
+def test_a_pause_that_never_ends_still_lets_a_collection_through(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(collector, "VALVE", 0)
+    with _held_elsewhere():
         collected = threading.Event()
 
         class Node:
@@ -94,9 +94,6 @@ def test_a_pause_that_never_ends_still_lets_a_collection_through(
         with paused():
             pass
         assert collected.is_set()
-    finally:
-        leave.set()
-        other.join(10)
 
 
 #: Default options, and every optional part with annotations (other code paths: captions,
