@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import gc
 import gzip
@@ -20,6 +21,7 @@ from dehusk.render import render
 from dehusk.render.xray import xray
 
 PAGES = sorted((Path(__file__).parent / "fixtures" / "pages").glob("*/page.html.gz"))
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
@@ -130,3 +132,20 @@ def test_extract_and_render_leave_no_cycles_for_the_collector(page: Path) -> Non
         gc.garbage.clear()
     assert cycles == []
     assert gc.isenabled()
+
+
+def test_no_closure_in_a_compiled_module() -> None:
+    """The rule behind the cycles test, for every module mypyc compiled (the build's record,
+    ``dehusk/_native/stages.sources``), not only the paths the golden pages reach: a
+    function defined in a function, compiled, holds its environment and is held by it."""
+    record = ROOT / "dehusk" / "_native" / "stages.sources"
+    sources = [line.split("  ", 1)[1] for line in record.read_text().splitlines()]
+    nested = [
+        f"{path}:{inner.lineno} {inner.name}"
+        for path in sources
+        for outer in ast.walk(ast.parse((ROOT / path).read_text()))
+        if isinstance(outer, ast.FunctionDef | ast.AsyncFunctionDef)
+        for inner in ast.walk(outer)
+        if inner is not outer and isinstance(inner, ast.FunctionDef | ast.AsyncFunctionDef)
+    ]
+    assert len(sources) > 30 and nested == []
